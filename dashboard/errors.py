@@ -62,3 +62,15 @@ class ValidationError(SemidashError, ValueError):
 
 class StoreError(SemidashError, RuntimeError):
     """The user's store could not be read or written."""
+
+
+class DatasetNotFoundError(SemidashError, FileNotFoundError):
+    """A projects file (bundled or given) does not exist."""
+
+
+class RecordNotFoundError(StoreError, LookupError):
+    """No user record with the given id in the store."""
+
+
+class ReadOnlyRecordError(StoreError, PermissionError):
+    """An attempt to change or delete a curated (read-only) record."""

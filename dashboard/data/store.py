@@ -1,0 +1,385 @@
+"""The user's own records, kept in a database through SQLAlchemy.
+
+By default a SQLite file ``projects.db`` under ``platformdirs.user_data_dir("semidash")``;
+``$SEMIDASH_DB`` or an explicit ``url`` (a SQLAlchemy URL, or a bare path meaning
+a SQLite file) overrides it, and a PostgreSQL URL works the same way (only
+portable SQL is used). Records are stored as the text the user gave, column for
+column like ``datasets/projects.csv``, and go through the same schema as the
+curated rows before anything is written. Curated ids are read-only and cannot
+be reused.
+
+SQLite files run in WAL mode with a busy timeout, and every write happens in
+one ``BEGIN IMMEDIATE`` transaction, so several processes can add at once
+without losing records.
+
+>>> resolve_url("/tmp/semidash-example.db")
+'sqlite:////tmp/semidash-example.db'
+>>> resolve_url("postgresql://me@localhost/semidash")
+'postgresql://me@localhost/semidash'
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.schema import CreateTable
+
+from dashboard.data.schema import COLUMNS, check_frame, text_frame
+from dashboard.errors import (
+    ReadOnlyRecordError,
+    RecordNotFoundError,
+    StoreError,
+    ValidationError,
+)
+
+__all__ = ["Store", "resolve_url", "default_url", "make_id", "ENV_VAR", "TABLE_NAME"]
+
+ENV_VAR = "SEMIDASH_DB"
+"""Environment variable naming the store (URL or SQLite file path)."""
+
+TABLE_NAME = "user_projects"
+
+_metadata = sa.MetaData()
+_table = sa.Table(
+    TABLE_NAME,
+    _metadata,
+    sa.Column("id", sa.String(120), primary_key=True),
+    *(sa.Column(c, sa.Text, nullable=True) for c in COLUMNS if c != "id"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+_BUSY_TIMEOUT_S = 60
+
+
+def default_url() -> str:
+    """SQLite file ``projects.db`` in the user's data directory (not created here)."""
+    import platformdirs
+
+    return "sqlite:///" + str(Path(platformdirs.user_data_dir("semidash")) / "projects.db")
+
+
+def resolve_url(url: str | os.PathLike | None = None) -> str:
+    """SQLAlchemy URL of the store: ``url``, else ``$SEMIDASH_DB``, else :func:`default_url`.
+
+    A value without ``://`` is a path to a SQLite file (``~`` expanded, made absolute).
+    """
+    if url is None:
+        url = os.environ.get(ENV_VAR) or None
+    if url is None:
+        return default_url()
+    text = os.fspath(url)
+    if "://" in text:
+        try:
+            sa.engine.make_url(text)
+        except sa.exc.ArgumentError as exc:
+            raise StoreError(f"{text!r} is not a database URL ({exc}); give a SQLAlchemy URL "
+                             "such as postgresql+psycopg://user@host/db, or a SQLite file path") from None
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().absolute())
+
+
+def make_id(project: str | None) -> str:
+    """A fresh id for a user record: a slug of the project name plus a random suffix.
+
+    >>> import re
+    >>> bool(re.fullmatch(r"samsung-advanced-packaging-lab-[0-9a-f]{6}", make_id("Samsung Advanced Packaging Lab")))
+    True
+    >>> make_id("삼성 패키징")[:7]
+    'record-'
+    """
+    text = unicodedata.normalize("NFKD", project or "").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > 50:
+        slug = slug[:50].rsplit("-", 1)[0] or slug[:50]
+    return f"{slug or 'record'}-{uuid.uuid4().hex[:6]}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Store:
+    """The user's records in a SQL database.
+
+    ``curated`` is the curated projects CSV whose ids are read-only and may be
+    used as ``parent_id`` (default: the bundled file). Nothing is created until
+    the first write; reading a store that does not exist gives no records.
+    """
+
+    def __init__(self, url: str | os.PathLike | None = None, *, curated: str | os.PathLike | None = None) -> None:
+        self.url = resolve_url(url)
+        self._url = sa.engine.make_url(self.url)
+        self._curated = curated
+        self._engine: sa.Engine | None = None
+        self._ready = False
+
+    def __repr__(self) -> str:
+        return f"Store({self.display_url!r})"
+
+    @property
+    def display_url(self) -> str:
+        """The URL with any password hidden (for messages)."""
+        return self._url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self._url.get_backend_name() == "sqlite"
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The database file of a SQLite store (``None`` for memory or other databases)."""
+        db = self._url.database
+        if not self.is_sqlite or not db or db == ":memory:" or db.startswith("file:"):
+            return None
+        return Path(db)
+
+    # --- engine and transactions ---------------------------------------------
+
+    @property
+    def engine(self) -> sa.Engine:
+        if self._engine is None:
+            if self.is_sqlite:
+                if self.sqlite_file is not None:
+                    self.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+                engine = sa.create_engine(self.url, connect_args={"timeout": _BUSY_TIMEOUT_S})
+                sa.event.listen(engine, "connect", _sqlite_on_connect)
+                sa.event.listen(engine, "begin", _sqlite_on_begin)
+            else:
+                try:
+                    engine = sa.create_engine(self.url, pool_pre_ping=True)
+                except (ImportError, sa.exc.NoSuchModuleError) as exc:
+                    raise StoreError(f"{self.display_url}: the database driver is not installed ({exc})") from exc
+            self._engine = engine
+        return self._engine
+
+    def close(self) -> None:
+        """Release the database connections."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+            self._ready = False
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite); the table exists inside it."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(semidash_write=True)
+                with conn.begin():
+                    if not self._ready:
+                        conn.execute(CreateTable(_table, if_not_exists=True))
+                    yield conn
+                self._ready = True
+        except sa.exc.IntegrityError as exc:
+            raise StoreError(f"{self.display_url}: write refused by the database: {exc.orig}") from exc
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"{self.display_url}: database error: {exc.orig}") from exc
+
+    def _exists(self) -> bool:
+        f = self.sqlite_file
+        if f is not None and not f.exists():
+            return False
+        try:
+            return sa.inspect(self.engine).has_table(TABLE_NAME)
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"{self.display_url}: database error: {exc.orig}") from exc
+
+    # --- reading ---------------------------------------------------------------
+
+    def ids(self) -> set[str]:
+        """Ids of the stored records."""
+        if not self._exists():
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(_table.c.id)).scalars())
+
+    def list(self) -> pd.DataFrame:
+        """Stored records as text, one row each, with ``created_at``/``updated_at``, oldest first."""
+        cols = [*COLUMNS, "created_at", "updated_at"]
+        if not self._exists():
+            return pd.DataFrame(columns=cols, dtype="str")
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(_table).order_by(_table.c.created_at, _table.c.id)).mappings().all()
+        frame = text_frame(rows)
+        frame["created_at"] = pd.to_datetime([r["created_at"] for r in rows], utc=True)
+        frame["updated_at"] = pd.to_datetime([r["updated_at"] for r in rows], utc=True)
+        return frame[cols]
+
+    def get(self, record_id: str) -> dict[str, str | None]:
+        """One stored record as a dict of text (missing cells are ``None``)."""
+        self._refuse_curated(record_id, "read from the store")
+        if self._exists():
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(_table).where(_table.c.id == record_id)).mappings().first()
+            if row is not None:
+                return {c: row[c] for c in COLUMNS}
+        raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+
+    def load(self) -> pd.DataFrame:
+        """Stored records validated and typed like ``load_projects`` (``origin == "user"``)."""
+        from dashboard.data.load import to_typed
+
+        frame = self.list()
+        if frame.empty:
+            from dashboard.data.schema import TYPED_COLUMNS
+
+            return pd.DataFrame(columns=list(TYPED_COLUMNS))
+        curated = self._curated_ids()
+        text = frame[list(COLUMNS)].set_axis(frame["id"].tolist())
+        problems = check_frame(
+            text, where=lambda rid: f"{self.display_url}: record {rid!r}", known_ids=curated,
+            reserved_ids=curated, reserved_reason="is now a curated id; delete or re-add this user record",
+        )
+        if problems:
+            raise ValidationError(problems, source=self.display_url)
+        return to_typed(text, "user")
+
+    # --- writing ---------------------------------------------------------------
+
+    def add(self, record: Mapping[str, object]) -> str:
+        """Validate and store one record; returns its id (made from the project if not given)."""
+        return self.add_many([record])[0]
+
+    def add_many(self, records: Iterable[Mapping[str, object]] | pd.DataFrame, *, source: str | None = None) -> list[str]:
+        """Validate every record, then store all of them in one transaction, or none.
+
+        ``records`` are mappings of column -> value, or a text frame from
+        ``read_table`` (indexed by line; then ``source`` names the file so
+        problems read ``FILE:LINE: column ...``). Raises
+        :class:`~dashboard.errors.ValidationError` listing every problem before
+        anything is written.
+        """
+        problems: list[str] = []
+        if isinstance(records, pd.DataFrame):
+            frame = records[list(COLUMNS)].copy()
+
+            def where(label: object) -> str:
+                return f"{source or '<input>'}:{label}"
+        else:
+            records = list(records)
+            for n, rec in enumerate(records, start=1):
+                unknown = sorted(set(rec) - set(COLUMNS))
+                if unknown:
+                    problems.append(
+                        f"record {n}: unknown field(s) {', '.join(map(repr, unknown))}; valid fields: {', '.join(COLUMNS)}"
+                    )
+            frame = text_frame(records, index=range(1, len(records) + 1))
+            prefix = f"{source}: " if source else ""
+
+            def where(label: object) -> str:
+                return f"{prefix}record {label}"
+        if frame.empty:
+            return []
+        no_id = frame["id"].isna()
+        frame.loc[no_id, "id"] = [make_id(p if isinstance(p, str) else None) for p in frame.loc[no_id, "project"]]
+        curated = self._curated_ids()
+        stored = self.ids()
+
+        def why(rid: str) -> str:
+            return "is a curated id (read-only); choose another id" if rid in curated else "is already in the store"
+
+        problems += check_frame(frame, where=where, known_ids=curated | stored,
+                                reserved_ids=curated | stored, reserved_reason=why)
+        if problems:
+            raise ValidationError(problems, source=source or self.display_url)
+        ids = frame["id"].tolist()
+        now = _now()
+        rows = [
+            {**{c: (None if pd.isna(v) else str(v)) for c, v in rec.items()}, "created_at": now, "updated_at": now}
+            for rec in frame.to_dict("records")
+        ]
+        with self._write() as conn:
+            taken = set(conn.execute(sa.select(_table.c.id).where(_table.c.id.in_(ids))).scalars())
+            if taken:
+                raise StoreError(
+                    f"{self.display_url}: id(s) {', '.join(sorted(taken))} were added by another writer meanwhile; nothing was added"
+                )
+            conn.execute(sa.insert(_table), rows)
+        return ids
+
+    def update(self, record_id: str, fields: Mapping[str, object]) -> None:
+        """Change fields of a stored user record (validated like a new one); the id cannot change."""
+        self._refuse_curated(record_id, "edited")
+        current = self.get(record_id)
+        problems = []
+        unknown = sorted(set(fields) - set(COLUMNS))
+        if unknown:
+            problems.append(f"record {record_id!r}: unknown field(s) {', '.join(map(repr, unknown))}; valid fields: {', '.join(COLUMNS)}")
+        if "id" in fields and fields["id"] != record_id:
+            problems.append(f"record {record_id!r}: column 'id': {str(fields['id'])!r} the id of a record cannot change")
+        merged = {**current, **{k: v for k, v in fields.items() if k in COLUMNS and k != "id"}}
+        frame = text_frame([merged], index=[record_id])
+        curated = self._curated_ids()
+        others = self.ids() - {record_id}
+        problems += check_frame(frame, where=lambda rid: f"record {rid!r}", known_ids=curated | others,
+                                reserved_ids=curated | others)
+        if problems:
+            raise ValidationError(problems, source=self.display_url)
+        values = {c: (None if pd.isna(v) else str(v)) for c, v in frame.iloc[0].items() if c != "id"}
+        with self._write() as conn:
+            done = conn.execute(
+                sa.update(_table).where(_table.c.id == record_id).values(**values, updated_at=_now())
+            ).rowcount
+        if not done:
+            raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+
+    def delete(self, record_id: str) -> None:
+        """Delete a stored user record; refused while other user records name it as parent."""
+        self._refuse_curated(record_id, "deleted")
+        if not self._exists():
+            raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+        with self._write() as conn:
+            children = sorted(conn.execute(
+                sa.select(_table.c.id).where(_table.c.parent_id == record_id)).scalars())
+            if children:
+                raise StoreError(
+                    f"{self.display_url}: record {record_id!r} is the parent_id of {', '.join(children)}; "
+                    "change or delete those first"
+                )
+            done = conn.execute(sa.delete(_table).where(_table.c.id == record_id)).rowcount
+        if not done:
+            raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+
+    # --- helpers ---------------------------------------------------------------
+
+    def _curated_ids(self) -> frozenset[str]:
+        from dashboard.data.load import curated_ids
+
+        return curated_ids(self._curated)
+
+    def _refuse_curated(self, record_id: str, verb: str) -> None:
+        if record_id in self._curated_ids():
+            raise ReadOnlyRecordError(
+                f"{record_id!r} is a curated record and cannot be {verb}; "
+                "curated rows live in datasets/projects.csv (change them there, with a source)"
+            )
+
+
+def _sqlite_on_connect(dbapi_connection, _record) -> None:
+    # take over transaction control from pysqlite (SQLAlchemy's documented recipe),
+    # then wait for locks rather than fail, and let readers run beside a writer
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_S * 1000}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.close()
+
+
+def _sqlite_on_begin(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("semidash_write") else "BEGIN")
+

@@ -1,0 +1,127 @@
+"""Tests for dashboard.cli.data: `semidash add`, `import`, `list` and `validate`."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.cli import main
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
+SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "projects.csv"
+
+ADD_ARGS = [
+    "add", "--project", "JASM Kumamoto Fab 1", "--company", "JASM (TSMC; Sony; Denso; Toyota)",
+    "--country", "JP", "--city", "Kikuyo (Kumamoto)", "--category", "fab", "--status", "operating",
+    "--announced", "2021-10", "--amount", "US$8.6 billion", "--wafers-per-month", "55000",
+    "--source-url", "https://asia.nikkei.com/Business/Tech/Semiconductors/Japan-to-subsidize-TSMC-s-Kumamoto-plant-by-up-to-3.5bn",
+    "--source-publisher", "Nikkei Asia",
+]
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    """A fresh SQLite file; SEMIDASH_DB points elsewhere so --db must win."""
+    monkeypatch.setenv("SEMIDASH_DB", str(tmp_path / "env.db"))
+    return tmp_path / "cli.db"
+
+
+def test_add_then_list(db, capsys):
+    """`add` stores a record with a given id; `list` shows it as table, csv and json."""
+    assert main([*ADD_ARGS, "--id", "my-jasm", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.strip() == f"added my-jasm to sqlite:///{db}"
+    assert main(["list", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "my-jasm" in out and "US$8.6 billion" in out and out.strip().endswith(f"1 record in sqlite:///{db}")
+    assert main(["list", "--db", str(db), "--format", "json"]) == 0
+    [rec] = json.loads(capsys.readouterr().out)
+    assert (rec["id"], rec["wafers_per_month"], rec["lat"]) == ("my-jasm", "55000", None)
+    assert main(["list", "--db", str(db), "--format", "csv"]) == 0
+    [row] = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert row["announced"] == "2021-10" and row["country"] == "JP"
+    assert not (db.parent / "env.db").exists()
+
+
+def test_add_uses_semidash_db(tmp_path, monkeypatch, capsys):
+    """Without --db, `add` writes to $SEMIDASH_DB."""
+    env_db = tmp_path / "from-env.db"
+    monkeypatch.setenv("SEMIDASH_DB", str(env_db))
+    assert main(ADD_ARGS) == 0
+    assert f"sqlite:///{env_db}" in capsys.readouterr().out and env_db.exists()
+
+
+def test_add_bad_record_names_fields(db, capsys):
+    """A bad `add` exits non-zero, lists each bad field, and stores nothing."""
+    args = [a if a != "2021-10" else "2021-13" for a in ADD_ARGS]
+    assert main([*args, "--country", "Japan", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "record 1: column 'country' (--country): 'Japan' is not an ISO 3166-1 alpha-2 country code" in err
+    assert "record 1: column 'announced' (--announced): '2021-13' is not a real date" in err
+    assert main(["list", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("no records in")
+
+
+def test_import_all_or_nothing(db, tmp_path, capsys):
+    """`import` adds every row of a good file and none of a file with one bad row."""
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "project,company,country,category,status,announced,amount_reported,source_url\n"
+        "Micron Boise leading-edge DRAM fab (ID1),Micron Technology,US,fab,under_construction,2022-09-01,US$15 billion,"
+        "https://www.oregonlive.com/silicon-forest/2022/09/micron-chooses-boise-for-15-billion-chip-factory.html\n"
+        "TSMC Arizona Fab 21 (first fab),TSMC,US,fab,operating,2020-05-15,US$12 billion,"
+        "https://www.convergedigest.com/2020/05/tsmc-to-invest-12-billion-in-5nm-fab-in.html\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(good), "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith(f"imported 2 records from {good} into sqlite:///{db}")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(good.read_text(encoding="utf-8").replace(",2020-05-15,", ",2020-05-15x,"), encoding="utf-8")
+    assert main(["import", str(bad), "--db", str(db)]) == 2
+    assert f"{bad}:3: column 'announced': '2020-05-15x' is not a real date" in capsys.readouterr().err
+    assert main(["list", "--db", str(db), "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_validate_shipped_file(capsys):
+    """`validate` with no path checks the bundled file and prints one OK line."""
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith(f"{SHIPPED.resolve()}: OK, ") and out.endswith(", 0 problems")
+    assert "\n" not in out
+
+
+def test_validate_broken_copy(tmp_path, capsys):
+    """A broken copy of the shipped file fails with exit code 1, naming line and column."""
+    copy = tmp_path / "projects.csv"
+    lines = SHIPPED.read_text(encoding="utf-8").splitlines(keepends=True)
+    [n] = [i for i, line in enumerate(lines) if line.startswith("softbank-sharp-sakai-acquisition,")]
+    assert ",2025-03-14," in lines[n]
+    lines[n] = lines[n].replace(",2025-03-14,", ",2025-13-45,", 1)
+    copy.write_text("".join(lines), encoding="utf-8")
+    assert main(["validate", str(copy)]) == 1
+    captured = capsys.readouterr()
+    line = n + 1  # physical line, header is line 1
+    assert captured.out == f"{copy}:{line}: column 'announced': '2025-13-45' is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY\n"
+    assert captured.err.strip() == f"{copy}: 1 problem"
+
+
+def test_validate_fixture_prints_every_problem(capsys):
+    """`validate` prints all problems of the broken fixture, one per line."""
+    assert main(["validate", str(FIXTURES / "projects_broken.csv")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 18 and all("projects_broken.csv:" in line for line in out)
+
+
+def test_validate_runs_as_a_program(tmp_path):
+    """`python -m dashboard validate FILE` from another directory exits 1 on a broken file."""
+    copy = tmp_path / "broken.csv"
+    shutil.copy(FIXTURES / "projects_broken.csv", copy)
+    out = subprocess.run([sys.executable, "-m", "dashboard", "validate", "broken.csv"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert "broken.csv:2: column 'announced': '2025-13-45' is not a real date" in out.stdout

@@ -1,0 +1,38 @@
+"""Shared helpers for the data tests: fixture paths and a valid record."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+VALID_CSV = FIXTURES / "projects_valid.csv"
+BROKEN_CSV = FIXTURES / "projects_broken.csv"
+
+
+@pytest.fixture
+def record() -> dict[str, str]:
+    """A valid user record (JASM Kumamoto Fab 1 as in the reference table, sourced)."""
+    return {
+        "project": "JASM Kumamoto Fab 1",
+        "company": "JASM (TSMC; Sony Semiconductor Solutions; Denso; Toyota)",
+        "country": "JP",
+        "city": "Kikuyo (Kumamoto)",
+        "lat": "32.8780",
+        "lon": "130.8000",
+        "category": "fab",
+        "status": "operating",
+        "announced": "2021-10",
+        "amount_reported": "US$8.6 billion",
+        "wafers_per_month": "55000",
+        "source_url": "https://asia.nikkei.com/Business/Tech/Semiconductors/Japan-to-subsidize-TSMC-s-Kumamoto-plant-by-up-to-3.5bn",
+        "source_publisher": "Nikkei Asia",
+    }
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch) -> Path:
+    """A fresh SQLite file for the store; SEMIDASH_DB points at it so nothing touches the user dir."""
+    path = tmp_path / "store.db"
+    monkeypatch.setenv("SEMIDASH_DB", str(path))
+    return path
