@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dashboard.errors import SemidashError
 
 # modules of dashboard.cli that add sub-commands, in the order of --help
-COMMAND_MODULES = ("parse",)
+COMMAND_MODULES = ("parse", "data", "fx", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,530 @@
+"""Vectorised currency conversion with provenance.
+
+Every converted number carries its rate, the date that rate was published
+(never a day it was not), the source and the basis:
+
+* ``announcement``: the rate of the record's own date;
+* ``fixed``: the rate of one ``as_of`` date for every record;
+* ``annual``: the average of the published daily rates of the record's
+  calendar year (an incomplete year says so: ``annual 2026 (to 2026-10-30)``);
+* ``latest``: the last date in the data.
+
+On a day without a published rate (weekend, holiday) the last rate published
+before it is used and *its* date is reported. A cross rate exists only on a
+day both currencies were published (EUR is the common base). Dates outside the
+data raise :class:`DateOutOfRangeError` unless ``fallback="nearest"``.
+
+>>> c = convert(4e10, "JPY", "KRW", date="2025-04-05")     # a Saturday
+>>> c.rate_date.isoformat(), round(c.rate, 4)
+('2025-04-04', 9.972)
+>>> convert(1, "USD", "USD", date="2025-04-05").source
+'identity'
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.errors import DateOutOfRangeError, RateNotFoundError, UnknownCurrencyError
+from dashboard.fx.rates import RateTable, get_table
+
+__all__ = ["BASES", "Conversion", "convert", "convert_frame", "parse_day", "pair_rates"]
+
+BASES = ("announcement", "fixed", "annual", "latest")
+NAT = np.iinfo(np.int64).min
+NEAREST_NOTE = ", nearest bound (date outside rate data)"
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """One converted amount and the rate record behind it."""
+
+    value: float
+    currency: str
+    rate: float
+    rate_date: dt.date
+    source: str
+    basis: str
+    original_value: float
+    original_currency: str
+    fallback: bool = False
+    nominal_value: float | None = None
+    deflator: float | None = None
+    real_year: int | None = None
+    cpi_source: str | None = None
+
+    def to_dict(self) -> dict:
+        """Plain-JSON form (dates as ISO strings)."""
+        out = asdict(self)
+        out["rate_date"] = self.rate_date.isoformat() if self.rate_date else None
+        return out
+
+
+def parse_day(value) -> np.datetime64:
+    """A day from a date, datetime, Timestamp or ``YYYY[-MM[-DD]]`` text (first day of the period).
+
+    >>> str(parse_day("2025-04")), str(parse_day(dt.date(2025, 4, 5)))
+    ('2025-04-01', '2025-04-05')
+    """
+    if isinstance(value, np.datetime64):
+        return value.astype("datetime64[D]")
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return np.datetime64(pd.Timestamp(value).date().isoformat(), "D")
+    text = str(value).strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return np.datetime64(f"{text}-01-01", "D")
+        if len(text) == 7 and text[4] == "-":
+            return np.datetime64(f"{text}-01", "D")
+        return np.datetime64(dt.date.fromisoformat(text[:10]).isoformat(), "D")
+    except ValueError:
+        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+def _pair_rows(table: RateTable, f: np.ndarray, t: np.ndarray, i: np.ndarray) -> np.ndarray:
+    """Last row ``<= i`` on which both ``f`` and ``t`` were published (-1 if none)."""
+    lv = table.last_valid
+    a = np.full(len(i), -1, dtype=np.int64)
+    b = np.full(len(i), -1, dtype=np.int64)
+    ok = i >= 0
+    a[ok] = lv[i[ok], f[ok]]
+    b[ok] = lv[i[ok], t[ok]]
+    while True:  # step back to the latest common day; ends because rows only decrease
+        m = np.flatnonzero((a != b) & (a >= 0) & (b >= 0))
+        if not len(m):
+            break
+        k = np.minimum(a[m], b[m])
+        a[m] = lv[k, f[m]]
+        b[m] = lv[k, t[m]]
+    return np.where((a >= 0) & (b >= 0), a, -1)
+
+
+def _first_common_row(table: RateTable, f: int, t: int) -> int:
+    both = ~np.isnan(table.values[:, f]) & ~np.isnan(table.values[:, t])
+    hits = np.flatnonzero(both)
+    return int(hits[0]) if len(hits) else -1
+
+
+def _pair_error(table: RateTable, f: int, t: int, day: int, where: str = "") -> RateNotFoundError:
+    """Out-of-range error naming the currency whose data do not reach ``day``."""
+    d = np.datetime64(int(day), "D")
+    for j in (f, t):
+        if table.days[table.first_row[j]] > day or table.days[table.last_row[j]] < day:
+            err = table.out_of_range(table.codes[j], d)
+            break
+    else:
+        err = DateOutOfRangeError(
+            f"{table.codes[f]} and {table.codes[t]} have no rate published on a common day on or before {d}"
+        )
+    if where:
+        err.args = (f"{where}: {err.args[0]}",)
+    return err
+
+
+def _rows(table: RateTable, f: np.ndarray, t, days: np.ndarray, check_end: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of the latest day <= ``days`` with both ``f`` and ``t`` published, and a mask of rows out of range.
+
+    ``t`` is one column (int) or an array like ``f``. O(1) per row through the
+    calendar table; only pairs whose legs were published on different days
+    (rare: TWD on US holidays) take the slower step-back path.
+    """
+    cal = table.cal_last_valid
+    ncal = cal.shape[1]
+    di = days - table.day0
+    before = di < 0
+    np.clip(di, 0, ncal - 1, out=di)
+    flat = cal.ravel()
+    a = flat[f * ncal + di]
+    scalar = np.ndim(t) == 0
+    b = cal[t][di] if scalar else flat[t * ncal + di]
+    if before.any():
+        a[before] = -1
+    m = np.flatnonzero(a != b)
+    if len(m):
+        tm = np.full(len(m), t) if scalar else t[m]
+        start = np.where((a[m] < 0) | (b[m] < 0), -1, np.minimum(a[m], b[m]))
+        a[m] = _pair_rows(table, f[m], tm, start)
+    bad = a < 0
+    if check_end:
+        last_day = table.days[table.last_row]
+        limit = np.minimum(last_day, last_day[t])[f] if scalar else np.minimum(last_day[f], last_day[t])
+        bad |= days > limit
+    return a, bad
+
+
+def _gather_rates(table: RateTable, f: np.ndarray, t, row: np.ndarray) -> np.ndarray:
+    vb = table.values_by_code
+    nrows = vb.shape[1]
+    den = vb.ravel()[f * nrows + row]
+    num = vb[t][row] if np.ndim(t) == 0 else vb.ravel()[t * nrows + row]
+    return num / den
+
+
+def pair_rates(
+    table: RateTable,
+    f: np.ndarray,
+    t,
+    days: np.ndarray,
+    *,
+    basis: str = "announcement",
+    as_of=None,
+    fallback: str | None = None,
+    where=None,
+) -> dict:
+    """Rates for arrays of (from column, to column, day number); the vectorised core.
+
+    ``f`` holds column indices (-1 = skip the row); ``t`` one column index or an
+    array like ``f``; ``days`` int64 day numbers (:data:`NAT` = no date).
+    Returns arrays ``rate``, ``rate_day``, ``fallback`` and ``basis_code`` with
+    the label list ``basis_labels``. ``where(k)`` names row ``k`` in errors.
+    """
+    if basis not in BASES:
+        raise ValueError(f"basis {basis!r} is not one of {', '.join(BASES)}")
+    if fallback not in (None, "nearest"):
+        raise ValueError(f"fallback {fallback!r} is not None or 'nearest'")
+    n = len(f)
+    f = np.asarray(f, dtype=np.int64)
+    t_arr = np.broadcast_to(np.asarray(t, dtype=np.int64), (n,))
+    days = np.asarray(days, dtype=np.int64)
+    labels: list[str] = []
+
+    if basis == "fixed":
+        if as_of is None:
+            raise ValueError("basis 'fixed' needs as_of (the one date whose rates every record uses)")
+        fixed_day = parse_day(as_of)
+        days = np.full(n, fixed_day.astype("int64"), dtype=np.int64)
+        labels.append(f"fixed {fixed_day}")
+    elif basis == "latest":
+        days = np.full(n, table.days[-1], dtype=np.int64)
+        labels.append("latest")
+    elif basis == "announcement":
+        labels.append("announcement")
+    ok = (f >= 0) & (t_arr >= 0) & (days != NAT)
+    same = ok & (f == t_arr)
+    any_same = bool(same.any())
+    need = ok & ~same if any_same else ok
+    all_needed = bool(need.all())
+    fell = np.zeros(n, dtype=bool)
+    basis_code = np.zeros(n, dtype=np.int8) if all_needed else np.where(ok, 0, -1).astype(np.int8)
+
+    if basis == "annual":
+        rate = np.full(n, np.nan)
+        rate[same] = 1.0
+        rate_day = np.where(same, days, NAT)
+        idx = np.flatnonzero(need)
+        basis_code = basis_code.astype(np.int64)
+        _annual(table, f, t_arr, days, idx, rate, rate_day, fell, basis_code, labels, fallback, where)
+        same_rows = np.flatnonzero(same)
+        if len(same_rows):
+            years = days[same_rows].astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+            yu, inv = np.unique(years, return_inverse=True)
+            codes = np.array([_label(labels, f"annual {y}") for y in yu.tolist()])
+            basis_code[same_rows] = codes[inv]
+        return {"rate": rate, "rate_day": rate_day, "fallback": fell, "basis_code": basis_code, "basis_labels": labels}
+
+    # compute on whole arrays (no subsetting): rows not needed borrow a harmless
+    # identity pair on the last day and are overwritten below
+    tk = t if np.ndim(t) == 0 else t_arr
+    if all_needed:
+        fk, dk = f, days
+    else:
+        fk = np.where(need, f, t_arr)
+        dk = np.where(need, days, table.days[-1])
+    row, bad_mask = _rows(table, fk, tk, dk, check_end=basis != "latest")
+    if not all_needed:
+        bad_mask &= need
+    bad = np.flatnonzero(bad_mask)
+    if len(bad):
+        tb = np.broadcast_to(tk, fk.shape)
+        if fallback != "nearest":
+            k = bad[0]
+            extra = f" (and {len(bad) - 1} more rows)" if len(bad) > 1 else ""
+            err = _pair_error(table, fk[k], tb[k], dk[k], where(int(k)) if where else "")
+            err.args = (err.args[0] + extra,)
+            raise err
+        for k in bad:  # only the rows outside the data
+            end = min(table.last_row[fk[k]], table.last_row[tb[k]])
+            if dk[k] > table.days[end]:
+                row[k] = _pair_rows(table, fk[k : k + 1], tb[k : k + 1], np.array([end]))[0]
+            else:
+                row[k] = _first_common_row(table, fk[k], tb[k])
+            if row[k] < 0:
+                raise _pair_error(table, fk[k], tb[k], dk[k], where(int(k)) if where else "")
+        fell[bad] = True
+        basis_code[bad] = _label(labels, labels[0] + NEAREST_NOTE)
+    rate = _gather_rates(table, fk, tk, row)
+    rate_day = table.days[row]
+    if not all_needed:
+        rate[~need] = np.nan
+        rate_day[~need] = NAT
+        if any_same:
+            rate[same] = 1.0
+            rate_day[same] = days[same]
+    return {"rate": rate, "rate_day": rate_day, "fallback": fell, "basis_code": basis_code, "basis_labels": labels}
+
+
+def _label(labels: list[str], text: str) -> int:
+    if text not in labels:
+        labels.append(text)
+    return labels.index(text)
+
+
+def _annual(table, f, t, days, need, rate, rate_day, fell, basis_code, labels, fallback, where) -> None:
+    """Annual averages for the rows ``need``, one computation per (pair, year)."""
+    years = days[need].astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    n_codes = len(table.codes)
+    key = (f[need] * n_codes + t[need]) * 10000 + years
+    uniq, inverse = np.unique(key, return_inverse=True)
+    for u, combo in enumerate(uniq):
+        pair, year = divmod(int(combo), 10000)
+        fc, tc = divmod(pair, n_codes)
+        found = _annual_one(table, fc, tc, year)
+        nearest = False
+        if found is None:
+            k = need[np.flatnonzero(inverse == u)[0]]
+            if fallback != "nearest":
+                err = _pair_error(table, fc, tc, days[k], where(k) if where else "")
+                err.args = (f"no annual average for {year}: " + err.args[0],)
+                raise err
+            first = _first_common_row(table, fc, tc)
+            last = _pair_rows(table, np.array([fc]), np.array([tc]), np.array([len(table.days) - 1]))[0]
+            if first < 0:
+                raise _pair_error(table, fc, tc, days[k], where(k) if where else "")
+            bound = first if year < table.dates[first].astype(object).year else last
+            found = _annual_one(table, fc, tc, table.dates[bound].astype(object).year)
+            nearest = True
+        value, last_day, label = found
+        rows = need[inverse == u]
+        rate[rows] = value
+        rate_day[rows] = last_day
+        fell[rows] = nearest
+        basis_code[rows] = _label(labels, label + (NEAREST_NOTE if nearest else ""))
+
+
+def _annual_one(table: RateTable, fc: int, tc: int, year: int):
+    start = np.searchsorted(table.dates, np.datetime64(f"{year}-01-01", "D"))
+    stop = np.searchsorted(table.dates, np.datetime64(f"{year + 1}-01-01", "D"))
+    ratio = table.values[start:stop, tc] / table.values[start:stop, fc]
+    valid = np.flatnonzero(~np.isnan(ratio))
+    if not len(valid):
+        return None
+    last_row = start + valid[-1]
+    pair_last = _pair_rows(table, np.array([fc]), np.array([tc]), np.array([len(table.days) - 1]))[0]
+    label = f"annual {year}"
+    if pair_last <= last_row and table.dates[last_row] < np.datetime64(f"{year}-12-31", "D"):
+        label += f" (to {table.dates[last_row]})"
+    return float(ratio[valid].mean()), int(table.days[last_row]), label
+
+
+def _pair_source(table: RateTable, fc: int, tc: int) -> str:
+    if fc == tc:
+        return "identity"
+    legs = [table.sources[j] for j in (fc, tc)]
+    if table.sources[fc] != table.ecb_source and table.sources[tc] != table.ecb_source:
+        legs.append(table.ecb_source)  # both legs are crossed through ECB USD/EUR
+    seen: list[str] = []
+    for leg in legs:
+        if leg not in seen:
+            seen.append(leg)
+    # the ECB file itself last, as the base every leg goes through
+    seen.sort(key=lambda s: s == table.ecb_source)
+    return "; ".join(seen)
+
+
+def _deflate(years: np.ndarray, real_year: int):
+    from dashboard.fx.deflate import cpi_source, deflators
+
+    factor, used, notes = deflators(years, real_year)
+    method = f"constant {real_year} USD = nominal USD x CPI-U({real_year}) / CPI-U(record year); {cpi_source()}"
+    texts = [method + (f"; {n}" if n else "") for n in notes]
+    return factor, texts
+
+
+def convert(
+    value: float,
+    from_currency: str,
+    to: str,
+    *,
+    date=None,
+    basis: str = "announcement",
+    as_of=None,
+    real_year: int | None = None,
+    fallback: str | None = None,
+) -> Conversion:
+    """Convert one amount; see the module docstring for bases and fallbacks.
+
+    ``real_year`` gives constant US dollars of that year (``to`` must be USD):
+    nominal -> USD at ``basis`` -> times CPI-U(real_year) / CPI-U(year of ``date``).
+
+    >>> c = convert(1_000_000, "TWD", "USD", date="2024-07-19")
+    >>> round(c.value, 2), c.rate_date.isoformat()
+    (30543.68, '2024-07-19')
+    """
+    table = get_table()
+    f, t = table.col(from_currency), table.col(to)
+    if real_year is not None and to != "USD":
+        raise ValueError(f"real_year converts to constant US dollars: to must be 'USD', not {to!r}")
+    if date is None and basis in ("announcement", "annual"):
+        raise ValueError(f"basis {basis!r} needs the record's date")
+    day = parse_day(date).astype("int64") if date is not None else NAT
+    if basis == "fixed" and as_of is not None and date is None:
+        day = parse_day(as_of).astype("int64")
+    if basis == "latest" and date is None:
+        day = table.days[-1]
+    out = pair_rates(
+        table, np.array([f]), np.array([t]), np.array([day]), basis=basis, as_of=as_of, fallback=fallback
+    )
+    rate = float(out["rate"][0])
+    rate_date = np.datetime64(int(out["rate_day"][0]), "D").astype(object)
+    nominal = float(value) * rate
+    kwargs = {}
+    result = nominal
+    if real_year is not None:
+        if date is None:
+            raise ValueError("real_year needs the record's date (its year is the nominal year)")
+        year = parse_day(date).astype(object).year
+        factor, texts = _deflate(np.array([year]), real_year)
+        result = nominal * float(factor[0])
+        kwargs = dict(nominal_value=nominal, deflator=float(factor[0]), real_year=int(real_year), cpi_source=texts[0])
+    return Conversion(
+        value=result,
+        currency=to,
+        rate=rate,
+        rate_date=rate_date,
+        source=_pair_source(table, f, t),
+        basis=out["basis_labels"][int(out["basis_code"][0])],
+        original_value=float(value),
+        original_currency=from_currency,
+        fallback=bool(out["fallback"][0]),
+        **kwargs,
+    )
+
+
+def _day_numbers(col: pd.Series) -> np.ndarray:
+    """int64 day numbers of a date column (datetime64 or YYYY[-MM[-DD]] text); NAT where missing."""
+    if pd.api.types.is_datetime64_any_dtype(col):
+        arr = col.to_numpy(dtype="datetime64[D]")
+        out = arr.astype(np.int64)
+        out[np.isnat(arr)] = NAT
+        return out
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    lut = np.array([parse_day(u).astype(np.int64) for u in uniques] + [NAT], dtype=np.int64)
+    return lut[codes]  # code -1 picks the trailing NAT
+
+
+def convert_frame(
+    df: pd.DataFrame,
+    to: str,
+    *,
+    basis: str = "announcement",
+    as_of=None,
+    real_year: int | None = None,
+    value_col: str = "amount_value",
+    currency_col: str = "currency",
+    date_col: str = "announced_date",
+    fallback: str | None = None,
+) -> pd.DataFrame:
+    """Return ``df`` plus conversion columns, computed without a per-row loop.
+
+    Adds ``converted_value``, ``converted_currency``, ``fx_rate``,
+    ``fx_rate_date``, ``fx_source``, ``fx_basis`` (and ``converted_value_nominal``,
+    ``deflator``, ``real_year``, ``cpi_source`` with ``real_year``). Rows
+    without a value, currency or needed date keep NaN. Unknown currencies and
+    out-of-range dates raise, naming the row and field.
+
+    >>> df = pd.DataFrame({"amount_value": [4e10, 1e9, None], "currency": ["JPY", "USD", "KRW"],
+    ...                    "announced_date": pd.to_datetime(["2025-04-02", "2025-04-05", "2025-04-02"])})
+    >>> out = convert_frame(df, "KRW")
+    >>> out["fx_rate_date"].dt.strftime("%Y-%m-%d").tolist()
+    ['2025-04-02', '2025-04-04', nan]
+    >>> round(out["converted_value"].iloc[0] / 1e8)   # 억원
+    3918
+    """
+    table = get_table()
+    t_col = table.col(to)
+    if real_year is not None and to != "USD":
+        raise ValueError(f"real_year converts to constant US dollars: to must be 'USD', not {to!r}")
+    for name in (value_col, currency_col) + ((date_col,) if basis != "fixed" and basis != "latest" else ()):
+        if name not in df.columns:
+            raise KeyError(f"column {name!r} not in frame; columns: {', '.join(map(str, df.columns))}")
+    n = len(df)
+    values = pd.to_numeric(df[value_col], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    cur_col = df[currency_col]
+    if isinstance(cur_col.dtype, pd.CategoricalDtype):
+        cur_codes, cur_uniques = cur_col.cat.codes.to_numpy(), cur_col.cat.categories
+    else:  # an object ndarray factorizes faster than the string extension array
+        cur_codes, cur_uniques = pd.factorize(cur_col.to_numpy(dtype=object), use_na_sentinel=True)
+    lut = np.empty(len(cur_uniques) + 1, dtype=np.int64)  # last slot: code -1 (missing)
+    lut[-1] = -1
+    for k, code in enumerate(cur_uniques):
+        code = str(code).strip()
+        if code == "":
+            lut[k] = -1
+            continue
+        if code not in table.index:
+            row = df.index[int(np.argmax(cur_codes == k))]
+            err = UnknownCurrencyError(code, table.available())
+            err.args = (f"row {row}, field {currency_col}: {err.args[0]}",)
+            raise err
+        lut[k] = table.index[code]
+    f = lut[cur_codes]
+    if date_col in df.columns:
+        record_days = _day_numbers(df[date_col])
+    else:
+        record_days = np.full(n, NAT, dtype=np.int64)
+    days = record_days
+    if basis in ("fixed", "latest"):
+        days = np.zeros(n, dtype=np.int64)  # replaced by the one basis date
+    skip = np.isnan(values)
+    if skip.any():
+        f = np.where(skip, -1, f)
+    index = df.index
+
+    def where(k: int) -> str:
+        shown = df[date_col].iloc[k] if date_col in df.columns else ""
+        return f"row {index[k]}, field {date_col} ({shown})"
+
+    res = pair_rates(table, f, t_col, days, basis=basis, as_of=as_of, fallback=fallback, where=where)
+    rate = res["rate"]
+    nominal = values * rate
+    # NAT (int64 min) is numpy's NaT, so the day numbers view directly as dates
+    rate_dates = res["rate_day"].view("datetime64[D]").astype("datetime64[s]")
+    # sources: one text per (from, to) pair, as a categorical indexed by the from column
+    src_texts = [_pair_source(table, j, t_col) for j in range(len(table.codes))]
+    src_cats = list(dict.fromkeys(src_texts))
+    src_lut = np.array([src_cats.index(x) for x in src_texts] + [-1], dtype=np.int8)
+    src_codes = src_lut[f]  # f == -1 picks the trailing -1 (no source)
+    src_codes[np.isnan(rate)] = -1  # e.g. a row without the date its basis needs
+    new_cols = {
+        "converted_value": nominal,
+        "converted_currency": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[to]),
+        "fx_rate": rate,
+        "fx_rate_date": rate_dates,
+        "fx_source": pd.Categorical.from_codes(src_codes, categories=src_cats),
+        "fx_basis": pd.Categorical.from_codes(res["basis_code"], categories=res["basis_labels"] or [basis]),
+    }
+    out = df.copy(deep=False)
+    for name, col in new_cols.items():
+        out[name] = col
+    if real_year is not None:
+        years = np.where(record_days != NAT, record_days, 0).astype("datetime64[D]")
+        years = years.astype("datetime64[Y]").astype(np.int64) + 1970
+        has = ~np.isnan(rate) & (record_days != NAT)
+        factor = np.full(n, np.nan)
+        cpi_codes = np.full(n, -1, dtype=np.int64)
+        texts: list[str] = []
+        if has.any():
+            yu, inv = np.unique(years[has], return_inverse=True)
+            fac_u, text_u = _deflate(yu, real_year)
+            factor[has] = fac_u[inv]
+            texts = list(dict.fromkeys(text_u))
+            cpi_codes[has] = np.array([texts.index(s) for s in text_u])[inv]
+        out["converted_value_nominal"] = nominal
+        out["converted_value"] = nominal * factor
+        out["deflator"] = factor
+        out["real_year"] = pd.Series(np.where(has, int(real_year), 0), index=df.index, dtype="Int64").where(has)
+        out["cpi_source"] = pd.Categorical.from_codes(cpi_codes, categories=texts or ["CPI-U"])
+    return out

