@@ -5,8 +5,9 @@ The public API is imported lazily so that ``import dashboard`` stays cheap and
 reads no data file::
 
     >>> import dashboard
-    >>> dashboard.parse_amount("400억엔").quantity
-    <Quantity(40000000000.0, 'JPY')>
+    >>> fig = dashboard.parse_amount("400억엔")
+    >>> fig.value, fig.currency
+    (40000000000.0, 'JPY')
 """
 from __future__ import annotations
 

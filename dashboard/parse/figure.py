@@ -18,7 +18,7 @@ class Figure:
     (``4e10 JPY``, ``100000 gpu``, ``1200 MW``). ``text`` is the span
     ``source[start:end]`` including any approximation or bound words that were
     read. ``restates`` points at the figure this one restates, for the second
-    figure of "1000억엔(약 9800억원)".
+    figure of "1000억엔(약 9800억원)"; ``restated_by`` is the reverse link.
     """
 
     quantity: pint.Quantity
@@ -29,6 +29,9 @@ class Figure:
     approx: bool = False
     bound: Bound = None
     restates: Figure | None = field(default=None, repr=False)
+    #: figures that restate this one (filled in by the extractor; the second
+    #: figure of "1000억엔(약 9800억원)" for the first). Not part of equality.
+    restated_by: tuple[Figure, ...] = field(default=(), repr=False)
 
     @property
     def value(self) -> float:

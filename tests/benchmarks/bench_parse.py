@@ -1,0 +1,107 @@
+"""Benchmark of the figure parser (plain script, not collected by pytest).
+
+Run: ``python tests/benchmarks/bench_parse.py``
+
+Reports, on one core:
+* ``extract_figures`` throughput over >= 1 MB of mixed ko/ja/zh/en text built
+  from the sentences of ``tests/parse/parse_corpus.py`` (target >= 1 MB/s);
+* ``parse_amount`` calls per second over single expressions;
+* price-parser (``price_parser.Price.fromstring``) on the same inputs, side by
+  side: calls per second and how many inputs it reads right (value and
+  currency), next to ours.
+"""
+from __future__ import annotations
+
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "parse"))
+
+from parse_corpus import CORPUS  # noqa: E402
+
+from dashboard.parse import extract_figures, parse_amount  # noqa: E402
+from dashboard.parse.extract import _extract  # noqa: E402
+
+# single expressions with their (value, currency): the common written forms
+EXPRESSIONS: list[tuple[str, float, str]] = [
+    ("400억엔", 4e10, "JPY"), ("約4千億円", 4e11, "JPY"), ("500亿美元", 5e10, "USD"),
+    ("US$1.5bn", 1.5e9, "USD"), ("Rs 91,000 crore", 9.1e11, "INR"), ("NT$1.2 trillion", 1.2e12, "TWD"),
+    ("$500 billion", 5e11, "USD"), ("2조5000억원", 2.5e12, "KRW"), ("1兆1,000億円", 1.1e12, "JPY"),
+    ("３,４４０億元", 3.44e11, "CNY"), ("€10bn", 1e10, "EUR"), ("¥1 trillion", 1e12, "JPY"),
+    ("RM1.2 billion", 1.2e9, "MYR"), ("₩3조", 3e12, "KRW"), ("$5m", 5e6, "USD"), ("$1,500,000", 1.5e6, "USD"),
+    ("£250 million", 2.5e8, "GBP"), ("四千億円", 4e11, "JPY"), ("1.2万亿元", 1.2e12, "CNY"),
+    ("약 3,620억원", 3.62e11, "KRW"), ("€1,234.50", 1234.5, "EUR"), ("$99", 99.0, "USD"),
+]
+
+
+def _mixed_text(min_bytes: int = 1_100_000, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    sentences = [s for _, s, _ in CORPUS]
+    parts, size = [], 0
+    while size < min_bytes:
+        s = rng.choice(sentences)
+        parts.append(s)
+        size += len(s.encode("utf-8")) + 1
+    return "\n".join(parts)
+
+
+def _best_of(fn, repeat: int = 3) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    """Run the benchmark and print a table."""
+    from price_parser import Price
+
+    text = _mixed_text()
+    mb = len(text.encode("utf-8")) / 1e6
+    extract_figures("warm up 1조원")
+    t = _best_of(lambda: _extract(text, None))
+    n_fig = len(extract_figures(text))
+    chunks = text.split("\n")
+    t_chunks = _best_of(lambda: [extract_figures(c) for c in chunks])
+
+    inputs = [e for e, _, _ in EXPRESSIONS] * 50
+    t_ours = _best_of(lambda: [parse_amount(e) for e in inputs])
+    t_pp = _best_of(lambda: [Price.fromstring(e) for e in inputs])
+
+    def ours_ok(e, v, c):
+        try:
+            f = parse_amount(e)
+        except Exception:  # noqa: BLE001
+            return False
+        return math.isclose(f.value, v, rel_tol=1e-9) and f.currency == c
+
+    def pp_ok(e, v, c):
+        p = Price.fromstring(e)
+        return p.amount is not None and math.isclose(float(p.amount), v, rel_tol=1e-9)
+
+    ours_right = sum(ours_ok(*x) for x in EXPRESSIONS)
+    pp_right = sum(pp_ok(*x) for x in EXPRESSIONS)
+    t_pp_text = _best_of(lambda: [Price.fromstring(c) for c in chunks], repeat=1)
+
+    rows = [
+        ("extract_figures, one 1.1 MB string", f"{mb / t:.2f} MB/s", f"{n_fig} figures in {mb:.2f} MB, {t:.2f} s"),
+        ("extract_figures, per sentence", f"{mb / t_chunks:.2f} MB/s", f"{len(chunks)} calls, {t_chunks:.2f} s"),
+        ("price-parser on the same sentences", f"{mb / t_pp_text:.2f} MB/s", "(one price per sentence at most)"),
+        ("parse_amount", f"{len(inputs) / t_ours:,.0f} calls/s", f"right on {ours_right}/{len(EXPRESSIONS)} expressions"),
+        ("price_parser.Price.fromstring", f"{len(inputs) / t_pp:,.0f} calls/s", f"right on {pp_right}/{len(EXPRESSIONS)} (value only)"),
+    ]
+    w0 = max(len(r[0]) for r in rows)
+    w1 = max(len(r[1]) for r in rows)
+    print(f"{'measure':<{w0}}  {'speed':>{w1}}  note")
+    for a, b, c in rows:
+        print(f"{a:<{w0}}  {b:>{w1}}  {c}")
+
+
+if __name__ == "__main__":
+    main()
