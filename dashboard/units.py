@@ -8,7 +8,7 @@ dimension, so money converts only through the FX layer's context.
 >>> ureg = get_registry()
 >>> ureg.Quantity(1.2, "GW").to("MW").magnitude
 1200.0
->>> str(ureg.Quantity(3, "wafer / month").units)
+>>> format(ureg.Quantity(3, "wafer / month").units, "~")
 'wafer / month'
 """
 from __future__ import annotations
