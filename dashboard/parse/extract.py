@@ -134,6 +134,8 @@ _GPU = (
     r"(?P<gpu>(?:개|대|장|기|枚|個|个|块|張|张|颗|顆|基|台|片)(?:의|の)?[ ]?"
     rf"(?:{_GPU_TOK_CJK}[ ]?){{0,2}}{_GPU_NAME}"
     rf"|(?:{_GPU_TOK_EN}[ ]){{0,3}}(?:GPUs|graphics[ ]processing[ ]units|AI[ ](?:chips|accelerators)|accelerators|accelerator[ ]chips|TPUs|NPUs)(?![A-Za-z])"
+    # chips named by an accelerator model: "400,000 Nvidia GB200 chips", "50,000 MI300X chips"
+    rf"|(?:{_GPU_TOK_EN}[ ]){{0,2}}[A-Z]{{1,3}}\d{{2,4}}[A-Z]?[ ](?:chips|superchips)(?![A-Za-z])"
     r"|(?:Nvidia[ ])?[A-Z]{1,3}\d{2,4}[A-Z]?s(?![A-Za-z])"
     r"|GPU(?:를|을)?(?![A-Za-z])"
     r"|(?:개|대|장|枚|個|个|块|張|张|颗|顆|基|片)(?:의|の)?[ ]?(?:엔비디아[ ]?|英伟达|Nvidia[ ])?(?:[A-Z]{1,3}\d{2,4}[A-Z]?)(?![A-Za-z0-9]))"

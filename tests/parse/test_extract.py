@@ -102,6 +102,8 @@ NOTATIONS = [
     ("GPU 26만 장", 2.6e5, "gpu"),
     ("100,000 GPUs", 1e5, "gpu"),
     ("100,000 Nvidia H100 GPUs", 1e5, "gpu"),
+    ("400,000 Nvidia GB200 chips", 4e5, "gpu"),
+    ("50,000 MI300X chips", 5e4, "gpu"),
     ("200,000 AI chips", 2e5, "gpu"),
     ("50,000 accelerators", 5e4, "gpu"),
     ("1 million GPUs", 1e6, "gpu"),
