@@ -1,0 +1,110 @@
+"""The page: header, controls beside the views (tabs), the grid and the download button."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.components.controls import create_controls
+from dashboard.components.grid import create_grid
+
+TAB_LABELS = {
+    "ranking": "Ranking",
+    "timeline": "Timeline",
+    "map": "Map",
+    "breakdown": "Breakdown",
+    "compare": "Compare",
+    "quantities": "GPUs · MW · wafers",
+}
+
+
+def graph(name: str, topojson_url: str) -> dcc.Graph:
+    """A graph of one view: offline base maps, PNG download from the toolbar."""
+    return dcc.Graph(
+        id=ids.GRAPH[name],
+        config={
+            "topojsonURL": topojson_url,
+            "displaylogo": False,
+            "responsive": True,
+            "toImageButtonOptions": {"format": "png", "filename": f"semidash-{name}", "scale": 2},
+        },
+        style={"minHeight": "320px"},
+    )
+
+
+def compare_tab(topojson_url: str, project_options: Sequence[dict]) -> html.Div:
+    """The compare view: a picker of 2–6 projects, the bars, the table and the ratios."""
+    return html.Div(
+        [
+            dcc.Dropdown(id=ids.COMPARE, options=list(project_options), value=[], multi=True,
+                         placeholder="Pick 2 to 6 projects to compare…", className="mb-2"),
+            graph("compare", topojson_url),
+            html.Div(id=ids.COMPARE_TABLE, className="mt-2"),
+            html.Ul(id=ids.COMPARE_RATIOS, className="mt-2"),
+        ]
+    )
+
+
+def create_layout(
+    *,
+    topojson_url: str,
+    currencies: Sequence[str],
+    countries: Sequence[str],
+    companies: Sequence[str],
+    categories: Sequence[str],
+    statuses: Sequence[str],
+    project_options: Sequence[dict],
+    rate_bounds: tuple[str | None, str | None] = (None, None),
+) -> dbc.Container:
+    """The whole page (the URL fills the controls once it has loaded)."""
+    tabs = []
+    for name, label in TAB_LABELS.items():
+        body = compare_tab(topojson_url, project_options) if name == "compare" else graph(name, topojson_url)
+        tabs.append(dbc.Tab(dcc.Loading(body, type="dot", delay_show=400), label=label, tab_id=name))
+    return dbc.Container(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.GRID_KEY),
+            dcc.Download(id=ids.DOWNLOAD),
+            html.Div(
+                [
+                    html.H4("semidash", className="mb-0 fw-bold"),
+                    html.Span("Semiconductor and AI-infrastructure investment, on one scale", className="text-secondary ms-3"),
+                    html.Span(id=ids.SUMMARY, className="ms-auto small text-secondary"),
+                ],
+                className="d-flex align-items-baseline py-3",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(create_controls(currencies=currencies, countries=countries, companies=companies,
+                                            categories=categories, statuses=statuses, rate_bounds=rate_bounds), lg=3, md=4),
+                    dbc.Col(
+                        [
+                            dbc.Tabs(tabs, id=ids.TABS, active_tab="ranking", className="mb-2"),
+                            dbc.Card(
+                                dbc.CardBody(
+                                    [
+                                        html.Div(
+                                            [
+                                                html.H6("Projects", className="mb-0 fw-semibold"),
+                                                html.Span(id=ids.GRID_NOTE, className="small text-secondary ms-3"),
+                                                dbc.Button("Download CSV", id=ids.DOWNLOAD_BUTTON, color="primary", size="sm", className="ms-auto"),
+                                            ],
+                                            className="d-flex align-items-center mb-2",
+                                        ),
+                                        create_grid(),
+                                    ]
+                                ),
+                                className="shadow-sm mt-3 mb-4",
+                            ),
+                        ],
+                        lg=9, md=8,
+                    ),
+                ]
+            ),
+        ],
+        fluid=True,
+        className="px-4",
+    )

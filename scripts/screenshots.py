@@ -1,0 +1,119 @@
+"""Screenshots of every view of the dashboard, taken in headless Chromium.
+
+    python scripts/screenshots.py OUTDIR [--width 1440] [--height 1000] [--readme docs/screenshot.png]
+
+Serves the app (bundled data; your store only with --db) on a free port of
+127.0.0.1, opens each view in Debian's chromium through chromedriver
+(selenium, from the ``test`` extra) and writes OUTDIR/<view>.png. With
+``--readme`` it also writes a small PNG of the main view for the README.
+Korean/Japanese labels need a CJK font (Debian: fonts-noto-cjk).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+VIEWS = {
+    "ranking": "?tab=ranking",
+    "ranking-krw": "?cur=KRW&tab=ranking",
+    "timeline": "?tab=timeline&log=1",
+    "map": "?tab=map",
+    "breakdown": "?tab=breakdown",
+    "compare": "?cur=KRW&tab=compare&compare=stargate-project&compare=softbank-sharp-sakai-acquisition&compare=samsung-yokohama-apl",
+    "quantities": "?tab=quantities",
+}
+
+
+def start_server(app) -> tuple[str, callable]:
+    """Serve ``app`` on a free port of 127.0.0.1 in a thread; returns (url, stop)."""
+    import logging
+
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    srv = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    return f"http://127.0.0.1:{srv.server_port}/", srv.shutdown
+
+
+def chrome(width: int, height: int):
+    """Headless Chromium through chromedriver on PATH."""
+    from selenium import webdriver
+
+    opts = webdriver.ChromeOptions()
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                f"--window-size={width},{height}", "--force-device-scale-factor=1", "--lang=en-US"):
+        opts.add_argument(arg)
+    return webdriver.Chrome(options=opts)
+
+
+def wait_rendered(driver, timeout: float = 20.0) -> None:
+    """Wait until the active view's plot and the grid's rows are drawn."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, timeout)
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".tab-pane.active .js-plotly-plot .main-svg")))
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".ag-center-cols-container .ag-row")))
+    wait.until(lambda d: d.execute_script("return !document.querySelector('._dash-loading-callback, [data-dash-is-loading=true]')"))
+    time.sleep(0.8)  # plotly transitions and fonts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--readme", type=Path, default=None, help="also write a small PNG of the main view here")
+    parser.add_argument("--db", default=None, help="your store to include (default: an empty temporary one)")
+    args = parser.parse_args(argv)
+    tmp = tempfile.TemporaryDirectory()
+    os.environ["SEMIDASH_DB"] = args.db or str(Path(tmp.name) / "store.sqlite")
+    from dashboard.app import create_app
+
+    url, stop = start_server(create_app())
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    driver = chrome(args.width, args.height)
+    try:
+        for name, query in VIEWS.items():
+            driver.get(url + query)
+            wait_rendered(driver)
+            path = args.outdir / f"{name}.png"
+            driver.save_screenshot(str(path))
+            print(path)
+        if args.readme:
+            driver.set_window_size(1200, 800)
+            driver.get(url + "?tab=ranking")
+            wait_rendered(driver)
+            args.readme.parent.mkdir(parents=True, exist_ok=True)
+            driver.save_screenshot(str(args.readme))
+            _shrink(args.readme, 960)
+            print(args.readme)
+    finally:
+        driver.quit()
+        stop()
+        tmp.cleanup()
+    return 0
+
+
+def _shrink(path: Path, width: int) -> None:
+    """Scale a PNG down to ``width`` pixels wide (if Pillow is there)."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(path) as im:
+        h = round(im.height * width / im.width)
+        im.convert("RGB").resize((width, h), Image.LANCZOS).quantize(colors=256).save(path, optimize=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""End-to-end tests of the dashboard in headless Chromium (dash_duo)."""
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROW0_CONVERTED = '.ag-center-cols-container .ag-row[row-index="0"] [col-id="converted_value"]'
+
+
+def _app(projects):
+    from dashboard.app import create_app
+
+    return create_app(load=lambda: projects)
+
+
+def _grid_ids(dash_duo) -> list[str]:
+    """Ids of the rows the grid displays, in displayed order (after its sort and filters)."""
+    return dash_duo.driver.execute_script(
+        "const api = window.dash_ag_grid.getApi('grid'); const out = [];"
+        "api.forEachNodeAfterFilterAndSort(n => out.push(n.data.id)); return out;"
+    )
+
+
+def _pick(dash_duo, selector: str, text: str) -> None:
+    """Choose the option labelled ``text`` of a dcc.Dropdown by typing into its search box."""
+    dash_duo.find_element(selector).click()
+    search = dash_duo.wait_for_element(".dash-dropdown-search", timeout=5)
+    search.send_keys(text)
+    for option in dash_duo.find_elements(".dash-dropdown-option"):
+        if option.text == text:
+            option.click()
+            break
+    else:
+        raise AssertionError(f"no option {text!r} in {selector}")
+    dash_duo.driver.find_element("tag name", "h4").click()  # close the menu
+
+
+def _click(dash_duo, selector: str) -> None:
+    """Click an element (through the DOM: Dash's dev-tools badge may sit over the page corner)."""
+    el = dash_duo.find_element(selector)
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", el)
+
+
+def _wait_grid(dash_duo):
+    dash_duo.wait_for_element(ROW0_CONVERTED, timeout=20)
+
+
+def test_page_loads_clean_and_offline(dash_duo, projects):
+    """The page renders the ranking and the grid with no console error, and the map's base map comes from the app, not a CDN."""
+    dash_duo.start_server(_app(projects))
+    dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=20)
+    _wait_grid(dash_duo)
+    assert dash_duo.find_element("#summary").text.startswith(f"{len(projects)} projects")
+    dash_duo.find_element("#tabs .nav-link:nth-child(1)")  # tabs are there
+    dash_duo.driver.get(dash_duo.server_url + "/?tab=map")
+    dash_duo.wait_for_element("#graph-map .geo .countries path", timeout=20)
+    names = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert any(n.endswith("/assets/topojson/world_110m.json") for n in names), names
+    assert not [n for n in names if "cdn.plot.ly" in n or not n.startswith(dash_duo.server_url)]
+    assert dash_duo.get_logs() == []
+
+
+def test_switch_to_krw_changes_grid(dash_duo, projects):
+    """Choosing KRW in the currency control relabels the grid's converted column in 억/조원 and puts cur=KRW in the URL."""
+    dash_duo.start_server(_app(projects))
+    _wait_grid(dash_duo)
+    before = dash_duo.find_element(ROW0_CONVERTED).text
+    assert before.startswith("$"), before
+    _pick(dash_duo, "#ctl-currency", "KRW")
+    dash_duo.wait_for_contains_text(ROW0_CONVERTED, "조원", timeout=10)
+    assert "cur=KRW" in dash_duo.driver.current_url
+    assert dash_duo.get_logs() == []
+
+
+def test_shared_url_restores_view(dash_duo, projects):
+    """Opening a copied URL shows the same currency, filters, tab and scale."""
+    dash_duo.start_server(_app(projects))
+    dash_duo.driver.get(dash_duo.server_url + "/?cur=JPY&country=KR&tab=timeline&log=1&bogus=1&basis=nope")
+    dash_duo.wait_for_element("#graph-timeline .main-svg", timeout=20)
+    dash_duo.wait_for_contains_text(ROW0_CONVERTED, "円", timeout=10)
+    assert dash_duo.find_element("#ctl-currency").text.strip().startswith("JPY")
+    assert "active" in dash_duo.find_element("#tabs .nav-link.active").get_attribute("class")
+    assert dash_duo.find_element("#tabs .nav-link.active").text == "Timeline"
+    countries = dash_duo.driver.execute_script(
+        "const a = window.dash_ag_grid.getApi('grid'); const s = new Set(); a.forEachNode(n => s.add(n.data.country)); return [...s];")
+    assert countries == ["KR"]
+    assert dash_duo.find_element("#ctl-log").is_selected()
+    n_kr = int((projects["country"] == "KR").sum())
+    assert dash_duo.find_element("#summary").text.startswith(f"{n_kr} projects")
+    assert dash_duo.get_logs() == []
+
+
+def test_download_equals_grid(dash_duo, projects):
+    """After sorting and filtering the grid, the downloaded CSV holds exactly its rows, in its order, with provenance."""
+    dash_duo.start_server(_app(projects))
+    _wait_grid(dash_duo)
+    # as a reader would with the header menus: sort by project name, filter the category column to "fab"
+    dash_duo.driver.execute_script(
+        "const a = window.dash_ag_grid.getApi('grid');"
+        "a.applyColumnState({state: [{colId: 'project', sort: 'asc'}], defaultState: {sort: null}});"
+        "a.setColumnFilterModel('category', {filterType: 'text', type: 'equals', filter: 'fab'}).then(() => a.onFilterChanged());")
+    time.sleep(0.5)
+    shown = _grid_ids(dash_duo)
+    assert 0 < len(shown) < len(projects)
+    names = dict(zip(projects["id"], projects["project"]))
+    assert [names[i] for i in shown] == sorted(names[i] for i in shown)
+    _click(dash_duo, "#btn-download")
+    folder = Path(dash_duo.download_path)
+    for _ in range(100):
+        files = list(folder.glob("*.csv"))
+        if files:
+            break
+        time.sleep(0.1)
+    assert [f.name for f in files] and files[0].name.startswith("semidash-projects-USD-announcement-")
+    with files[0].open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == shown
+    assert {r["category"] for r in rows} == {"fab"}
+    for col in ("amount_reported", "amount_value", "currency", "converted_value", "converted_currency", "fx_rate",
+                "fx_rate_date", "fx_source", "fx_basis", "source_url"):
+        assert col in rows[0]
+    assert dash_duo.get_logs() == []
+
+
+def test_compare_two_projects(dash_duo, projects):
+    """Picking two projects shows them side by side with rates, rate dates and their ratio."""
+    dash_duo.start_server(_app(projects))
+    dash_duo.driver.get(dash_duo.server_url + "/?tab=compare&cur=KRW")
+    dash_duo.wait_for_element("#ctl-compare", timeout=20)
+    for label in ("Stargate AI infrastructure project (OpenAI; SoftBank Group; Oracle; MGX)",
+                  "Samsung Advanced Packaging Lab (APL), Minato Mirai (Samsung Electronics)"):
+        _pick(dash_duo, "#ctl-compare", label)
+    dash_duo.wait_for_element("#compare-table tbody tr:nth-child(2)", timeout=10)
+    rows = [tr.text for tr in dash_duo.find_elements("#compare-table tbody tr")]
+    assert "1 USD =" in rows[0] and "2025-01-21" in rows[0] and "조원" in rows[0]
+    assert "1 JPY =" in rows[1] and "2023-12-21" in rows[1] and "400억엔" in rows[1]
+    dash_duo.wait_for_contains_text("#compare-ratios", "Stargate AI infrastructure project is ~", timeout=10)
+    assert "compare=stargate-project" in dash_duo.driver.current_url
+    assert dash_duo.get_logs() == []
