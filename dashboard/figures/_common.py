@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from dashboard.formatting import format_amounts
 
@@ -59,3 +60,20 @@ def real_year_of(df: pd.DataFrame) -> int | None:
         if len(vals):
             return int(vals.iloc[0])
     return None
+
+
+def amount_bars(data: pd.DataFrame, values: np.ndarray, pos: np.ndarray, currency: str, *, color: str) -> go.Bar:
+    """Horizontal bars of converted ``values`` at ``pos``, labelled in the reader's
+    notation, with the per-row hover (figure as reported, converted value, rate)."""
+    return go.Bar(
+        x=values,
+        y=pos,
+        orientation="h",
+        text=format_amounts(values, currency),
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=list(hover_text(data, currency)),
+        hovertemplate="%{hovertext}<extra></extra>",
+        marker=dict(color=color),
+        customdata=data["id"].to_numpy() if "id" in data else None,
+    )

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures._common import axis_title, hover_text, rate_text, short
+from dashboard.figures._common import amount_bars, axis_title, real_year_of, short
 from dashboard.figures.theme import empty_figure, register
 from dashboard.formatting import axis_ticks, format_amounts, format_ratio
 
@@ -95,25 +95,12 @@ def make_compare(df: pd.DataFrame, ids: Sequence[str], currency: str, *, log: bo
         log = bool(pos_vals.size >= 2 and pos_vals.max() / pos_vals.min() > 50)
     n = len(data)
     ypos = np.arange(n)[::-1]
-    fig = go.Figure(
-        go.Bar(
-            x=values,
-            y=ypos,
-            orientation="h",
-            text=format_amounts(values, currency),
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=list(hover_text(data, currency)),
-            hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(color="#7c3aed"),
-        )
-    )
+    fig = go.Figure(amount_bars(data, values, ypos, currency, color="#7c3aed"))
     fig.update_layout(template="semidash", title=f"Side by side in {currency}", height=140 + 48 * n, showlegend=False)
     fig.update_yaxes(tickvals=ypos, ticktext=list(short(data["project"], 40)), range=[-0.6, n - 0.4])
-    fig.update_xaxes(type="log" if log else "linear", title=axis_title(currency), **axis_ticks(pos_vals if log else values, currency, log=log))
+    fig.update_xaxes(type="log" if log else "linear", title=axis_title(currency, real_year_of(data)), **axis_ticks(pos_vals if log else values, currency, log=log))
     if not log and pos_vals.size:
         fig.update_xaxes(range=[0, pos_vals.max() * 1.2])
     elif log and pos_vals.size:
         fig.update_xaxes(range=[np.log10(pos_vals.min()) - 0.3, np.log10(pos_vals.max()) + 0.5])
-    _ = rate_text  # the hover carries the rate line per bar
     return fig

@@ -5,9 +5,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures._common import axis_title, hover_text, real_year_of, short
+from dashboard.figures._common import amount_bars, axis_title, real_year_of, short
 from dashboard.figures.theme import empty_figure, register
-from dashboard.formatting import axis_ticks, format_amounts
+from dashboard.formatting import axis_ticks
 
 
 def make_ranking(df: pd.DataFrame, currency: str, *, log: bool = False, top: int = 25) -> go.Figure:
@@ -32,20 +32,7 @@ def make_ranking(df: pd.DataFrame, currency: str, *, log: bool = False, top: int
     n = len(data)
     pos = np.arange(n)
     values = data["converted_value"].to_numpy(dtype="float64")
-    fig = go.Figure(
-        go.Bar(
-            x=values,
-            y=pos,
-            orientation="h",
-            text=format_amounts(values, currency),
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=list(hover_text(data, currency)),
-            hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(color="#2563eb"),
-            customdata=data["id"].to_numpy() if "id" in data else None,
-        )
-    )
+    fig = go.Figure(amount_bars(data, values, pos, currency, color="#2563eb"))
     ticks = axis_ticks(values, currency, log=log)
     label = short(data["project"]).to_numpy()
     fig.update_layout(
