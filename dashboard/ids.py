@@ -26,3 +26,43 @@ GRID_NOTE = "grid-note"
 GRID_KEY = "grid-key"
 DOWNLOAD_BUTTON = "btn-download"
 DOWNLOAD = "download"
+
+# the constant-prices note (shown when the target currency is not USD)
+REAL_NOTE = "ctl-real-note"
+
+# data revision: written after every save/edit/delete, read by the views and the grid
+DATA_REV = "data-rev"
+
+# "Add from article" (tab "article")
+ARTICLE_TEXT = "article-text"
+ARTICLE_UPLOAD = "article-upload"
+ARTICLE_UPLOAD_NOTE = "article-upload-note"
+ARTICLE_DATE = "article-date"
+ARTICLE_LOCALE = "article-locale"
+ARTICLE_MARKED = "article-marked"
+ARTICLE_FIGURES = "article-figures"
+ARTICLE_FIGURES_DATA = "article-figures-data"
+ARTICLE_AUDIT_NOTE = "article-audit-note"
+FIG_PICKED = "fig-picked"
+PICK_NOTE = "pick-note"
+FIG_USE = "fig-use"        # pattern type: {"type": FIG_USE, "index": i}
+FIG_MARK = "fig-mark"      # pattern type: {"type": FIG_MARK, "index": i}
+RECORD_FIELD = "rec-field"          # pattern type: {"type": RECORD_FIELD, "form": "new"|"edit", "field": column}
+RECORD_FEEDBACK = "rec-feedback"    # pattern type: {"type": RECORD_FEEDBACK, "form": ..., "field": column}
+RECORD_SAVE = "btn-record-save"
+RECORD_MESSAGE = "record-message"
+
+# editing and deleting the user's records from the grid
+GRID_EDIT = "btn-grid-edit"
+GRID_DELETE = "btn-grid-delete"
+GRID_ROW_NOTE = "grid-row-note"
+EDIT_MODAL = "edit-modal"
+EDIT_ID = "edit-id"
+EDIT_TITLE = "edit-title"
+EDIT_SAVE = "btn-edit-save"
+EDIT_CANCEL = "btn-edit-cancel"
+EDIT_MESSAGE = "edit-message"
+DELETE_MODAL = "delete-modal"
+DELETE_TEXT = "delete-text"
+DELETE_CONFIRM = "btn-delete-confirm"
+DELETE_CANCEL = "btn-delete-cancel"

@@ -30,10 +30,12 @@ from urllib.parse import parse_qs, urlencode
 import numpy as np
 import pandas as pd
 
-__all__ = ["ViewState", "TABS", "BASES", "COLOR_BY", "filter_mask", "convert", "conversion_settings", "select", "company_names"]
+__all__ = ["ViewState", "TABS", "OTHER_TABS", "BASES", "COLOR_BY", "filter_mask", "convert", "conversion_settings", "select", "company_names"]
 
 BASES = ("announcement", "fixed", "annual", "latest")
 TABS = ("ranking", "timeline", "map", "breakdown", "compare", "quantities")
+#: tabs that are not a chart of the selection (the article intake); valid in the URL too
+OTHER_TABS = ("article",)
 COLOR_BY = ("country", "category")
 DEFAULT_REAL_YEAR = 2025
 MAX_COMPARE = 6
@@ -155,7 +157,7 @@ class ViewState:
             log=_bool(one("log")),
             color_by=color if color in COLOR_BY else d.color_by,
             compare=many("compare")[:MAX_COMPARE],
-            tab=tab if tab in TABS else d.tab,
+            tab=tab if tab in TABS or tab in OTHER_TABS else d.tab,
         )
 
     def to_query(self) -> str:

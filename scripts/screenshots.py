@@ -26,7 +26,11 @@ VIEWS = {
     "breakdown": "?tab=breakdown",
     "compare": "?cur=KRW&tab=compare&compare=stargate-project&compare=softbank-sharp-sakai-acquisition&compare=samsung-yokohama-apl",
     "quantities": "?tab=quantities",
+    "article": "?tab=article",
 }
+
+# a made-up Korean article (fictional companies), also used by the browser tests
+SAMPLE_ARTICLE = Path(__file__).resolve().parents[1] / "tests" / "e2e" / "data" / "article_ko.txt"
 
 
 def start_server(app) -> tuple[str, callable]:
@@ -67,6 +71,29 @@ def wait_rendered(driver, timeout: float = 20.0) -> None:
     time.sleep(0.8)  # plotly transitions and fonts
 
 
+def fill_article(driver, timeout: float = 20.0) -> None:
+    """On the "Add from article" view: paste the sample article, give its date, pick its first amount."""
+    import json
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, timeout)
+    wait.until(lambda d: d.find_elements(By.ID, "article-text"))
+    driver.find_element(By.ID, "article-text").send_keys(SAMPLE_ARTICLE.read_text(encoding="utf-8"))
+    driver.find_element(By.ID, "article-date").send_keys("2024-03-15\n")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#article-marked mark.fig")) >= 8
+               and "reference" in d.find_element(By.ID, "fig-row-1").text)
+    driver.execute_script("document.querySelector('#article-marked mark.fig').click()")
+    field = json.dumps({"field": "amount_reported", "form": "new", "type": "rec-field"}, separators=(",", ":"))
+    wait.until(lambda d: d.execute_script("return document.getElementById(arguments[0]).value", field))
+    for name, value in (("project", "한빛반도체 구마모토 패키징 공장"), ("company", "Hanbit Semiconductor (fictional)"),
+                        ("country", "JP"), ("city", "Kumamoto")):
+        fid = json.dumps({"field": name, "form": "new", "type": "rec-field"}, separators=(",", ":"))
+        driver.execute_script("return document.getElementById(arguments[0])", fid).send_keys(value)
+    time.sleep(0.8)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
@@ -84,10 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     driver = chrome(args.width, args.height)
     try:
         for name, query in VIEWS.items():
+            if name == "article":  # a taller window: the article, its figures and their audit
+                driver.set_window_size(args.width, 1500)
             driver.get(url + query)
-            wait_rendered(driver)
+            if name == "article":
+                fill_article(driver)
+            else:
+                wait_rendered(driver)
             path = args.outdir / f"{name}.png"
             driver.save_screenshot(str(path))
+            driver.set_window_size(args.width, args.height)
             print(path)
         if args.readme:
             driver.set_window_size(1200, 800)

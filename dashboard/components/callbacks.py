@@ -29,7 +29,7 @@ from dashboard.figures import (
     total_once,
 )
 from dashboard.formatting import format_amount
-from dashboard.view import TABS, ViewState, convert, select
+from dashboard.view import TABS, ViewState, conversion_settings, convert, select
 
 # (component id, property) of every control, in ViewState order
 CONTROLS: tuple[tuple[str, str], ...] = (
@@ -103,7 +103,8 @@ def summary_text(selected: pd.DataFrame, state: ViewState) -> str:
     total = format_amount(total_once(selected), state.currency)
     basis = {"announcement": "rates of the announcement day", "fixed": "rates of one date", "annual": "annual average rates",
              "latest": "latest rates"}[state.basis]
-    real = f", {state.real_year} prices" if state.real else ""
+    real_year = conversion_settings(state)[3]
+    real = f", constant {real_year} US dollars" if real_year else ""
     return f"{n} projects · {with_amount} with an amount · total {total or '0'} (umbrella plans once) · {basis}{real}"
 
 
@@ -158,11 +159,13 @@ def grid_key(state: ViewState) -> str:
     return state.replace(tab="ranking", log=False, color_by="country", compare=()).to_query()
 
 
-def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, currencies: Sequence[str] | None = None) -> list[Any]:
+def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, currencies: Sequence[str] | None = None,
+                 data_rev: str = "") -> list[Any]:
     """Rows of the grid, the note under it and the grid key (all ``no_update``
-    when only the tab or the look changed)."""
+    when only the tab or the look changed; ``data_rev``, the store's revision,
+    is part of the key, so a saved record always reaches the grid)."""
     state = ViewState.from_query(search or "", currencies=currencies)
-    key = grid_key(state)
+    key = grid_key(state) + (f"#{data_rev}" if data_rev else "")
     if key == old_key:
         return [no_update, no_update, no_update]
     selected = select(df, state)
@@ -185,8 +188,15 @@ def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict]
     return dcc.send_string(to_csv(selected, row_ids), name, type="text/csv")
 
 
-def register_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Callable[[], Sequence[str]]) -> None:
-    """Wire the functions above to ``app``; ``frame()`` gives the loaded projects."""
+def register_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Callable[[], Sequence[str]],
+                       revision: Callable[[], str] = lambda: "") -> None:
+    """Wire the functions above to ``app``; ``frame()`` gives the projects
+    (current with the user's store), ``revision()`` the store's revision.
+
+    The views and the grid also listen to the data revision store
+    (:data:`dashboard.ids.DATA_REV`), which every save, edit and delete writes,
+    so a change shows at once in the browser that made it; other browsers see
+    it with their next request, since ``frame()`` follows the store."""
     control_inputs = [Input(c, p) for c, p in CONTROLS]
 
     @app.callback(Output(ids.URL, "search"), *[Output(c, p) for c, p in CONTROLS], Input(ids.URL, "search"), *control_inputs)
@@ -194,14 +204,16 @@ def register_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Calla
         return sync_url(search, values, ctx.triggered_id, currencies=currencies())
 
     @app.callback(*[Output(g, "figure") for g in VIEW_OUTPUTS], Output(ids.COMPARE_TABLE, "children"),
-                  Output(ids.COMPARE_RATIOS, "children"), Output(ids.SUMMARY, "children"), Input(ids.URL, "search"))
-    def _views(search):
+                  Output(ids.COMPARE_RATIOS, "children"), Output(ids.SUMMARY, "children"), Input(ids.URL, "search"),
+                  Input(ids.DATA_REV, "data"))
+    def _views(search, _rev):
         return view_outputs(frame(), search, currencies=currencies())
 
     @app.callback(Output(ids.GRID, "rowData"), Output(ids.GRID_NOTE, "children"), Output(ids.GRID_KEY, "data"),
-                  Input(ids.URL, "search"), State(ids.GRID_KEY, "data"))
-    def _grid(search, key):
-        return grid_outputs(frame(), search, key, currencies=currencies())
+                  Input(ids.URL, "search"), Input(ids.DATA_REV, "data"), State(ids.GRID_KEY, "data"))
+    def _grid(search, _rev, key):
+        df = frame()
+        return grid_outputs(df, search, key, currencies=currencies(), data_rev=revision())
 
     @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_BUTTON, "n_clicks"), State(ids.URL, "search"),
                   State(ids.GRID, "virtualRowData"), prevent_initial_call=True)

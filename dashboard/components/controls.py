@@ -48,12 +48,16 @@ def create_controls(
                                      placeholder="latest available", clearable=True, className="w-100"),
                 dbc.Row(
                     [
-                        dbc.Col(dbc.Switch(id=ids.REAL, label="Constant prices", value=False, className="mt-2"), width=7),
+                        dbc.Col(dbc.Switch(id=ids.REAL, label="Constant prices", value=False, className="mt-2",
+                                           label_id="ctl-real-label"), width=7),
                         dbc.Col(dbc.Input(id=ids.REAL_YEAR, type="number", min=1913, max=2100, step=1, value=DEFAULT_REAL_YEAR,
                                           size="sm", debounce=True, className="mt-2"), width=5),
                     ],
                     className="g-1",
                 ),
+                dbc.Tooltip("Constant US dollars of the base year (US CPI). Applies when amounts are shown in USD.",
+                            target="ctl-real-label", placement="right"),
+                html.Div(id=ids.REAL_NOTE, className="small text-secondary real-note"),
                 html.Hr(className="my-2"),
                 _label("Country"),
                 _multi(ids.COUNTRY, countries, "All countries"),

@@ -28,6 +28,8 @@ COLUMN_DEFS = [
     {"field": "fx_rate_date", "headerName": "Rate date", "width": 120, **_TEXT},
     {"field": "fx_source", "headerName": "Rate source", "minWidth": 140, **_TEXT},
     {"field": "source", "headerName": "Source", "minWidth": 200, "cellRenderer": "markdown", "linkTarget": "_blank", **_TEXT},
+    {"field": "origin", "headerName": "Origin", "width": 100, **_TEXT,
+     "cellClassRules": {"origin-user": "params.value === 'user'"}},
 ]
 
 
@@ -70,6 +72,7 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
             "fx_rate_date": pd.to_datetime(data["fx_rate_date"], errors="coerce").dt.strftime("%Y-%m-%d"),
             "fx_source": data["fx_source"],
             "source": ("[" + label + "](" + url.str.replace(")", "%29", regex=False) + ")").where(url != "", ""),
+            "origin": data["origin"] if "origin" in data else "curated",
         }
     )
     out = out.astype(object).where(out.notna(), None)
@@ -83,7 +86,9 @@ def create_grid() -> dag.AgGrid:
         columnDefs=COLUMN_DEFS,
         rowData=[],
         defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True, "filter": True},
-        dashGridOptions={"animateRows": False, "pagination": False, "suppressColumnVirtualisation": True},
+        dashGridOptions={"animateRows": False, "pagination": False, "suppressColumnVirtualisation": True,
+                         # one row at a time, by clicking it: Edit/Delete act on it (the user's own records only)
+                         "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True}},
         getRowId="params.data.id",
         columnSize="autoSize",
         style={"height": "460px", "width": "100%"},

@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.controls import create_controls
 from dashboard.components.grid import create_grid
+from dashboard.components.intake import create_article_view, create_record_modals
 
 TAB_LABELS = {
     "ranking": "Ranking",
@@ -63,10 +64,13 @@ def create_layout(
     for name, label in TAB_LABELS.items():
         body = compare_tab(topojson_url, project_options) if name == "compare" else graph(name, topojson_url)
         tabs.append(dbc.Tab(dcc.Loading(body, type="dot", delay_show=400), label=label, tab_id=name))
+    tabs.append(dbc.Tab(create_article_view(), label="＋ Add from article", tab_id="article", tab_class_name="ms-auto"))
     return dbc.Container(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.GRID_KEY),
+            dcc.Store(id=ids.DATA_REV, data=""),
+            create_record_modals(),
             dcc.Download(id=ids.DOWNLOAD),
             html.Div(
                 [
@@ -90,7 +94,12 @@ def create_layout(
                                             [
                                                 html.H6("Projects", className="mb-0 fw-semibold"),
                                                 html.Span(id=ids.GRID_NOTE, className="small text-secondary ms-3"),
-                                                dbc.Button("Download CSV", id=ids.DOWNLOAD_BUTTON, color="primary", size="sm", className="ms-auto"),
+                                                html.Span(id=ids.GRID_ROW_NOTE, className="small text-secondary ms-auto me-2 text-truncate"),
+                                                dbc.Button("Edit", id=ids.GRID_EDIT, color="secondary", outline=True, size="sm", disabled=True,
+                                                           className="me-1", title="edit the selected record (your own records only)"),
+                                                dbc.Button("Delete", id=ids.GRID_DELETE, color="danger", outline=True, size="sm", disabled=True,
+                                                           className="me-2", title="delete the selected record (your own records only)"),
+                                                dbc.Button("Download CSV", id=ids.DOWNLOAD_BUTTON, color="primary", size="sm"),
                                             ],
                                             className="d-flex align-items-center mb-2",
                                         ),

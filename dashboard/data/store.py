@@ -220,6 +220,35 @@ class Store:
         frame["updated_at"] = pd.to_datetime([r["updated_at"] for r in rows], utc=True)
         return frame[cols]
 
+    def revision(self) -> tuple[int, str | None]:
+        """A cheap token that changes whenever a record is added, edited or deleted.
+
+        ``(number of records, latest updated_at)``: an add or a delete changes
+        the count, an edit (or a delete and an add in between two looks) moves
+        the latest ``updated_at``. A store that does not exist yet is ``(0, None)``.
+        One indexed aggregate query; nothing is created.
+
+        >>> import tempfile, os
+        >>> Store(os.path.join(tempfile.mkdtemp(), "none.db")).revision()
+        (0, None)
+        """
+        f = self.sqlite_file
+        if f is not None and not f.exists():
+            return (0, None)
+        query = sa.select(sa.func.count(), sa.func.max(_table.c.updated_at))
+        try:
+            with self.engine.connect() as conn:
+                count, latest = conn.execute(query).one()
+        except sa.exc.OperationalError as exc:
+            if "no such table" in str(exc.orig) or not self._exists():
+                return (0, None)
+            raise StoreError(f"{self.display_url}: database error: {exc.orig}") from exc
+        except sa.exc.ProgrammingError:  # other databases: table not created yet
+            if not self._exists():
+                return (0, None)
+            raise
+        return (int(count), None if latest is None else str(latest))
+
     def get(self, record_id: str) -> dict[str, str | None]:
         """One stored record as a dict of text (missing cells are ``None``)."""
         self._refuse_curated(record_id, "read from the store")
