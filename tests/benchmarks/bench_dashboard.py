@@ -100,6 +100,30 @@ def bench_callback(n: int, repeat: int) -> dict[str, float]:
     return out
 
 
+def bench_source(repeat: int = 200) -> float:
+    """Median µs of the per-request store check (``ProjectSource.frame()`` with
+    an unchanged store of 100 user records): what every callback adds so that
+    saved records show at once."""
+    from dashboard.app import ProjectSource
+    from dashboard.data.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "store.sqlite")
+        with Store(db) as store:
+            store.add_many([{"project": f"Bench {k}", "company": "Bench Co", "country": "KR", "category": "fab", "status": "announced",
+                             "announced": "2025-01-02", "amount_reported": f"{k + 1}억원", "source_url": "https://example.org/"}
+                            for k in range(100)])
+        source = ProjectSource(db=db)
+        source.frame()
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            source.frame()
+            times.append((time.perf_counter() - t0) * 1e6)
+        source._revision.__self__.close()
+    return statistics.median(times)
+
+
 def bench_first_render(repeat: int = 3) -> float:
     """Median ms from navigation start until the ranking and the grid are drawn (real data)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -146,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         res = bench_callback(n, args.repeat)
         cells = "  ".join(f"{k} {v:,.0f}" for k, v in res.items())
         print(f"{n:>9,} records  median ms: {cells}", flush=True)
+    print(f"store check per request (unchanged store, 100 user records): {bench_source():,.0f} µs median", flush=True)
     if not args.no_browser:
         print(f"first render (headless Chromium, bundled data): {bench_first_render():,.0f} ms median", flush=True)
     return 0
