@@ -130,10 +130,13 @@ def _value_label(fig) -> str:
 
 
 def _audit_text(row: Mapping[str, Any]) -> str:
-    """``1 JPY = 9.05 KRW implied; reference 9.127 on 2023-12-21 (−0.8%)``."""
+    """``1 JPY = 9.050 KRW implied; reference 9.127 on 2023-12-21 (-0.8%)``."""
     dev = row["deviation"] * 100
-    text = (f"1 {row['original_currency']} = {row['implied_rate']:,.4g} {row['reported_currency']} implied; "
-            f"reference {row['reference_rate']:,.4g} on {row['rate_date']} ({dev:+.1f}%)")
+    ref = float(row["reference_rate"])
+    # both rates with the same decimals: 4 significant digits of the reference (9.000 vs 8.941)
+    places = max(0, 3 - int(np.floor(np.log10(abs(ref))))) if ref else 4
+    text = (f"1 {row['original_currency']} = {row['implied_rate']:,.{places}f} {row['reported_currency']} implied; "
+            f"reference {ref:,.{places}f} on {row['rate_date']} ({dev:+.1f}%)")
     if row.get("matches"):
         text += f"; matches rates of {row['matches']}"
     return text

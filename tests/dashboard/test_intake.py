@@ -48,7 +48,7 @@ def test_audit_flags_the_bad_conversion(rows):
     """The JPY→KRW restatement is within 3% of the ECB cross rate of the date; the USD→KRW one (1,500) is flagged."""
     ok, bad = rows[1], rows[6]
     assert ok["flagged"] is False and ok["rate_date"] == "2024-03-15" and ok["reference_rate"] == pytest.approx(8.941, abs=1e-3)
-    assert ok["audit_text"] == "1 JPY = 9 KRW implied; reference 8.941 on 2024-03-15 (+0.7%); matches rates of 2024-01"
+    assert ok["audit_text"] == "1 JPY = 9.000 KRW implied; reference 8.941 on 2024-03-15 (+0.7%); matches rates of 2024-01"
     assert bad["flagged"] is True and bad["deviation"] == pytest.approx(0.128, abs=0.002)
     assert "audit_text" not in rows[0]
 
