@@ -14,7 +14,8 @@ Ambiguous signs resolve by these documented rules (see :func:`resolve`):
 * ``元`` is CNY, unless the locale is ``zh-TW`` (also ``zh-Hant``, ``zh-HK`` is
   not affected): then TWD. Even in zh-TW, a 元 amount restated in parentheses by
   an explicit 新台幣 amount ("3,440億元（約新台幣1.42兆元）") is CNY.
-* ``$`` alone, ``dollar(s)``, ``달러``, ``ドル``, ``불`` are USD. ``NT$``, ``新台幣``,
+* ``$`` alone, ``dollar(s)``, ``달러``, ``ドル``, ``불``, ``弗`` (Korean headline
+  shorthand, only when no Han character follows) are USD. ``NT$``, ``新台幣``,
   ``新台币``, ``台幣``, ``대만달러``, ``台湾ドル`` are always TWD.
 
 >>> from dashboard.parse.currencies import resolve
@@ -52,7 +53,7 @@ PREFIXES: dict[str, str] = {
 # Written after the number (and its scale word).
 SUFFIXES: dict[str, str] = {
     # Korean
-    "원": "KRW", "원화": "KRW", "엔": "JPY", "엔화": "JPY", "달러": "USD", "달러화": "USD", "불": "USD",
+    "원": "KRW", "원화": "KRW", "엔": "JPY", "엔화": "JPY", "달러": "USD", "달러화": "USD", "불": "USD", "弗": "USD",
     "미 달러": "USD", "미달러": "USD", "미국 달러": "USD", "위안": "CNY", "위안화": "CNY",
     "유로": "EUR", "유로화": "EUR", "대만달러": "TWD", "대만 달러": "TWD", "홍콩달러": "HKD",
     "홍콩 달러": "HKD", "싱가포르달러": "SGD", "싱가포르 달러": "SGD", "호주달러": "AUD",

@@ -45,6 +45,55 @@ employ, jobs, workforce, ...) stands within 30 characters, and the number is
 at least 10 ("3명이 참석했다" is not a figure). "jobs", "employees",
 "workers", "positions", "일자리 N개", "N个就业岗位", "N人の雇用" are always jobs.
 
+Ranges: "200억~300억 달러" (also ∼, ～, 〜, -, –, to, 至, 到, から, 내지) as above; both
+ends written in full ("$70 billion-$72 billion", "200억 달러~300억 달러",
+"between $3 billion and $4 billion") are a range too, but "from $3.2 billion to
+$4.1 billion" and "9만5000원에서 11만원으로" are a change, two plain figures. An
+approximation word on either end ("약 200억~300억 달러", "4억~5억원 수준") marks
+both ends approx.
+
+Judgement calls on real news text (documented decisions):
+
+* Share prices, target prices, per-unit prices (ASP, "개당 500달러"), dividends
+  and earnings per share are money figures like any other amount: "주가는
+  7만2300원", "株価は3,550円", "股价收于1,480元", "$112.40". Consumers that want
+  investment amounts only filter on size or context; the parser does not guess.
+* Exchange-rate quotes are not figures: "달러당 1,392.5원", "1ドル=151円台",
+  "1美元兑7.12元", "the dollar traded at 151.20 yen", and their changes ("환율은
+  3.2원 내린"). Rule: a plain money amount below 1,000,000 with no scale word is
+  dropped when an exchange-rate word (환율, 원·달러, 為替, 円相場, 汇率, 匯率,
+  exchange rate, the dollar/yen/won, ...) stands earlier in the same sentence
+  within 40 characters, or "per dollar" follows. Large amounts near such words
+  ("為替差益で純利益は2,980億円") stay.
+* Stock-index levels and point moves are not figures ("코스피 2,571.40", "KOSPI
+  2,500선", "3,380.21点", "19,842.5"): they carry no unit. The same holds for
+  index levels written in yen, "日経平均株価は612円高の3万9457円" (same rule as
+  exchange rates, with 日経平均 / 平均株価 / ダウ平均 as the context words).
+* Amounts without a digit are not figures: 수천억원, 수조 원대, 数千億円, 几百亿元,
+  "tens of billions of dollars", 月産数千枚. There is no value to report.
+* Korean headlines drop the currency: "영업익 6.5조", "시총 200조 돌파",
+  "美에 3.7兆 투자" are KRW (a 억/조 numeral after a money noun such as 매출,
+  영업익, 시총, 순매수, 투자, or before one such as 투자, 규모). Numbers in a table
+  whose unit sits only in a header ("(단위: 억원) 매출 12,345") are not figures.
+* 弗 after a number in Korean text is USD ("78억6500만弗"), unless a Han character
+  follows (弗吉尼亚 is Virginia).
+* Size classes are approximate: "1GW급", "100MW급" like "1조원대".
+  "돌파/突破/を突破" (crossing a mark) set no bound; "넘는/넘게/を超え(た)/超" do.
+  A bound word after a restatement's closing parenthesis qualifies both
+  figures: "80億ドル（約1兆2000億円）超".
+* Counted things: a bare count with the same counter word as a GPU or wafer
+  count read shortly before (150 characters) counts the same thing: "GPU 26만
+  장을 공급하고 이 가운데 삼성전자가 5만 장을 확보" gives two GPU figures (from 100
+  up). Between the GPU word and its count may stand a quoted model name, a
+  gloss in brackets or a chip noun: "GPU「H200」を約1万基", "ＧＰＵ（画像処理半導体）を
+  約２万基", "H100芯片1万块", "GPUの数は4000基". English ellipsis ("10,000 GPUs
+  this year and 30,000 by 2030") is not followed: the second count has no unit.
+* Attendees, shareholders and other people counts are not jobs ("관계자 300여 명이
+  참석", "About 2,500 people attended"); people are jobs only near an
+  employment word (see above; 근무/勤務 count as employment words).
+* Memory sizes, bandwidth, energy (GWh, kWh, キロワット時, 千瓦时), chip power in W
+  and kV, temperatures, FLOPS are not figures; 亩 (10000/15 m²) is an area.
+
 Restatements: a figure inside parentheses right after another figure, with
 only words (no digits) before it inside the parentheses, restates it:
 "1000억엔(약 9800억원)", "3,440億元（約新台幣1.42兆元）", "$500 billion (about
@@ -92,12 +141,12 @@ _SCALE_RE = re.compile(
 _INFIX_RE = re.compile(r"[ ]?(?P<i>[여余餘多+])(?P<big>万亿|萬億|[万萬亿億만억조兆])?")
 
 # ---------------------------------------------------------------- units after
-_SPECIAL_SUFFIX = {"원", "엔", "불", "元"}
+_SPECIAL_SUFFIX = {"원", "엔", "불", "元", "弗"}
 _CJK_MONEY = _alt(w for w in SUFFIXES if not _is_ascii(w) and w not in _SPECIAL_SUFFIX)
 _EN_MONEY = _alt(w for w in SUFFIXES if _is_ascii(w))
 _MONEY = (
     rf"(?P<money>{_CJK_MONEY}|원(?!전|자력|자재|자로|칙)|엔(?!비디아|지니어|진|터|씨|드|젤|트리|저|가젯|솔)"
-    rf"|(?<![ ])불(?=[을로의에는은를]|규모|어치|상당|[^가-힣]|$)|元(?!素|旦|老|首|年|朝|帥|帅|の|社|大統領))"
+    rf"|(?<![ ])불(?=[을로의에는은를]|규모|어치|상당|[^가-힣]|$)|弗(?![\u4e00-\u9fff])|元(?!素|旦|老|首|年|朝|帥|帅|の|社|大統領))"
     rf"|(?P<money_en>(?i:{_EN_MONEY}))(?![A-Za-z])"
 )
 _POWER_CJK = [w for w in POWER if not _is_ascii(w)]
@@ -116,7 +165,8 @@ _WAFER_SIZE = r"(?:(?:12|8)[- ]?inch(?:es)?[ -](?:equivalent[ ])?|(?:300|200)[- 
 _WAFER_MONTH = (
     rf"(?P<wafer_month>{_WAFER_SIZE}(?i:wafers?(?:[ ]starts?)?|WSPM)"
     r"(?:[ ](?:per|a|each|every)[ ]month|[ ]?/[ ]?(?:month|mo)|[ ]monthly)(?![A-Za-z])"
-    r"|(?:wpm|WPM|wspm|WSPM|kwpm)(?![A-Za-z])|장[ ]?/[ ]?월|枚[ ]?/[ ]?月|片[ ]?/[ ]?月)"
+    r"|(?:wpm|WPM|wspm|WSPM|kwpm)(?![A-Za-z])|장[ ]?/[ ]?월|枚[ ]?/[ ]?月|片[ ]?/[ ]?月"
+    r"|片(?:的)?(?:12英寸|8英寸|12吋|8吋)?(?:月产能|月產能))"
 )
 _WAFER_COUNT = (
     rf"(?P<wafer>{_WAFER_SIZE}(?i:wafers)(?![A-Za-z])|장(?:의)?[ ]?(?:12인치[ ]?|8인치[ ]?)?웨이퍼"
@@ -127,7 +177,7 @@ _GPU_NAME = (
     r"|アクセラレーター|加速卡|算力卡)"
 )
 _GPU_TOK_EN = (
-    r"(?:[A-Z][A-Za-z0-9'’\-]*|[A-Za-z]*\d[A-Za-z0-9\-]*|more|new|additional|advanced|high-end|top-end|cutting-edge|of)"
+    r"(?:[A-Z][A-Za-z0-9'’\-]*|[A-Za-z]*\d[A-Za-z0-9\-]*|[a-z]+-[a-z]+|more|new|additional|advanced|of)"
 )
 _GPU_TOK_CJK = r"(?:엔비디아|AMD|블랙웰|호퍼|루빈|최신|고성능|첨단|최첨단|英伟达|英偉達|エヌビディア|NVIDIA製の?|[A-Z][A-Za-z0-9]*|[A-Z]*\d+[A-Za-z0-9]*)"
 _GPU = (
@@ -141,7 +191,7 @@ _GPU = (
     r"|(?:개|대|장|枚|個|个|块|張|张|颗|顆|基|片)(?:의|の)?[ ]?(?:엔비디아[ ]?|英伟达|Nvidia[ ])?(?:[A-Z]{1,3}\d{2,4}[A-Z]?)(?![A-Za-z0-9]))"
 )
 _JOB_ADJ = (
-    r"(?:new|direct|indirect|high-paying|high-wage|well-paying|permanent|full-time|construction|local|high-tech|tech"
+    r"(?:new|more|direct|indirect|high-paying|high-wage|well-paying|permanent|full-time|construction|local|high-tech|tech"
     r"|skilled|manufacturing|additional|quality|good|engineering|semiconductor|factory|green|related|American|US|U\.S\.)"
 )
 _JOBS = (
@@ -162,7 +212,8 @@ _APPROX_PRE = {
     "約": "approx", "约": "approx", "大约": "approx", "大約": "approx", "约合": "approx", "約合": "approx",
     "折合": "approx", "合计约": "approx", "大概": "approx", "およそ": "approx", "ほぼ": "approx",
     "概ね": "approx", "おおよそ": "approx", "近": "approx", "将近": "approx", "將近": "approx",
-    "接近": "approx", "近い": "approx",
+    "接近": "approx", "近い": "approx", "概算で": "approx", "概算": "approx",
+    "约为": "approx", "約為": "approx", "大约为": "approx", "大約為": "approx", "约合为": "approx",
     "about": "approx", "approximately": "approx", "approx.": "approx", "approx": "approx",
     "around": "approx", "roughly": "approx", "some": "approx", "nearly": "approx", "almost": "approx",
     "close to": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
@@ -184,13 +235,19 @@ _APPROX_PRE = {
 
 _Q_GPU = r"(?<![A-Za-z0-9])[A-Z]{1,3}\d{2,4}[A-Z]?|GPU|TPU|NPU|AI[ ]?(?:칩|가속기|반도체|チップ|半導体|芯片)|가속기|그래픽처리장치|加速卡|算力卡|アクセラレーター"
 _Q_MONTH = (
-    r"(?<![0-9])월[ ]?(?:평균[ ]?)?(?:생산[ ]?능력|생산량|생산|캐파|처리[ ]?능력|투입[ ]?능력|투입량)?(?:은|는|이|을|을|가)?"
+    r"(?<![0-9])월[ ]?(?:간[ ]?)?(?:평균[ ]?)?(?:생산[ ]?능력|생산량|생산|캐파|처리[ ]?능력|투입[ ]?능력|투입량)?(?:은|는|이|을|을|가)?"
     r"|月産(?:能力)?(?:は|で|が)?|月間(?:生産能力)?|(?<![0-9一二三四五六七八九十])月|月产(?:能)?(?:达|为|達|為)?|月產(?:能)?(?:达|達|為)?|每月"
     r"|(?i:monthly[ ](?:capacity|output|production)[ ]of)"
 )
 _Q_JOBS = r"일자리|고용|채용|신규[ ]?고용|직원|임직원|인력|雇用|採用|従業員|就业岗位|工作岗位|岗位|崗位|就业|就業|员工|員工"
 _Q_RE = re.compile(
-    rf"(?:(?P<q_gpu>{_Q_GPU})|(?P<q_month>{_Q_MONTH})|(?P<q_jobs>{_Q_JOBS}))[ ]?(?:를|을|이|가|은|는|を|が|は|の)?[ ]?(?:(?:총|合計|合计|共|총합)[ ]?)?\Z"
+    rf"(?:(?P<q_gpu>{_Q_GPU})|(?P<q_month>{_Q_MONTH})|(?P<q_jobs>{_Q_JOBS}))"
+    # what may stand between the word and the number: a closing quote (「B200」を), a quoted
+    # model name (GPU「H200」を), a gloss in brackets (GPU（画像処理半導体）を), a chip noun
+    # (H100芯片), "の数" (GPUの数は)
+    r"[」』”\"'’]?(?:[ ]?[「『“\"][A-Za-z0-9 .\-]{1,16}[」』”\"])?(?:[ ]?[(（][^()（）\n]{1,16}[)）])?"
+    r"(?:[ ]?(?:芯片|晶片|칩|チップ|GPU))?(?:の数|数)?"
+    r"[ ]?(?:를|을|이|가|은|는|を|が|は|の)?[ ]?(?:(?:총|合計|合计|共|총합)[ ]?)?\Z"
 )
 
 
@@ -255,7 +312,7 @@ def _prefix(text: str, rs: int, need_q: bool) -> _Pre:
             pre.groups[g] = text[rs - b : rs - a]
             pre.starts[g] = left = rs - b
     if need_q:
-        q = _Q_RE.search(text, max(0, left - 24), left)
+        q = _Q_RE.search(text, max(0, left - 40), left)
         if q is not None:
             for g in ("q_gpu", "q_month", "q_jobs"):
                 if q.group(g):
@@ -271,10 +328,13 @@ _POST = {
     "가량": "approx", "정도": "approx", "안팎": "approx", "내외": "approx", "쯤": "approx", "수준": "approx",
     "程度": "approx", "前後": "approx", "ほど": "approx", "余り": "approx", "あまり": "approx", "余": "approx",
     "近く": "approx", "弱": "approx", "強": "approx", "左右": "approx", "上下": "approx", "前后": "approx",
-    "or so": "approx", "남짓": "approx+lower",
+    "or so": "approx", "남짓": "approx+lower", "가까이": "approx", "가까운": "approx", "에 육박": "approx",
+    "에 가까운": "approx",
     "이상": "lower", "초과": "lower", "넘게": "lower", "넘는": "lower", "넘어": "lower", "超": "lower",
     "以上": "lower", "を超える": "lower", "を上回る": "lower", "超える": "lower", "上回る": "lower",
-    "超の": "lower", "之多": "lower",
+    "超の": "lower", "之多": "lower", "を超えた": "lower", "を超え": "lower", "超え": "lower",
+    "を上回った": "lower", "가 넘는": "lower", "이 넘는": "lower", "가 넘게": "lower", "이 넘게": "lower",
+    "를 넘는": "lower", "을 넘는": "lower", "를 넘겼": "lower", "을 넘겼": "lower",
     "or more": "lower", "and up": "lower", "-plus": "lower", "plus": "lower", "+": "lower",
     "이하": "upper", "미만": "upper", "이내": "upper", "未満": "upper", "以下": "upper", "以内": "upper",
     "or less": "upper", "or fewer": "upper", "を上限": "upper", "上限": "upper",
@@ -282,7 +342,7 @@ _POST = {
 _POST_EN = [w for w in _POST if _is_ascii(w) and w[0].isalpha()]
 _POST_RE = re.compile(
     rf"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:{_alt(_POST_EN)})(?![A-Za-z])|{_alt(w for w in _POST if not _is_ascii(w))}"
-    r"|(?P<dae>대)(?![가-힣]|$)|대(?=[의로에를가인]|$)))"
+    r"|(?P<dae>대)(?![가-힣]|$)|대(?=[의로에를가인]|$)|(?P<geup>급)(?![증감락등변히격여])))"
 )
 
 _RANGE_SEP = re.compile(r"(?:~|-|–|～|〜|[ ]?(?:~|～|〜|–|to|내지|에서|至|到|から)[ ]?)\Z")
@@ -295,7 +355,7 @@ _FILLER = re.compile(
 )
 _PAREN_OPEN = re.compile(r"[ \u00a0]?[(（]")
 _JOBS_CTX = re.compile(
-    r"고용|채용|일자리|인력|직원|근로자|종업원|인원|雇用|従業員|社員|採用|人員|就业|就業|员工|員工|岗位|崗位|雇员|雇員|職員|职工|招聘"
+    r"고용|채용|일자리|인력|직원|근로자|종업원|인원|근무|雇用|従業員|社員|採用|人員|勤務|就业|就業|员工|員工|岗位|崗位|雇员|雇員|職員|职工|招聘"
     r"|(?i:employ|hire|hiring|jobs|workforce|headcount|staff)"
 )
 
@@ -340,12 +400,19 @@ class _Ctx:
         self.text = text
         self.locale = locale
         self._yuan: bool | None = None
+        #: counter word -> (unit, end) of the last count read with it ("GPU 26만 장")
+        self.counters: dict[str, tuple[str, int]] = {}
 
     @property
     def yuan_text(self) -> bool:
         if self._yuan is None:
             self._yuan = text_says_yuan(self.text)
         return self._yuan
+
+
+_CARRY_UNITS = frozenset({CANONICAL["gpu"], CANONICAL["wafer_month"]})
+_CARRY_COUNTERS = frozenset("장枚片块張张颗顆基개個个")
+_CARRY_SPAN = 150
 
 
 def _read(ctx: _Ctx, m: re.Match) -> _Rec | None:
@@ -461,6 +528,13 @@ def _read(ctx: _Ctx, m: re.Match) -> _Rec | None:
                 rec.e = wm.end()
         elif pm.group("q_jobs") and c in ("개", "명", "人", "名", "个", "個") and run.value * (scale or 1) >= 10:
             rec.kind, rec.unit, rec.e = "quantity", CANONICAL["jobs"], end
+    if rec.kind is None and counter is not None and um is None:
+        # a bare count with the counter word of a recent GPU / wafer count counts the same
+        # thing: "GPU 26만 장을 공급하고, 이 가운데 삼성전자가 5만 장을 확보했다"
+        c = counter.group("c")
+        prev = ctx.counters.get(c)
+        if prev is not None and rs - prev[1] <= _CARRY_SPAN and run.value * (scale or 1) >= 100:
+            rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
     if rec.kind is None:
@@ -479,6 +553,10 @@ def _read(ctx: _Ctx, m: re.Match) -> _Rec | None:
         for g in ("ab1", "ab2"):
             if pm.group(g):
                 _apply(rec, _word_kind(_APPROX_PRE, pm.group(g)))
+    if rec.unit in _CARRY_UNITS:
+        cm = _COUNTER_RE.match(text, rec.tail)
+        if cm is not None and cm.group("c") in _CARRY_COUNTERS:
+            ctx.counters[cm.group("c")] = (rec.unit, rec.e)
     # words after
     po = _POST_RE.match(text, rec.e)
     if po is not None:
@@ -487,6 +565,9 @@ def _read(ctx: _Ctx, m: re.Match) -> _Rec | None:
             if rec.kind == "money":
                 rec.approx = True
                 rec.e = po.end()
+        elif po.group("geup") is not None:  # "1GW급", "300MW급": a size class
+            rec.approx = True
+            rec.e = po.end()
         else:
             kind = _word_kind(_POST, word) or ("lower" if word in ("+", "-plus") else "")
             if kind:
@@ -499,6 +580,12 @@ _KO_IMPLIED = re.compile(
     r"[ ]?(?:을|를|이|가|은|는|의|에|에서|으로|로|과|와|씩|대의?)?[ ]?"
     r"(?:규모|투자|투입|지원|매출|영업이익|순이익|예산|자금|펀드|출자|조성|보조금|손실|적자|흑자|계약|수주|들여|쏟아|베팅|추가 투자|집행)"
 )
+# headline style: "영업익 6.5조", "시총 200조 돌파", "순매수 1조 넘어"
+_KO_IMPLIED_PRE = re.compile(
+    r"(?:매출액?|영업익|영업이익|영업손실|순이익|순익|순손실|당기순이익|시총|시가총액|순매수|순매도|거래대금|투자액?|투자금"
+    r"|예산|추경|적자|흑자|손실|보조금|지원금|자금|펀드|수주액?|수주잔고|계약액|인수가|몸값|기업가치|배당금?|세수|부채)"
+    r"[ ]?(?:은|는|이|가|을|를|도|만|액)?[ ]?\Z"
+)
 _ZH_IMPLIED = re.compile(
     r"(?:投资|投資|投入|资金|資金|总额|總額|规模|規模|募资|募資|融资|融資|注资|注資|出资|出資|拨款|撥款|补贴|補貼|营收|營收|预算|預算)"
     r"(?:额|額|金额|金額)?(?:为|為|达|達|约|約|逾|超|超过|超過|近|高达|高達|共|合计|合計|将近|將近)?[ ]?\Z"
@@ -510,7 +597,11 @@ def _implied_currency(ctx: _Ctx, m: re.Match, rec: _Rec) -> None:
     run = m.group()
     if rec.scale is not None:
         return
-    if ("억" in run or "조" in run) and _KO_IMPLIED.match(ctx.text, m.end()):
+    ko_run = "억" in run or "조" in run
+    # a Korean word after it makes it Korean even when written in hanja: "美에 3.7兆 투자"
+    if (ko_run or "兆" in run or "億" in run) and _KO_IMPLIED.match(ctx.text, m.end()) or (
+        ko_run and _KO_IMPLIED_PRE.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
         rec.kind, rec.unit, rec.e = "money", "KRW", m.end()
     elif ("亿" in run or "億" in run) and _ZH_IMPLIED.search(ctx.text, max(0, m.start() - 12), m.start()):
         rec.kind, rec.e = "money", m.end()
@@ -532,9 +623,71 @@ def _drop_fx_quotes(text: str, recs: list[_Rec]) -> None:
         prev = r
 
 
+# Words that make a small amount a quote, not an amount: exchange rates ("원·달러 환율은 3.2원
+#내린 1,392.5원", "円相場は1ドル=151円台", "汇率收报7.12元", "the dollar traded at 151.20 yen")
+# and stock-index levels written in a currency ("日経平均株価は612円高の3万9457円").
+_QUOTE_CTX = re.compile(
+    r"환율|원·달러|원/달러|원-달러|달러[ ]?당|엔[ ]?당|위안[ ]?당|為替|円相場|ドル円|ドル・円|円・ドル|ドル相場|ユーロ円|ドル当たり"
+    r"|汇率|匯率|[兑兌](?:美元|人民币|人民幣|日元|日圓|欧元|歐元|港元|港幣|新台币|新台幣)|每美元|每1美元"
+    r"|日経平均|平均株価|日経225|ダウ平均|ダウ工業株"
+    r"|(?i:exchange[ ]rates?|\bthe[ ](?:dollar|greenback|yen|won|yuan|euro|renminbi|ringgit|rupee|pound)\b"
+    r"|\bper[ ](?:dollar|euro)\b|against[ ]the[ ](?:dollar|euro|yen))"
+)
+_QUOTE_AFTER = re.compile(r"[ ]?(?i:per|to[ ]the|against[ ]the|a)[ ](?:U\.S\.[ ]|US[ ])?(?:dollar|euro)\b")
+_SENTENCE_END = re.compile(r"[。\n!?！？]|\.[ ]")
+_QUOTE_MAX = 10**6  # exchange rates and index levels are small plain numbers
+
+
+def _drop_quotes(text: str, recs: list[_Rec]) -> None:
+    """Drop small money amounts that quote an exchange rate or an index level.
+
+    Only plain numbers below 1,000,000 without a scale word ("1,392.5원",
+    "3万9457円", "151.20 yen") are dropped, and only when an exchange-rate or
+    index word stands earlier in the same sentence (within 40 characters) or
+    "per dollar" follows: "환율 상승으로 영업이익이 3000억원 늘었다" keeps its figure.
+    """
+    for r in recs:
+        if r.kind != "money" or r.scale is not None or r.value >= _QUOTE_MAX or r.run.top > 10**4:
+            continue
+        lo = max(0, r.s - 40)
+        window = text[lo : r.s]
+        cut = None
+        for cut in _SENTENCE_END.finditer(window):
+            pass
+        if cut is not None:
+            window = window[cut.end() :]
+        if _QUOTE_CTX.search(window) or _QUOTE_AFTER.match(text, r.e):
+            r.kind = r.unit = None
+
+
+_RANGE_SEP_FULL = re.compile(r"[ ]?(?:-|–|~|～|〜|to|至|到)[ ]?\Z")
+_BETWEEN = re.compile(r"(?i:between|from)[ ]\Z|에서[ ]?\Z|から\Z")
+
+
+def _link_full_range(text: str, a: _Rec, b: _Rec) -> None:
+    """Both ends written in full: "$70 billion-$72 billion", "between $3 billion and $4 billion",
+    "200억 달러~300억 달러". "from $5 billion to $7 billion" is a change, not a range."""
+    if a.unit != b.unit or a.bound or b.bound or b.restates is not None or a.value >= b.value:
+        return
+    between = text[a.e : b.s]
+    if len(between) > 5:
+        return
+    lead = text[max(0, a.s - 8) : a.s]
+    if between.strip(" ") == "and":
+        if not lead.lower().endswith("between "):
+            return
+    elif not _RANGE_SEP_FULL.match(between) or _BETWEEN.search(lead) and not lead.lower().endswith("between "):
+        return
+    a.bound, b.bound = "lower", "upper"
+    a.approx = b.approx = a.approx or b.approx
+
+
 def _link_ranges(text: str, recs: list[_Rec]) -> None:
     for a, b in zip(recs, recs[1:]):
-        if (a.kind is None) == (b.kind is None):
+        if a.kind is not None and b.kind is not None:
+            _link_full_range(text, a, b)
+            continue
+        if a.kind is None and b.kind is None:
             continue
         between = text[a.tail if a.kind is None else a.e : b.s]
         if len(between) > 5 or not _RANGE_SEP.match(between):
@@ -546,6 +699,12 @@ def _link_ranges(text: str, recs: list[_Rec]) -> None:
             a.value *= b.factor
             a.kind, a.unit, a.ambiguous_yuan = b.kind, b.unit, b.ambiguous_yuan
             a.e = a.tail
+            # the low end was read without a unit, so its words before were not: "约1.2万至1.5万美元"
+            pm = _prefix(text, a.rs, False)
+            for g in ("ab1", "ab2"):
+                if pm.group(g):
+                    _apply(a, _word_kind(_APPROX_PRE, pm.group(g)))
+                    a.s = min(a.s, pm.start(g))
         else:
             # "$10-20 billion": the high end takes the currency, the low end the scale
             if not a.prefix_cur or b.scale is None and b.run.plain:
@@ -559,6 +718,8 @@ def _link_ranges(text: str, recs: list[_Rec]) -> None:
             continue
         a.bound = a.bound or "lower"
         b.bound = b.bound or "upper"
+        # "약 200억~300억 달러", "4억~5억원 수준": the word qualifies the whole range
+        a.approx = b.approx = a.approx or b.approx
 
 
 def _link_restatements(text: str, recs: list[_Rec]) -> None:
@@ -594,10 +755,19 @@ def _link_restatements(text: str, recs: list[_Rec]) -> None:
         left.append(text[cut:close])
         if not all(_FILLER.match(piece) for piece in left):
             continue
+        linked = []
         for k in inner:
             b = recs[k]
             if b.kind == a.kind and (a.kind == "money" or a.unit == b.unit):
                 b.restates = i
+                linked.append(b)
+        # a word after the parentheses qualifies both: "80億ドル（約1兆2000億円）超"
+        po = _POST_RE.match(text, close + 1) if linked else None
+        if po is not None and po.group("dae") is None and po.group("geup") is None:
+            kind = _word_kind(_POST, po.group().strip(" ")) or ("lower" if po.group().strip(" ") in ("+", "-plus") else "")
+            if kind:
+                for r in [a, *linked]:
+                    _apply(r, kind)
         # zh-TW: a 元 amount restated by an explicit 新台幣 one is in yuan
         if a.ambiguous_yuan and a.unit == "TWD":
             if any(r.restates == i and r.unit == "TWD" and not r.ambiguous_yuan for r in recs[i + 1 : i + 4]):
@@ -670,6 +840,7 @@ def _extract(text: str, locale: str | None, *, strict: bool = False) -> list[Fig
     if not any(r.kind for r in recs):
         return []
     _drop_fx_quotes(folded, recs)
+    _drop_quotes(folded, recs)
     _link_ranges(folded, recs)
     _link_restatements(folded, recs)
     return _figures(text, recs)

@@ -32,9 +32,10 @@ __all__ = ["fold", "read_run", "Run", "RUN_RE", "SCALE_WORDS", "KANJI_DIGITS", "
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}  # ！..～ -> !..~
 _FOLD.update({0x3000: 0x20, 0xFF0C: 0x2C, 0x3001: 0x3001, 0xFFE5: 0xA5, 0xFFE6: 0x20A9, 0xFFE1: 0xA3})
 _FOLD[0x301C] = 0x7E  # 〜 -> ~
+_FOLD[0x223C] = 0x7E  # ∼ (tilde operator, common in Korean ranges "3조∼4조원") -> ~
 _FOLD[0xFF08] = 0xFF08  # keep full-width parentheses: the extractor reads both
 _FOLD[0xFF09] = 0xFF09
-_NEEDS_FOLD = re.compile(r"[\u3000\u301c\uff01-\uff5e\uffe1\uffe5\uffe6]")
+_NEEDS_FOLD = re.compile(r"[\u223c\u3000\u301c\uff01-\uff5e\uffe1\uffe5\uffe6]")
 
 
 def fold(text: str) -> str:

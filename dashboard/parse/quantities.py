@@ -1,7 +1,7 @@
 """Quantity words -> (registry unit, exact factor to that unit).
 
 Quantities are stored in one canonical unit per kind of thing so that figures
-compare directly: power in ``MW``, area in ``m**2`` (평/坪 = 400/121 m², acre =
+compare directly: power in ``MW``, area in ``m**2`` (평/坪 = 400/121 m², 亩 = 10000/15 m², acre =
 4046.8564224 m²), accelerators in ``gpu``, wafer output in ``wafer / month``
 (or ``wafer`` when no period is written), jobs in ``employee``.
 
@@ -53,7 +53,7 @@ AREA: dict[str, tuple[str, Fraction]] = {
     "平方米": (_M2, Fraction(1)), "平米": (_M2, Fraction(1)), "平方公尺": (_M2, Fraction(1)),
     "平方公里": (_M2, Fraction(10**6)), "平方メートル": (_M2, Fraction(1)),
     "平方キロメートル": (_M2, Fraction(10**6)), "平方キロ": (_M2, Fraction(10**6)),
-    "坪": (_M2, _PYEONG), "公顷": (_M2, Fraction(10**4)), "公頃": (_M2, Fraction(10**4)),
+    "坪": (_M2, _PYEONG), "亩": (_M2, Fraction(10000, 15)), "公顷": (_M2, Fraction(10**4)), "公頃": (_M2, Fraction(10**4)),
     "ヘクタール": (_M2, Fraction(10**4)), "エーカー": (_M2, _ACRE), "英亩": (_M2, _ACRE), "英畝": (_M2, _ACRE),
 }
 

@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from parse_corpus import ACRE, CORPUS, PY
+from real_style_corpus import CORPUS as REAL_STYLE
+from real_style_corpus import report, score
 
 from dashboard.errors import ParseError
 from dashboard.parse import extract_figures, parse_amount
@@ -414,6 +416,23 @@ def test_corpus_precision_and_recall():
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95, (tp, fp, fn)
 
 
+def test_real_style_precision_and_recall():
+    """On the second author's news-style set, precision and recall are at least 0.95 in every language."""
+    scores, problems = score(extract_figures)
+    print("\n" + report(scores))  # shown with -s
+    for lang in ("ko", "ja", "zh", "en"):
+        s = scores[lang]
+        assert s.precision >= 0.95 and s.recall >= 0.95, (lang, s, [p for p in problems if p[0].startswith(lang)])
+    assert scores["all"].attributes >= 0.95, [p for p in problems if p[2] == "attributes"]
+
+
+def test_real_style_set_is_large_and_annotated():
+    """The news-style set holds at least 60 sentences per language, negatives included."""
+    per_lang = {lang: [e for loc, _, e in REAL_STYLE if loc.split("-")[0] == lang] for lang in ("ko", "ja", "zh", "en")}
+    assert all(len(v) >= 60 for v in per_lang.values()), {k: len(v) for k, v in per_lang.items()}
+    assert all(sum(1 for e in v if not e) >= 8 for v in per_lang.values())
+
+
 def test_spans_index_the_original_text():
     """start/end index the caller's text, full-width characters included."""
     text = "ソフトバンクは１０００億ドル（約15兆円）を投資"
@@ -521,3 +540,77 @@ def test_parse_amount_only_raises_parse_error(text, locale):
     except ParseError:
         return
     assert fig.kind in ("money", "quantity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "원·달러 환율은 전 거래일보다 3.2원 내린 달러당 1,392.5원에 마감했다.",
+        "外国為替市場で円相場は1ドル=151円台後半で推移した。",
+        "在岸人民币对美元汇率收报7.1250，1美元兑7.12元人民币。",
+        "The dollar traded at 151.20 yen.",
+        "The won weakened to 1,438 won per dollar.",
+        "日経平均株価の終値は前日比612円高の3万9457円だった。",
+    ],
+)
+def test_exchange_rate_and_index_quotes_are_not_figures(text):
+    """Exchange-rate quotes and index levels written in a currency give no figure."""
+    assert extract_figures(text) == []
+
+
+def test_large_amounts_near_exchange_rate_words_stay():
+    """Only small plain quotes are dropped: an earnings amount next to 為替 stays."""
+    assert [f.value for f in extract_figures("為替差益の計上で、純利益は2,980億円となった。")] == [2.98e11]
+
+
+def test_full_ranges_and_changes():
+    """Both ends written in full make a range; 'from X to Y' is a change."""
+    figs = extract_figures("capex of $70 billion-$72 billion")
+    assert [(f.value, f.bound) for f in figs] == [(7e10, "lower"), (7.2e10, "upper")]
+    figs = extract_figures("between $3 billion and $4 billion")
+    assert [f.bound for f in figs] == ["lower", "upper"]
+    figs = extract_figures("Revenue rose from $3.2 billion to $4.1 billion.")
+    assert [(f.value, f.bound) for f in figs] == [(3.2e9, None), (4.1e9, None)]
+    figs = extract_figures("单价约1.2万至1.5万美元")
+    assert [(f.value, f.approx, f.bound) for f in figs] == [(12000, True, "lower"), (15000, True, "upper")]
+    assert [f.value for f in extract_figures("3조∼4조원")] == [3e12, 4e12]
+
+
+def test_counter_carries_over_from_a_recent_gpu_count():
+    """A bare count with the same counter word as a GPU count just before counts GPUs."""
+    figs = extract_figures("GPU 26만 장을 공급하고, 이 가운데 삼성전자가 5만 장을 확보했다.")
+    assert [(f.value, f.unit) for f in figs] == [(260000, "gpu"), (50000, "gpu")]
+    assert extract_figures("포스터 5만 장을 인쇄했다.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("GPU「H200」を約1万基整備する", 1e4, "gpu"),
+        ("ＧＰＵ（画像処理半導体）を約２万基搭載する", 2e4, "gpu"),
+        ("英伟达H100芯片1万块", 1e4, "gpu"),
+        ("GPUの数は4000基を超える", 4e3, "gpu"),
+        ("10,000 high-performance GPUs", 1e4, "gpu"),
+        ("新增约5万片12英寸月产能", 5e4, "wafer / month"),
+        ("월간 6만 장이 추가된다", 6e4, "wafer / month"),
+        ("占地2000亩", 2000 * 10000 / 15, "m ** 2"),
+        ("인텔에 78억6500만弗 보조금", 7.865e9, "USD"),
+        ("삼성전자, 4분기 영업익 6.5조", 6.5e12, "KRW"),
+        ("美에 3.7兆 투자", 3.7e12, "KRW"),
+        ("hire about 1,500 more workers", 1500, "employee"),
+    ],
+)
+def test_real_news_forms(text, value, unit):
+    """Forms found in real news copy give one figure with the right unit."""
+    figs = extract_figures(text)
+    assert [(f.unit) for f in figs] == [unit], figs
+    assert figs[0].value == pytest.approx(value, rel=1e-9)
+
+
+def test_size_class_and_trailing_bounds():
+    """1GW급 is approximate; a bound after a restatement's parenthesis qualifies both figures."""
+    assert extract_figures("100MW급 데이터센터")[0].approx is True
+    outer, inner = extract_figures("80億ドル（約1兆2000億円）超を投資")
+    assert (outer.bound, inner.bound, inner.restates is outer) == ("lower", "lower", True)
+    assert extract_figures("투자 규모는 100억 달러가 넘는다")[0].bound == "lower"
+    assert extract_figures("1조원 가까이를 쓴다")[0].approx is True
