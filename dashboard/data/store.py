@@ -2,15 +2,22 @@
 
 By default a SQLite file ``projects.db`` under ``platformdirs.user_data_dir("semidash")``;
 ``$SEMIDASH_DB`` or an explicit ``url`` (a SQLAlchemy URL, or a bare path meaning
-a SQLite file) overrides it, and a PostgreSQL URL works the same way (only
-portable SQL is used). Records are stored as the text the user gave, column for
-column like ``datasets/projects.csv``, and go through the same schema as the
-curated rows before anything is written. Curated ids are read-only and cannot
-be reused.
+a SQLite file) overrides it, and a PostgreSQL URL works the same way
+(``postgresql+psycopg://user@host/db``; it needs the driver:
+``pip install "psycopg[binary]"``; a bare ``postgresql://`` URL uses psycopg when
+psycopg2 is not installed). Records are stored as the text the user gave,
+column for column like ``datasets/projects.csv``, and go through the same schema
+as the curated rows before anything is written, plus what every database can
+hold (ids up to 120 characters, no NUL characters). Curated ids are read-only
+and cannot be reused.
 
-SQLite files run in WAL mode with a busy timeout, and every write happens in
-one ``BEGIN IMMEDIATE`` transaction, so several processes can add at once
-without losing records.
+Writers are serialised, so several processes can add at once without losing
+records, and checks made inside a write (the id is still free, the parent
+still exists) hold until it commits. SQLite files run in WAL mode with a busy
+timeout and every write is one ``BEGIN IMMEDIATE`` transaction; on PostgreSQL
+every write is one READ COMMITTED transaction that first takes a
+transaction-level advisory lock (which also makes creating the table on first
+use safe when several writers start at once). Timestamps are UTC.
 
 >>> resolve_url("/tmp/semidash-example.db")
 'sqlite:////tmp/semidash-example.db'
@@ -21,10 +28,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib.util
 import os
 import re
 import unicodedata
 import uuid
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -47,17 +56,23 @@ ENV_VAR = "SEMIDASH_DB"
 
 TABLE_NAME = "user_projects"
 
+ID_LENGTH = 120
+"""Longest id the store holds (the ``id`` column is ``VARCHAR(120)``)."""
+
 _metadata = sa.MetaData()
 _table = sa.Table(
     TABLE_NAME,
     _metadata,
-    sa.Column("id", sa.String(120), primary_key=True),
+    sa.Column("id", sa.String(ID_LENGTH), primary_key=True),
     *(sa.Column(c, sa.Text, nullable=True) for c in COLUMNS if c != "id"),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 _BUSY_TIMEOUT_S = 60
+
+# key of the PostgreSQL advisory lock that serialises writers (any fixed 64-bit number)
+_PG_LOCK_KEY = zlib.crc32(f"semidash.{TABLE_NAME}".encode())
 
 
 def default_url() -> str:
@@ -132,7 +147,13 @@ class Store:
 
     @property
     def is_sqlite(self) -> bool:
+        """Whether the store is a SQLite database."""
         return self._url.get_backend_name() == "sqlite"
+
+    @property
+    def is_postgresql(self) -> bool:
+        """Whether the store is a PostgreSQL database."""
+        return self._url.get_backend_name() == "postgresql"
 
     @property
     def sqlite_file(self) -> Path | None:
@@ -154,10 +175,18 @@ class Store:
                 sa.event.listen(engine, "connect", _sqlite_on_connect)
                 sa.event.listen(engine, "begin", _sqlite_on_begin)
             else:
+                url = self._url
+                if (url.drivername == "postgresql" and importlib.util.find_spec("psycopg2") is None
+                        and importlib.util.find_spec("psycopg") is not None):
+                    url = url.set(drivername="postgresql+psycopg")  # SQLAlchemy's default is psycopg2
                 try:
-                    engine = sa.create_engine(self.url, pool_pre_ping=True)
+                    # READ COMMITTED whatever the server's default: each statement after
+                    # the writers' lock must see what the previous writer committed
+                    engine = sa.create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
                 except (ImportError, sa.exc.NoSuchModuleError) as exc:
-                    raise StoreError(f"{self.display_url}: the database driver is not installed ({exc})") from exc
+                    hint = (' (for PostgreSQL: pip install "psycopg[binary]" and use a postgresql+psycopg:// URL)'
+                            if self.is_postgresql else "")
+                    raise StoreError(f"{self.display_url}: the database driver is not installed ({exc}){hint}") from exc
             self._engine = engine
         return self._engine
 
@@ -176,19 +205,26 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sa.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE`` on SQLite); the table exists inside it."""
+        """One write transaction, the only writer until it ends; the table exists inside it.
+
+        SQLite: ``BEGIN IMMEDIATE``. PostgreSQL: a transaction-level advisory
+        lock taken first (also around ``CREATE TABLE IF NOT EXISTS``, which is
+        not safe against a concurrent create on PostgreSQL).
+        """
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(semidash_write=True)
                 with conn.begin():
+                    if self.is_postgresql:
+                        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_LOCK_KEY)))
                     if not self._ready:
                         conn.execute(CreateTable(_table, if_not_exists=True))
                     yield conn
                 self._ready = True
         except sa.exc.IntegrityError as exc:
-            raise StoreError(f"{self.display_url}: write refused by the database: {exc.orig}") from exc
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"{self.display_url}: database error: {exc.orig}") from exc
+            raise StoreError(f"{self.display_url}: write refused by the database: {_one_line(exc.orig)}") from exc
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"{self.display_url}: database error: {_one_line(exc.orig)}") from exc
 
     def _exists(self) -> bool:
         f = self.sqlite_file
@@ -196,8 +232,8 @@ class Store:
             return False
         try:
             return sa.inspect(self.engine).has_table(TABLE_NAME)
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"{self.display_url}: database error: {exc.orig}") from exc
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"{self.display_url}: database error: {_one_line(exc.orig)}") from exc
 
     # --- reading ---------------------------------------------------------------
 
@@ -242,11 +278,14 @@ class Store:
         except sa.exc.OperationalError as exc:
             if "no such table" in str(exc.orig) or not self._exists():
                 return (0, None)
-            raise StoreError(f"{self.display_url}: database error: {exc.orig}") from exc
-        except sa.exc.ProgrammingError:  # other databases: table not created yet
+            raise StoreError(f"{self.display_url}: database error: {_one_line(exc.orig)}") from exc
+        except sa.exc.ProgrammingError as exc:  # other databases: table not created yet
             if not self._exists():
                 return (0, None)
-            raise
+            raise StoreError(f"{self.display_url}: database error: {_one_line(exc.orig)}") from exc
+        if isinstance(latest, dt.datetime) and latest.tzinfo is not None:
+            # PostgreSQL gives the time in the session's zone: the same instant reads the same
+            latest = latest.astimezone(dt.timezone.utc).replace(tzinfo=None)
         return (int(count), None if latest is None else str(latest))
 
     def get(self, record_id: str) -> dict[str, str | None]:
@@ -324,21 +363,34 @@ class Store:
 
         problems += check_frame(frame, where=where, known_ids=curated | stored,
                                 reserved_ids=curated | stored, reserved_reason=why)
+        problems += _storage_problems(frame, where)
         if problems:
             raise ValidationError(problems, source=source or self.display_url)
-        ids = frame["id"].tolist()
+        generated = set(frame.loc[no_id, "id"])
         now = _now()
         rows = [
             {**{c: (None if pd.isna(v) else str(v)) for c, v in rec.items()}, "created_at": now, "updated_at": now}
             for rec in frame.to_dict("records")
         ]
         with self._write() as conn:
-            taken = set(conn.execute(sa.select(_table.c.id).where(_table.c.id.in_(ids))).scalars())
-            if taken:
-                raise StoreError(
-                    f"{self.display_url}: id(s) {', '.join(sorted(taken))} were added by another writer meanwhile; nothing was added"
-                )
-            conn.execute(sa.insert(_table), rows)
+            # checked again as the only writer: another process may have written since validation
+            while taken := set(conn.execute(
+                    sa.select(_table.c.id).where(_table.c.id.in_([r["id"] for r in rows]))).scalars()):
+                given = taken - generated
+                if given:
+                    raise StoreError(f"{self.display_url}: id(s) {', '.join(sorted(given))} were added by "
+                                     "another writer meanwhile; nothing was added")
+                for row in rows:  # a made-up id someone else just took: make another
+                    if row["id"] in taken:
+                        row["id"] = make_id(row["project"])
+                        generated.add(row["id"])
+            ids = [r["id"] for r in rows]
+            self._check_parents(conn, rows, curated | set(ids))
+            try:
+                conn.execute(sa.insert(_table), rows)
+            except sa.exc.IntegrityError as exc:  # a writer that does not take the lock
+                raise StoreError(f"{self.display_url}: an id among {', '.join(ids)} was added by another writer "
+                                 f"meanwhile ({_one_line(exc.orig)}); nothing was added") from exc
         return ids
 
     def update(self, record_id: str, fields: Mapping[str, object]) -> None:
@@ -357,10 +409,12 @@ class Store:
         others = self.ids() - {record_id}
         problems += check_frame(frame, where=lambda rid: f"record {rid!r}", known_ids=curated | others,
                                 reserved_ids=curated | others)
+        problems += _storage_problems(frame, lambda rid: f"record {rid!r}")
         if problems:
             raise ValidationError(problems, source=self.display_url)
         values = {c: (None if pd.isna(v) else str(v)) for c, v in frame.iloc[0].items() if c != "id"}
         with self._write() as conn:
+            self._check_parents(conn, [values], curated)
             done = conn.execute(
                 sa.update(_table).where(_table.c.id == record_id).values(**values, updated_at=_now())
             ).rowcount
@@ -386,6 +440,17 @@ class Store:
 
     # --- helpers ---------------------------------------------------------------
 
+    def _check_parents(self, conn: sa.Connection, rows: list[dict], known: Iterable[str]) -> None:
+        """Inside a write: every ``parent_id`` not in ``known`` must still be a stored record."""
+        wanted = {r["parent_id"] for r in rows if r.get("parent_id")} - set(known)
+        if not wanted:
+            return
+        present = set(conn.execute(sa.select(_table.c.id).where(_table.c.id.in_(wanted))).scalars())
+        gone = sorted(wanted - present)
+        if gone:
+            raise StoreError(f"{self.display_url}: parent_id(s) {', '.join(gone)} were deleted by another writer "
+                             "meanwhile; nothing was written")
+
     def _curated_ids(self) -> frozenset[str]:
         from dashboard.data.load import curated_ids
 
@@ -397,6 +462,35 @@ class Store:
                 f"{record_id!r} is a curated record and cannot be {verb}; "
                 "curated rows live in datasets/projects.csv (change them there, with a source)"
             )
+
+
+def _storage_problems(frame: pd.DataFrame, where) -> list[str]:
+    """What a database cannot hold although the schema allows it: ids longer than
+    :data:`ID_LENGTH` and NUL characters (PostgreSQL text cannot contain them).
+
+    >>> for p in _storage_problems(text_frame([{"id": "a" * 121, "notes": "x\\0y"}]), lambda i: f"record {i + 1}"):
+    ...     print(p[:38], "...", p[-38:])
+    record 1: column 'id': 'aaaaaaaaaaaaaa ... than 120 characters; use a shorter id
+    record 1: column 'notes': 'x\\x00y' con ... ter, which cannot be stored; remove it
+    """
+    problems = []
+    for label, row in frame.iterrows():
+        for col in frame.columns:
+            value = row[col]
+            if not isinstance(value, str):
+                continue
+            if col == "id" and len(value) > ID_LENGTH:
+                problems.append(f"{where(label)}: column 'id': {value!r} is longer than "
+                                f"{ID_LENGTH} characters; use a shorter id")
+            if "\x00" in value:
+                problems.append(f"{where(label)}: column {col!r}: {value!r} contains a NUL character, "
+                                "which cannot be stored; remove it")
+    return problems
+
+
+def _one_line(error: BaseException) -> str:
+    """A database error's message on one line (PostgreSQL adds DETAIL/HINT lines)."""
+    return " ".join(str(error).split())
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:

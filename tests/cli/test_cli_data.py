@@ -87,6 +87,49 @@ def test_import_all_or_nothing(db, tmp_path, capsys):
     assert len(json.loads(capsys.readouterr().out)) == 2
 
 
+@pytest.fixture(scope="module")
+def pg_server():
+    """A throwaway PostgreSQL server for this module (tests/data/pg.py); skipped if it cannot run here."""
+    from data import pg  # tests/data, importable because pytest puts tests/ on sys.path (tests/conftest.py)
+
+    reason = pg.missing()
+    if reason:
+        pytest.skip(f"PostgreSQL CLI tests skipped: {reason}")
+    with pg.start_cluster() as cluster:
+        yield cluster
+
+
+def test_add_import_list_on_postgresql(pg_server, tmp_path, capsys):
+    """`add`, `import` (all or nothing) and `list` work with --db set to a PostgreSQL URL."""
+    url = pg_server.create_database("cli_data")
+    try:
+        assert main([*ADD_ARGS, "--id", "my-jasm", "--db", url]) == 0
+        assert capsys.readouterr().out.strip() == f"added my-jasm to {url}"
+        bad = tmp_path / "bad.csv"
+        bad.write_text(
+            "project,company,country,category,status,announced,amount_reported,source_url\n"
+            "TSMC Arizona Fab 21 (first fab),TSMC,US,fab,operating,2020-05-15,US$12 billion,"
+            "https://www.convergedigest.com/2020/05/tsmc-to-invest-12-billion-in-5nm-fab-in.html\n"
+            "Micron Boise leading-edge DRAM fab (ID1),Micron Technology,US,fab,under_construction,2022-09-31,"
+            "US$15 billion,https://www.oregonlive.com/silicon-forest/2022/09/micron-chooses-boise-for-15-billion-chip-factory.html\n",
+            encoding="utf-8",
+        )
+        assert main(["import", str(bad), "--db", url]) == 2
+        assert f"{bad}:3: column 'announced': '2022-09-31' is not a real date" in capsys.readouterr().err
+        bad.write_text(bad.read_text(encoding="utf-8").replace("2022-09-31", "2022-09-01"), encoding="utf-8")
+        assert main(["import", str(bad), "--db", url]) == 0
+        assert capsys.readouterr().out.strip() == f"imported 2 records from {bad} into {url}"
+        assert main(["list", "--db", url]) == 0
+        out = capsys.readouterr().out
+        assert "my-jasm" in out and "US$15 billion" in out and out.strip().endswith(f"3 records in {url}")
+        assert main(["list", "--db", url, "--format", "json"]) == 0
+        records = json.loads(capsys.readouterr().out)
+        assert [r["id"] for r in records][0] == "my-jasm" and len(records) == 3
+        assert {r["amount_reported"] for r in records} == {"US$8.6 billion", "US$12 billion", "US$15 billion"}
+    finally:
+        pg_server.drop_database("cli_data")
+
+
 def test_validate_shipped_file(capsys):
     """`validate` with no path checks the bundled file and prints one OK line."""
     assert main(["validate"]) == 0

@@ -1,6 +1,8 @@
-"""Shared helpers for the data tests: fixture paths and a valid record."""
+"""Shared helpers for the data tests: fixture paths, a valid record, and the store's databases
+(a SQLite file, and a throwaway PostgreSQL server when one can run here)."""
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,30 @@ def db_path(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "store.db"
     monkeypatch.setenv("SEMIDASH_DB", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server for the whole session (see tests/data/pg.py); skipped if it cannot run."""
+    from . import pg
+
+    reason = pg.missing()
+    if reason:
+        pytest.skip(f"PostgreSQL store tests skipped: {reason}")
+    with pg.start_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_db(request, tmp_path, monkeypatch) -> Path | str:
+    """A fresh, empty database for the store: a SQLite file path, or a new database's URL on the
+    throwaway PostgreSQL server (dropped afterwards). SEMIDASH_DB points at it."""
+    if request.param == "sqlite":
+        db: Path | str = tmp_path / "store.db"
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        name = f"store_{uuid.uuid4().hex[:12]}"
+        db = cluster.create_database(name)
+        request.addfinalizer(lambda: cluster.drop_database(name))
+    monkeypatch.setenv("SEMIDASH_DB", str(db))
+    return db

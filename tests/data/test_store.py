@@ -1,4 +1,7 @@
-"""Tests for dashboard.data.store: the user's records in a real SQLite file."""
+"""Tests for dashboard.data.store: the user's records in a real SQLite file and a real PostgreSQL server.
+
+Tests taking ``store_db`` (or ``store``) run once per database (see conftest.py).
+"""
 from __future__ import annotations
 
 import os
@@ -14,6 +17,7 @@ import pytest
 
 from dashboard.data import Store, load_projects
 from dashboard.data.load import read_table
+from dashboard.data.schema import COLUMNS
 from dashboard.data.store import default_url, make_id, resolve_url
 from dashboard.errors import ReadOnlyRecordError, RecordNotFoundError, StoreError, ValidationError
 
@@ -21,10 +25,23 @@ from .conftest import VALID_CSV
 
 
 @pytest.fixture
-def store(db_path) -> Store:
-    """A store on a fresh SQLite file whose curated ids come from the valid fixture."""
-    with Store(db_path, curated=VALID_CSV) as s:
+def store(store_db) -> Store:
+    """A store on a fresh database (SQLite file or PostgreSQL) whose curated ids come from the valid fixture."""
+    with Store(store_db, curated=VALID_CSV) as s:
         yield s
+
+
+def _has_table(db) -> bool:
+    """Whether the store's table exists in ``db`` (False if a SQLite file does not exist)."""
+    import sqlalchemy as sa
+
+    if isinstance(db, Path) and not db.exists():
+        return False
+    engine = sa.create_engine(resolve_url(db))
+    try:
+        return sa.inspect(engine).has_table("user_projects")
+    finally:
+        engine.dispose()
 
 
 def test_url_resolution(tmp_path, monkeypatch):
@@ -46,22 +63,26 @@ def test_make_id_is_a_slug_with_suffix():
     assert len(make_id("x" * 200)) <= 57
 
 
-def test_reading_creates_nothing(db_path):
-    """Listing or loading from a store that does not exist returns nothing and creates no file."""
-    s = Store(db_path, curated=VALID_CSV)
-    assert s.list().empty and s.ids() == set()
-    assert len(load_projects(VALID_CSV, db=db_path)) == 6
-    assert not db_path.exists()
+def test_reading_creates_nothing(store_db):
+    """Reading a store that does not exist returns nothing and creates no file or table."""
+    with Store(store_db, curated=VALID_CSV) as s:
+        assert s.list().empty and s.ids() == set() and s.revision() == (0, None)
+        with pytest.raises(RecordNotFoundError, match=r"no user record with id 'nope'"):
+            s.get("nope")
+    assert len(load_projects(VALID_CSV, db=store_db)) == 6
+    assert not _has_table(store_db)
+    if isinstance(store_db, Path):
+        assert not store_db.exists()
 
 
-def test_add_get_and_reload(store, record, db_path):
+def test_add_get_and_reload(store, record, store_db):
     """An added record comes back from a new Store object and in load_projects as origin 'user'."""
     new_id = store.add(record)
     assert re.fullmatch(r"jasm-kumamoto-fab-1-[0-9a-f]{6}", new_id)
     store.close()
-    again = Store(db_path, curated=VALID_CSV)
-    assert again.get(new_id)["amount_reported"] == "US$8.6 billion"
-    df = load_projects(VALID_CSV)  # SEMIDASH_DB points at db_path
+    with Store(store_db, curated=VALID_CSV) as again:
+        assert again.get(new_id) == {**dict.fromkeys(COLUMNS), **record, "id": new_id}
+    df = load_projects(VALID_CSV)  # SEMIDASH_DB points at store_db
     assert len(df) == 7
     user = df[df["origin"] == "user"].iloc[0]
     assert (user["id"], user["amount_value"], user["currency"], user["wafers_per_month"]) == (new_id, 8.6e9, "USD", 55000.0)
@@ -157,11 +178,12 @@ def test_curated_rows_are_read_only(store):
         store.delete("stargate-project")
 
 
-def test_sqlite_runs_in_wal_mode(store, record, db_path):
+def test_sqlite_runs_in_wal_mode(record, db_path):
     """The SQLite file is in WAL journal mode after the first write."""
     import sqlite3
 
-    store.add(record)
+    with Store(db_path, curated=VALID_CSV) as store:
+        store.add(record)
     with sqlite3.connect(db_path) as con:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -186,26 +208,134 @@ _WORKER = textwrap.dedent(
 )
 
 
-def test_concurrent_writers_lose_nothing(tmp_path):
-    """Four processes adding 25 records each at the same time to a new SQLite file leave all 100."""
-    db = tmp_path / "shared.db"
-    go = tmp_path / "go"
+def _run_workers(script: str, db, go: Path, n_workers: int, *args: str) -> list[str]:
+    """Start ``n_workers`` processes of ``script``, release them together, return their outputs."""
     procs = [
-        subprocess.Popen([sys.executable, "-c", _WORKER, str(db), str(VALID_CSV), str(w), "25", str(go)],
+        subprocess.Popen([sys.executable, "-c", script, str(db), str(VALID_CSV), str(w), *args, str(go)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for w in range(4)
+        for w in range(n_workers)
     ]
-    deadline = time.monotonic() + 120
-    while not all(Path(f"{go}.ready{w}").exists() for w in range(4)):
-        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), [p.communicate() for p in procs]
-        time.sleep(0.05)
-    go.touch()
-    for p in procs:
-        out, err = p.communicate(timeout=300)
-        assert p.returncode == 0, err
-    ids = Store(db, curated=VALID_CSV).ids()
-    assert ids == {f"w{w}-{i}" for w in range(4) for i in range(25)}
-    assert len(load_projects(VALID_CSV, db=db)) == 106
+    try:
+        deadline = time.monotonic() + 120
+        while not all(Path(f"{go}.ready{w}").exists() for w in range(n_workers)):
+            assert time.monotonic() < deadline and all(p.poll() is None for p in procs), [p.communicate() for p in procs]
+            time.sleep(0.05)
+        go.touch()
+        outs = []
+        for p in procs:
+            out, err = p.communicate(timeout=300)
+            assert p.returncode == 0, err
+            outs.append(out)
+        return outs
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+
+
+def test_concurrent_writers_lose_nothing(store_db, tmp_path):
+    """Four processes adding 25 records each at the same time to a new database leave all 100."""
+    outs = _run_workers(_WORKER, store_db, tmp_path / "go", 4, "25")
+    assert sorted(o.strip() for o in outs) == [f"done {w}" for w in range(4)]
+    with Store(store_db, curated=VALID_CSV) as s:
+        assert s.ids() == {f"w{w}-{i}" for w in range(4) for i in range(25)}
+        assert s.revision()[0] == 100
+    assert len(load_projects(VALID_CSV, db=store_db)) == 106
+
+
+_SAME_IDS_WORKER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from dashboard.data import Store
+    from dashboard.errors import StoreError, ValidationError
+    db, curated, worker, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5])
+    store = Store(db, curated=curated)
+    base = dict(project=f"Worker {worker}", company="JASM", country="JP", category="fab",
+                status="operating", announced="2021-10", amount_reported="US$8.6 billion",
+                source_url="https://asia.nikkei.com/Business/Tech/Semiconductors/Japan-to-subsidize-TSMC-s-Kumamoto-plant-by-up-to-3.5bn")
+    Path(f"{go}.ready{worker}").touch()
+    while not go.exists():
+        time.sleep(0.01)
+    for i in range(n):
+        try:
+            store.add({**base, "id": f"same-{i}"})
+            print("added", i)
+        except ValidationError as exc:
+            assert exc.problems == [f"record 1: column 'id': 'same-{i}' is already in the store"], exc.problems
+            print("refused", i)
+        except StoreError as exc:
+            assert f"id(s) same-{i} were added by another writer meanwhile; nothing was added" in str(exc), str(exc)
+            print("refused", i)
+    """
+)
+
+
+def test_concurrent_writers_same_ids(store_db, tmp_path):
+    """Four processes adding the same 20 ids at once: each id is stored once, the others are refused cleanly."""
+    outs = _run_workers(_SAME_IDS_WORKER, store_db, tmp_path / "go", 4, "20")
+    added = [line.split()[1] for out in outs for line in out.splitlines() if line.startswith("added")]
+    refused = [line.split()[1] for out in outs for line in out.splitlines() if line.startswith("refused")]
+    assert sorted(added, key=int) == [str(i) for i in range(20)]
+    assert len(refused) == 60
+    with Store(store_db, curated=VALID_CSV) as s:
+        frame = s.list()
+    assert sorted(frame["id"]) == sorted(f"same-{i}" for i in range(20))
+    for i in range(20):  # the stored record is the one its adder reported
+        [winner] = [w for w, out in enumerate(outs) if f"added {i}\n" in out]
+        assert frame.set_index("id").loc[f"same-{i}", "project"] == f"Worker {winner}"
+
+
+def test_revision_changes_after_each_write(store, record):
+    """revision() moves on add, update and delete, and stays put when nothing is written."""
+    seen = [store.revision()]
+    assert seen[0] == (0, None)
+    rid = store.add(record)
+    seen.append(store.revision())
+    assert seen[-1][0] == 1 and store.revision() == seen[-1]
+    time.sleep(0.002)
+    store.update(rid, {"status": "completed"})
+    seen.append(store.revision())
+    store.add({**record, "id": "second"})
+    seen.append(store.revision())
+    store.delete("second")
+    seen.append(store.revision())
+    assert [n for n, _ in seen] == [0, 1, 1, 2, 1]
+    assert all(a != b for a, b in zip(seen, seen[1:])), seen
+    assert seen[2][1] > seen[1][1]  # the edit moved the latest updated_at
+    with pytest.raises(ValidationError):
+        store.add({**record, "gpus": "lots"})
+    assert store.revision() == seen[-1]
+
+
+def test_timestamps_are_utc_instants(store, record):
+    """created_at/updated_at come back as tz-aware UTC times of the write, whatever the server's time zone."""
+    import datetime as dt
+
+    before = pd.Timestamp(dt.datetime.now(dt.timezone.utc))
+    rid = store.add(record)
+    after = pd.Timestamp(dt.datetime.now(dt.timezone.utc))
+    frame = store.list()
+    assert str(frame["created_at"].dt.tz) == "UTC" and str(frame["updated_at"].dt.tz) == "UTC"
+    row = frame.set_index("id").loc[rid]
+    assert before <= row["created_at"] <= after and row["updated_at"] == row["created_at"]
+    store.update(rid, {"status": "completed"})
+    row = store.list().set_index("id").loc[rid]
+    assert row["updated_at"] > row["created_at"] >= before
+
+
+def test_text_the_database_cannot_hold_is_refused(store, record):
+    """An id longer than the column allows or a NUL character fails validation on every database."""
+    long_id = "a" + "-b" * 70
+    with pytest.raises(ValidationError, match=rf"record 1: column 'id': '{long_id}' is longer than 120 characters"):
+        store.add({**record, "id": long_id})
+    with pytest.raises(ValidationError, match=r"record 1: column 'notes': 'bad\\x00text' contains a NUL character"):
+        store.add({**record, "notes": "bad\x00text"})
+    rid = store.add({**record, "notes": "긴 메모 " * 1999 + "끝"})  # long text is fine
+    assert store.get(rid)["notes"] == "긴 메모 " * 1999 + "끝"
+    with pytest.raises(ValidationError, match=rf"record '{rid}': column 'city': 'Kiku\\x00yo' contains a NUL character"):
+        store.update(rid, {"city": "Kiku\x00yo"})
+    assert store.ids() == {rid}
 
 
 def test_table_ddl_is_portable_to_postgresql():
