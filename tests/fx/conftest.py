@@ -32,10 +32,26 @@ def _ecb_rows() -> dict[str, dict[str, float]]:
 ECB = _ecb_rows()
 
 
-def twd_per_usd() -> dict[str, float]:
-    """The bundled TWD per USD facts, read with the csv module."""
-    with open(DATASETS / "twd_usd_fred_dextaus.csv", encoding="utf-8") as fh:
+def twd_per_usd(name: str = "twd_usd_fred_dextaus.csv") -> dict[str, float]:
+    """The bundled TWD per USD facts of one file (FRED by default), read with the csv module."""
+    with open(DATASETS / name, encoding="utf-8") as fh:
         return {r["date"]: float(r["twd_per_usd"]) for r in csv.DictReader(fh)}
+
+
+def twd_cbc_per_usd() -> dict[str, float]:
+    """The CBC Taipei closing rates, TWD per USD, read with the csv module."""
+    return twd_per_usd("twd_usd_cbc_closing.csv")
+
+
+def twd_last_day() -> str:
+    """TWD's last rate date by hand: the last CBC day after FRED's last day that the ECB also published."""
+    fred_end = max(twd_per_usd())
+    return max(d for d in twd_cbc_per_usd() if d > fred_end and d in ECB)
+
+
+def ecb_day_after(day: str) -> str:
+    """The first ECB publication day after ``day``."""
+    return min(d for d in ECB if d > day)
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ from dashboard.fx import convert
 from dashboard.fx.context import fx_context
 from dashboard.units import get_registry
 
+from .conftest import ecb_day_after, twd_last_day
+
 PAIRS = [("JPY", "KRW"), ("USD", "EUR"), ("TWD", "KRW"), ("AED", "TWD"), ("SAR", "JPY"), ("CNY", "INR")]
 
 
@@ -43,11 +45,12 @@ def test_money_does_not_convert_outside_the_context():
 
 
 def test_context_leaves_out_currencies_without_data_that_day():
-    """On 2026-01-05 TWD (data to 2025-05-23) is not in the default context; asking for it raises."""
-    ctx = fx_context("2026-01-05")
+    """On the first ECB day after TWD's data end, TWD is not in the default context; asking for it raises."""
+    day = ecb_day_after(twd_last_day())
+    ctx = fx_context(day)
     assert "TWD" not in ctx.currencies and "KRW" in ctx.currencies
-    with pytest.raises(LookupError, match="TWD has no rate for 2026-01-05"):
-        fx_context("2026-01-05", currencies=["TWD", "USD"])
+    with pytest.raises(LookupError, match=f"TWD has no rate for {day}"):
+        fx_context(day, currencies=["TWD", "USD"])
 
 
 def test_fixed_and_latest_contexts_match_convert():

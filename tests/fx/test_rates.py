@@ -9,16 +9,17 @@ from dashboard.errors import ValidationError
 from dashboard.fx import available_currencies, bounds, get_table, reset_cache
 from dashboard.fx.rates import ecb_file, parse_ecb
 
-from .conftest import ECB
+from .conftest import ECB, twd_last_day, twd_per_usd
 
 
 def test_bounds_per_currency_come_from_the_files():
-    """USD spans the whole ECB file; CNY starts later; TWD is the FRED span."""
+    """USD spans the whole ECB file; CNY starts later; TWD runs from FRED's first day to the CBC's last."""
     first, last = min(ECB), max(ECB)
     assert bounds("USD") == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     cny_first = min(d for d, r in ECB.items() if "CNY" in r)
     assert bounds("CNY")[0] == dt.date.fromisoformat(cny_first)
-    assert bounds("TWD") == (dt.date(2019, 1, 2), dt.date(2025, 5, 23))
+    assert bounds("TWD") == (dt.date.fromisoformat(min(twd_per_usd())), dt.date.fromisoformat(twd_last_day()))
+    assert bounds("TWD")[1] > dt.date.fromisoformat(max(twd_per_usd()))  # the CBC file extends FRED
     assert set(bounds()) == set(available_currencies())
 
 
