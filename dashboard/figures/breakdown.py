@@ -86,19 +86,47 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
         if add.size == 0:
             break
         kept[add] = True
-    rows = []
-    comp_key = np.char.add(np.char.add(country.astype(str), "/"), company.astype(str))
-    top_frame = pd.DataFrame({"country": country[top_idx], "company": company[top_idx], "key": comp_key[top_idx], "v": eff[top_idx]})
-    comp = top_frame.groupby(["country", "company", "key"], sort=False)["v"].sum().reset_index()
-    ctry = comp.groupby("country", sort=False)["v"].sum()
-    rows.append(pd.DataFrame({"id": "country:" + ctry.index.astype(str), "parent": "", "label": ctry.index.astype(str), "value": ctry.to_numpy(), "level": "country"}))
-    rows.append(pd.DataFrame({"id": "company:" + comp["key"], "parent": "country:" + comp["country"], "label": comp["company"], "value": comp["v"].to_numpy(), "level": "company"}))
+    # group by integer codes (country x company); strings are built only per group
+    ccode, cuniq = pd.factorize(country)
+    mcode, muniq = pd.factorize(company)
+    kcode, kuniq = pd.factorize(ccode.astype(np.int64) * max(len(muniq), 1) + mcode)
+    key_str = np.array([f"{cuniq[k // max(len(muniq), 1)]}/{muniq[k % max(len(muniq), 1)]}" for k in kuniq], dtype=object)
+    comp_total = np.bincount(kcode[top_idx], weights=eff[top_idx], minlength=len(kuniq))
+    comp_order = pd.unique(kcode[top_idx])  # largest project first, as the treemap reads
+    comp_ctry = kuniq[comp_order] // max(len(muniq), 1)
+    ctry_total = np.bincount(comp_ctry, weights=comp_total[comp_order], minlength=len(cuniq))
+    ctry_order = pd.unique(comp_ctry)
+    # companies beyond the max_leaves largest (and holding no kept project) pool per country
+    keep_comp = np.zeros(len(kuniq), dtype=bool)
+    keep_comp[comp_order[np.argsort(-comp_total[comp_order], kind="stable")[:max_leaves]]] = True
+    keep_comp[kcode[kept_top]] = True
+    shown = comp_order[keep_comp[comp_order]]
+    hidden = comp_order[~keep_comp[comp_order]]
+    rows = [
+        pd.DataFrame({"id": "country:" + cuniq[ctry_order].astype(object), "parent": "", "label": cuniq[ctry_order],
+                      "value": ctry_total[ctry_order], "level": "country"}),
+        pd.DataFrame({"id": "company:" + key_str[shown], "parent": "country:" + cuniq[kuniq[shown] // max(len(muniq), 1)].astype(object),
+                      "label": muniq[kuniq[shown] % max(len(muniq), 1)], "value": comp_total[shown], "level": "company"}),
+    ]
+    if hidden.size:
+        hc = kuniq[hidden] // max(len(muniq), 1)
+        hv = np.bincount(hc, weights=comp_total[hidden], minlength=len(cuniq))
+        hn = np.bincount(hc, minlength=len(cuniq))
+        hcs = pd.unique(hc)
+        rows.append(pd.DataFrame({"id": "morecos:" + cuniq[hcs].astype(object), "parent": "country:" + cuniq[hcs].astype(object),
+                                  "label": [f"{n} more companies" for n in hn[hcs]], "value": hv[hcs], "level": "more"}))
     k = np.flatnonzero(kept)
-    proj_parent = np.where(has_parent[k], np.char.add("project:", parent[k].astype(str)), np.char.add("company:", comp_key[k]))
-    rows.append(pd.DataFrame({"id": np.char.add("project:", ids[k].astype(str)), "parent": proj_parent, "label": df["project"].astype(object).fillna("").astype(str).to_numpy()[k], "value": eff[k], "level": "project"}))
+    proj_parent = np.where(has_parent[k], "project:" + parent[k].astype(object), "company:" + key_str[kcode[k]])
+    rows.append(pd.DataFrame({"id": "project:" + ids[k].astype(object), "parent": proj_parent,
+                              "label": df["project"].astype(object).fillna("").astype(str).to_numpy()[k],
+                              "value": eff[k], "level": "project"}))
     if pooled.size:
-        pf = pd.DataFrame({"key": comp_key[pooled], "v": eff[pooled]}).groupby("key", sort=False)["v"].agg(["sum", "size"]).reset_index()
-        rows.append(pd.DataFrame({"id": "more:" + pf["key"], "parent": "company:" + pf["key"], "label": pf["size"].astype(str) + " more projects", "value": pf["sum"].to_numpy(), "level": "more"}))
+        pooled_v = np.bincount(kcode[pooled], weights=eff[pooled], minlength=len(kuniq))
+        pooled_n = np.bincount(kcode[pooled], minlength=len(kuniq))
+        g = pd.unique(kcode[pooled])
+        g = g[keep_comp[g]]
+        rows.append(pd.DataFrame({"id": "more:" + key_str[g], "parent": "company:" + key_str[g],
+                                  "label": [f"{n} more projects" for n in pooled_n[g]], "value": pooled_v[g], "level": "more"}))
     return pd.concat(rows, ignore_index=True)
 
 
