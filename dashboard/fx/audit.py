@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from dashboard.fx.convert import _pair_source, pair_rates, parse_day
+from dashboard.fx.convert import _pair_source, _row_spans, pair_rates, parse_day
 from dashboard.fx.rates import get_table
 
 __all__ = ["audit_conversions", "AUDIT_COLUMNS"]
@@ -109,7 +109,7 @@ def audit_conversions(
                 "deviation": implied / ref - 1,
                 "flagged": bool(abs(implied / ref - 1) > tolerance),
                 "matches": close.index[-1] if len(close) else None,
-                "source": _pair_source(table, fc, tc),
+                "source": _pair_source(table, fc, tc, _row_spans(table, fc, tc, res["rate_day"][:1], "announcement")),
             }
         )
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)

@@ -319,10 +319,19 @@ def _annual_one(table: RateTable, fc: int, tc: int, year: int):
     return float(ratio[valid].mean()), int(table.days[last_row]), label
 
 
-def _pair_source(table: RateTable, fc: int, tc: int) -> str:
+def _pair_source(table: RateTable, fc: int, tc: int, spans=None) -> str:
+    """Source text of the pair ``fc -> tc``.
+
+    ``spans`` is ``((from lo, from hi), (to lo, to hi))``: the runs of each
+    leg's series the rate came from (see :func:`_leg_spans`); ``None`` names
+    every series of both legs (the whole-column texts).
+    """
     if fc == tc:
         return "identity"
-    legs = [table.sources[j] for j in (fc, tc)]
+    if spans is None:
+        legs = [table.sources[j] for j in (fc, tc)]
+    else:
+        legs = [table.span_text(j, lo, hi) for j, (lo, hi) in zip((fc, tc), spans)]
     if table.sources[fc] != table.ecb_source and table.sources[tc] != table.ecb_source:
         legs.append(table.ecb_source)  # both legs are crossed through ECB USD/EUR
     seen: list[str] = []
@@ -332,6 +341,29 @@ def _pair_source(table: RateTable, fc: int, tc: int) -> str:
     # the ECB file itself last, as the base every leg goes through
     seen.sort(key=lambda s: s == table.ecb_source)
     return "; ".join(seen)
+
+
+def _leg_spans(table: RateTable, cols: np.ndarray, rate_days: np.ndarray, annual: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the first and last span codes of ``cols`` behind a rate of ``rate_days``.
+
+    One rate date is one span; an annual average also covers the earlier days
+    of its year (from 1 January), so it may run over several spans.
+    Columns of one series get 0; the loop is over the few multi-series columns.
+    """
+    lo = np.zeros(len(cols), dtype=np.int64)
+    hi = np.zeros(len(cols), dtype=np.int64)
+    for j in np.flatnonzero(table.multi_span):
+        m = np.flatnonzero(cols == j)
+        if not len(m):
+            continue
+        days = rate_days[m]
+        hi[m] = table.source_index(j, days)
+        if annual:
+            year_start = days.astype("datetime64[D]").astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64)
+            lo[m] = table.source_index(j, year_start)
+        else:
+            lo[m] = hi[m]
+    return lo, hi
 
 
 def _deflate(years: np.ndarray, real_year: int):
@@ -394,13 +426,24 @@ def convert(
         currency=to,
         rate=rate,
         rate_date=rate_date,
-        source=_pair_source(table, f, t),
+        source=_pair_source(table, f, t, _row_spans(table, f, t, out["rate_day"], basis)),
         basis=out["basis_labels"][int(out["basis_code"][0])],
         original_value=float(value),
         original_currency=from_currency,
         fallback=bool(out["fallback"][0]),
         **kwargs,
     )
+
+
+def _row_spans(table: RateTable, f: int, t: int, rate_day: np.ndarray, basis: str):
+    """``spans`` for :func:`_pair_source` of one converted value."""
+    if rate_day[0] == NAT:
+        return None
+    legs = []
+    for j in (f, t):
+        lo, hi = _leg_spans(table, np.array([j]), rate_day[:1], basis == "annual")
+        legs.append((int(lo[0]), int(hi[0])))
+    return tuple(legs)
 
 
 def _day_numbers(col: pd.Series) -> np.ndarray:
@@ -498,6 +541,39 @@ def convert_frame(
     src_lut = np.array([src_cats.index(x) for x in src_texts] + [-1], dtype=np.int8)
     src_codes = src_lut[f]  # f == -1 picks the trailing -1 (no source)
     src_codes[np.isnan(rate)] = -1  # e.g. a row without the date its basis needs
+    # currencies fed by several series in turn (TWD): the text names the span(s)
+    # of each row's rate date, one category per (from, spans, to spans) combination
+    multi = table.multi_span
+    if multi.any() and (multi[t_col] or multi[lut[:-1][lut[:-1] >= 0]].any()):
+        rows = np.flatnonzero(multi[f] & (f >= 0)) if not multi[t_col] else np.flatnonzero(f >= 0)
+        rows = rows[~np.isnan(rate[rows])]
+        if len(rows):
+            fr, dr = f[rows], res["rate_day"][rows]
+            annual = basis == "annual"
+            flo, fhi = _leg_spans(table, fr, dr, annual)
+            tlo, thi = _leg_spans(table, np.full(len(rows), t_col), dr, annual)
+            k = int(max(len(x) for x in table.span_texts))
+            key = (((fr * k + flo) * k + fhi) * k + tlo) * k + thi
+            uniq, inv = np.unique(key, return_inverse=True)
+            combo_codes = []
+            for u in uniq.tolist():
+                rest, th = divmod(u, k)
+                rest, tl = divmod(rest, k)
+                rest, fh = divmod(rest, k)
+                fc, fl = divmod(rest, k)
+                text = _pair_source(table, fc, t_col, ((fl, fh), (tl, th)))
+                if text not in src_cats:
+                    src_cats.append(text)
+                combo_codes.append(src_cats.index(text))
+            if len(src_cats) > np.iinfo(src_codes.dtype).max:
+                src_codes = src_codes.astype(np.int32)
+            src_codes[rows] = np.array(combo_codes, dtype=src_codes.dtype)[inv]
+            used = np.zeros(len(src_cats) + 1, dtype=bool)
+            used[src_codes] = True  # code -1 marks the spare last slot
+            if not used[:-1].all():  # drop texts no row uses (a whole-column TWD text)
+                remap = np.cumsum(used[:-1]) - 1
+                src_cats = [c for c, u in zip(src_cats, used[:-1]) if u]
+                src_codes = np.where(src_codes >= 0, remap[src_codes], -1).astype(src_codes.dtype)
     new_cols = {
         "converted_value": nominal,
         "converted_currency": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[to]),

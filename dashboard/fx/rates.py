@@ -10,7 +10,10 @@ was not published that day. Sources:
 * ``data/twd_usd_fred_dextaus.csv``: TWD per USD (Federal Reserve H.10, FRED
   series DEXTAUS), crossed to EUR with the ECB USD rate of the same day; after
   its last day, ``data/twd_usd_cbc_closing.csv`` (the CBC's NTD/USD Taipei
-  interbank closing rates) continues it, and the source text names both spans;
+  interbank closing rates) continues it. The combined source text
+  (:attr:`RateTable.sources`) names both spans; :meth:`RateTable.source_index`
+  and :meth:`RateTable.span_text` give the text of the span(s) a rate date
+  falls in;
 * ``data/pegs.csv``: official pegs (AED, SAR) per USD, crossed the same way.
 
 Origins are recorded in ``data/sources.json``. Nothing is read at import time.
@@ -217,6 +220,12 @@ class RateTable:
 
     ``last_valid[i, j]`` is the last row ``<= i`` where ``codes[j]`` was
     published (-1 if none): the fast path for "last published rate before".
+
+    ``sources[j]`` is one text for the whole column. A column fed by several
+    series in turn (TWD: FRED, then CBC) also has ``spans[j]``: a tuple of
+    ``(first rate day, text)``, ascending; columns with one series may leave
+    it empty. ``source_index`` maps rate days to span codes and ``span_text``
+    gives the text of a run of spans.
     """
 
     dates: np.ndarray
@@ -225,6 +234,7 @@ class RateTable:
     sources: tuple[str, ...]
     ecb_source: str
     ecb_path: str
+    spans: tuple = ()
     index: dict[str, int] = field(init=False)
     days: np.ndarray = field(init=False)
     last_valid: np.ndarray = field(init=False)
@@ -233,6 +243,9 @@ class RateTable:
     day0: int = field(init=False)
     cal_last_valid: np.ndarray = field(init=False)
     values_by_code: np.ndarray = field(init=False)
+    span_starts: tuple = field(init=False)
+    span_texts: tuple = field(init=False)
+    multi_span: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         valid = ~np.isnan(self.values)
@@ -254,6 +267,19 @@ class RateTable:
         object.__setattr__(self, "day0", day0)
         object.__setattr__(self, "cal_last_valid", np.ascontiguousarray(last_valid[cal_rows].T))
         object.__setattr__(self, "values_by_code", np.ascontiguousarray(self.values.T))
+        # per column: span start day numbers and span texts (one span = the column's source)
+        spans = tuple(self.spans) + ((),) * (len(self.codes) - len(self.spans))
+        starts, texts = [], []
+        for j, col_spans in enumerate(spans):
+            if len(col_spans) > 1:
+                starts.append(np.array([np.datetime64(d, "D").astype("int64") for d, _ in col_spans], dtype=np.int64))
+                texts.append(tuple(t for _, t in col_spans))
+            else:
+                starts.append(np.zeros(1, dtype=np.int64))
+                texts.append((self.sources[j],))
+        object.__setattr__(self, "span_starts", tuple(starts))
+        object.__setattr__(self, "span_texts", tuple(texts))
+        object.__setattr__(self, "multi_span", np.array([len(t) > 1 for t in texts], dtype=bool))
 
     # -- lookups ---------------------------------------------------------------
     def col(self, code: str) -> int:
@@ -262,6 +288,36 @@ class RateTable:
             return self.index[code]
         except (KeyError, TypeError):
             raise UnknownCurrencyError(str(code), self.available()) from None
+
+    def source_index(self, col: int, rate_days) -> np.ndarray:
+        """Span codes (indices into ``span_texts[col]``) of int64 day numbers ``rate_days``.
+
+        Vectorised; a day before the first span counts as the first span.
+
+        >>> t = get_table(); j = t.col("TWD")
+        >>> t.source_index(j, np.array(["2024-03-15", "2025-10-15"], dtype="datetime64[D]").astype("int64")).tolist()
+        [0, 1]
+        """
+        starts = self.span_starts[col]
+        days = np.asarray(rate_days, dtype=np.int64)
+        if len(starts) == 1:
+            return np.zeros(days.shape, dtype=np.int64)
+        return np.maximum(np.searchsorted(starts, days, side="right") - 1, 0)
+
+    def span_text(self, col: int, lo: int = 0, hi: int | None = None) -> str:
+        """Source text of spans ``lo..hi`` of ``col`` (all spans: the column's ``sources`` text).
+
+        >>> t = get_table(); j = t.col("TWD")
+        >>> ["DEXTAUS" in t.span_text(j, k, k) for k in (0, 1)], t.span_text(j) == t.sources[j]
+        ([True, False], True)
+        """
+        texts = self.span_texts[col]
+        hi = len(texts) - 1 if hi is None else hi
+        if lo == 0 and hi == len(texts) - 1:
+            return self.sources[col]
+        if lo == hi:
+            return texts[lo]
+        return "; ".join(texts[lo : hi + 1])  # a middle run of three or more spans
 
     def available(self) -> tuple[str, ...]:
         """Sorted codes that have at least one rate."""
@@ -303,13 +359,16 @@ def _data_file(name: str):
     return resources.files("dashboard.fx").joinpath("data", name)
 
 
-def _second_sources(ecb_dates: np.ndarray, usd_per_eur: np.ndarray) -> list[tuple[str, np.ndarray, str]]:
-    """Columns for USD-quoted currencies: (code, units per EUR on ecb_dates, source)."""
+def _second_sources(ecb_dates: np.ndarray, usd_per_eur: np.ndarray) -> list[tuple]:
+    """Columns for USD-quoted currencies: (code, units per EUR on ecb_dates, source, spans).
+
+    ``spans`` is ``()`` for a column of one series, else ``((first rate day, text), ...)``.
+    """
     cols = []
     # TWD: Federal Reserve H.10 noon rates (FRED DEXTAUS), TWD per USD, crossed on
     # the same day; after the last FRED day, the CBC's Taipei closing rates
     per_usd = np.full(len(ecb_dates), np.nan)
-    spans = []
+    parts, starts = [], []
     for k, (name, label) in enumerate(
         (
             ("twd_usd_fred_dextaus.csv", "Federal Reserve H.10 noon rates via FRED DEXTAUS"),
@@ -327,8 +386,11 @@ def _second_sources(ecb_dates: np.ndarray, usd_per_eur: np.ndarray) -> list[tupl
             hit &= twd_days > fred_end
         if hit.any():
             per_usd[pos[hit]] = twd["twd_per_usd"].to_numpy(dtype=float)[hit]
-            spans.append(f"{label} for rate dates {twd_days[hit][0]} to {twd_days[hit][-1]}")
-    cols.append(("TWD", per_usd * usd_per_eur, "TWD per USD: " + "; ".join(spans) + "; x ECB USD/EUR of the same day"))
+            parts.append(f"{label} for rate dates {twd_days[hit][0]} to {twd_days[hit][-1]}")
+            starts.append(twd_days[hit][0])
+    head, tail = "TWD per USD: ", "; x ECB USD/EUR of the same day"
+    spans = tuple((d, head + p + tail) for d, p in zip(starts, parts)) if len(parts) > 1 else ()
+    cols.append(("TWD", per_usd * usd_per_eur, head + "; ".join(parts) + tail, spans))
     # pegs: official rate per USD on every ECB day from the peg's start
     with _data_file("pegs.csv").open("r", encoding="utf-8") as fh:
         pegs = pd.read_csv(fh)
@@ -336,7 +398,7 @@ def _second_sources(ecb_dates: np.ndarray, usd_per_eur: np.ndarray) -> list[tupl
         start = np.datetime64(row.valid_from, "D")
         col = np.where(ecb_dates >= start, float(row.per_usd) * usd_per_eur, np.nan)
         cols.append(
-            (row.currency, col, f"{row.authority} official peg {row.per_usd:g} {row.currency}/USD x ECB USD/EUR")
+            (row.currency, col, f"{row.authority} official peg {row.per_usd:g} {row.currency}/USD x ECB USD/EUR", ())
         )
     return cols
 
@@ -353,12 +415,14 @@ def get_table() -> RateTable:
     all_codes = [BASE, *codes]
     cols = [np.where(np.isnan(values).all(axis=1), np.nan, 1.0)[:, None], values]
     sources = [ecb_source] * (1 + len(codes))
-    for code, col, source in _second_sources(dates, usd):
+    spans: list[tuple] = [()] * (1 + len(codes))
+    for code, col, source, col_spans in _second_sources(dates, usd):
         if code in all_codes:  # an ECB rate wins over a second source
             continue
         all_codes.append(code)
         cols.append(col[:, None])
         sources.append(source)
+        spans.append(col_spans)
     return RateTable(
         dates=dates,
         codes=tuple(all_codes),
@@ -366,6 +430,7 @@ def get_table() -> RateTable:
         sources=tuple(sources),
         ecb_source=ecb_source,
         ecb_path=path,
+        spans=tuple(spans),
     )
 
 

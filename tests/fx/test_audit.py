@@ -62,3 +62,12 @@ def test_audit_without_restatements_is_empty():
     """Text with no restated money figure gives an empty frame with the audit columns."""
     df = audit_conversions("삼성은 10조원을 투자한다.", "2025-04-02")
     assert df.empty and "implied_rate" in df.columns
+
+
+def test_audit_source_names_the_twd_series_of_the_rate_date():
+    """An audited TWD restatement cites only the TWD series its reference rate came from."""
+    text = "대만 공장에 新台幣300億元(약 1조3000억원)을 투자한다."
+    fred = audit_conversions(text, "2024-03-15").iloc[0]["source"]
+    cbc = audit_conversions(text, "2025-10-15").iloc[0]["source"]
+    assert "DEXTAUS" in fred and "Central Bank" not in fred
+    assert "Central Bank" in cbc and "DEXTAUS" not in cbc

