@@ -4,18 +4,69 @@ Each job owns one module in this package with a ``register(subparsers)``
 function that adds its sub-commands; a sub-command's handler gets the parsed
 arguments and returns an exit code. Project errors become one line on stderr,
 never a traceback.
+
+Building the parser imports nothing heavy (no pandas, SQLAlchemy, Dash or
+plotly): handlers import what they need when they run, and option choices
+that live in heavy modules (rate bases, categories) are :class:`LazyChoices`,
+looked up only when the option is used or the help is shown. So
+``semidash parse 400억엔`` loads the parser and nothing more.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from dashboard.errors import SemidashError
 
 # modules of dashboard.cli that add sub-commands, in the order of --help
 COMMAND_MODULES = ("parse", "data", "fx", "serve")
+
+
+class LazyChoices:
+    """Option choices computed on first use (``argparse`` only looks at them
+    when the option is given or the help is printed).
+
+    Give the option an explicit ``metavar``, or argparse lists the choices
+    (and so computes them) while building the parser.
+
+    >>> choices = LazyChoices(lambda: ("a", "b"))
+    >>> "a" in choices, list(choices), "c" in choices
+    (True, ['a', 'b'], False)
+    """
+
+    def __init__(self, get: Callable[[], Iterable[str]]) -> None:
+        self._get = get
+        self._values: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._values is None:
+            self._values = tuple(self._get())
+        return self._values
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
+def bases() -> LazyChoices:
+    """The rate bases of :data:`dashboard.fx.BASES`, looked up on use."""
+
+    def get() -> tuple[str, ...]:
+        from dashboard.fx import BASES
+
+        return BASES
+
+    return LazyChoices(get)
 
 
 def build_parser() -> argparse.ArgumentParser:

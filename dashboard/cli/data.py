@@ -57,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_add)
 
     p = subparsers.add_parser("import", help="add every record of a CSV file to your store (all or nothing)",
-                              description="Validate every row of FILE (columns as in datasets/projects.csv; "
+                              description="Validate every row of FILE (columns as in the bundled projects.csv; "
                                           "id may be missing or empty), then add all rows in one transaction.")
     p.add_argument("file", metavar="FILE.csv", help="CSV file with a header row")
     _db_option(p)

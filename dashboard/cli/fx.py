@@ -17,7 +17,7 @@ _PLAIN = re.compile(r"^\s*([-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([A-Za-z]
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``convert``, ``audit`` and ``fx`` (with ``bounds`` and ``update``)."""
-    from dashboard.fx.convert import BASES
+    from dashboard.cli import bases
 
     p = subparsers.add_parser(
         "convert",
@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("amount", metavar="AMOUNT", help="the amount as written, currency included")
     p.add_argument("--to", required=True, metavar="CUR", help="target ISO 4217 code, e.g. USD")
     p.add_argument("--date", metavar="D", help="date of the record: YYYY-MM-DD, YYYY-MM or YYYY")
-    p.add_argument("--basis", choices=BASES, default="announcement", help="which rate (default: announcement)")
+    p.add_argument("--basis", choices=bases(), default="announcement", metavar="BASIS",
+                   help="which rate: announcement (default), fixed, annual or latest")
     p.add_argument("--as-of", metavar="D", help="the one date of basis 'fixed'")
     p.add_argument("--real", type=int, metavar="YEAR", help="constant US dollars of YEAR (CPI-U); needs --to USD")
     p.add_argument("--nearest", action="store_true", help="outside the data, use the nearest bound (and say so)")
@@ -60,9 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Download the ECB history file, check it (parses, has USD/JPY/..., dates in order, "
         "no less coverage than the file in use) and replace the local copy atomically.",
     )
-    from dashboard.fx.update import ECB_URL
-
-    u.add_argument("--url", default=ECB_URL, help=f"where to fetch from (default: {ECB_URL})")
+    u.add_argument("--url", default=None, help="where to fetch from (default: the ECB's eurofxref-hist.zip)")
     u.set_defaults(handler=_update)
 
 
@@ -129,9 +128,13 @@ def _audit(args: argparse.Namespace) -> int:
             with open(args.file, encoding="utf-8") as fh:
                 text = fh.read()
         except OSError as exc:
-            from dashboard.errors import SemidashError
+            from dashboard.errors import InputFileError
 
-            raise SemidashError(f"cannot read {args.file}: {exc.strerror}") from None
+            raise InputFileError(args.file, f"cannot read ({exc.strerror or exc})") from None
+        except UnicodeDecodeError as exc:
+            from dashboard.errors import InputFileError
+
+            raise InputFileError(args.file, f"cannot read: not UTF-8 text (byte {exc.start})") from None
     df = audit_conversions(text, args.date, tolerance=args.tolerance, locale=args.locale)
     records = []
     for row in df.itertuples(index=False):  # output formatting of a handful of rows
@@ -199,7 +202,7 @@ def _bounds(args: argparse.Namespace) -> int:
 def _update(args: argparse.Namespace) -> int:
     from dashboard.fx import update_rates
 
-    res = update_rates(args.url)
+    res = update_rates(args.url) if args.url else update_rates()
     print(
         f"installed {res.path}: {len(res.currencies)} currencies, {res.first} to {res.last} "
         f"(previous data ended {res.previous_last})"

@@ -7,7 +7,8 @@ and the user's own store.
 """
 from __future__ import annotations
 
-from dashboard.data.load import bundled_path, load_projects, metadata_path, validate_projects
+from dashboard.data.curated import bundled_path, metadata_path
+from dashboard.data.load import load_projects, validate_projects
 from dashboard.data.schema import CATEGORIES, COLUMNS, STATUSES, TYPED_COLUMNS
 from dashboard.data.store import Store
 

@@ -1,33 +1,21 @@
-"""Read, validate and type the curated projects file (and the user's records).
+"""Load the projects: the curated file (validated, typed, cached) plus the
+records of the user's store.
 
-The curated file ships inside the package: ``dashboard/data/projects.csv`` is a
-symlink to the repository's ``datasets/projects.csv`` (the one source of truth);
-setuptools copies the target into wheels, and :func:`bundled_path` finds it
-through ``importlib.resources``, so loading never depends on the working
-directory.
-
->>> from dashboard.data.load import read_table
->>> import io
->>> frame, problems = read_table(io.StringIO('id,notes\\na,"two\\nlines"\\nb,x\\n'), name="f.csv", require=["id"])
->>> list(frame.index), problems
-([2, 4], [])
+Layers inside :mod:`dashboard.data`, each importing only those before it:
+``schema`` (columns, checks) -> ``table`` (CSV text -> text frame -> typed
+frame) -> ``curated`` (the bundled file, read once per change) -> ``store``
+(the user's records) -> ``load`` (both together).
 """
 from __future__ import annotations
 
-import contextlib
-import csv
-import io
 import os
-from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
-from typing import IO
 
-import numpy as np
 import pandas as pd
 
-from dashboard.data.schema import COLUMNS, TYPED_COLUMNS, check_frame, parse_money, period_start
-from dashboard.errors import DatasetNotFoundError, ValidationError
+from dashboard.data.curated import bundled_path, curated_frame, curated_ids, metadata_path, read_curated
+from dashboard.data.store import Store
+from dashboard.data.table import read_table, to_typed
 
 __all__ = [
     "bundled_path",
@@ -42,212 +30,21 @@ __all__ = [
 PathLike = str | os.PathLike
 
 
-def _resource(name: str) -> Path:
-    """Path of a data file of ``dashboard.data`` (following the symlink into datasets/)."""
-    ref = resources.files("dashboard.data").joinpath(name)
-    path = Path(str(ref))
-    if not path.exists() and path.is_symlink():
-        raise DatasetNotFoundError(
-            f"bundled {name} is missing: {path} points to {os.readlink(path)}, which does not exist"
-        )
-    # a checkout without symlink support holds the link target as text
-    if path.is_file() and path.stat().st_size < 200 and not path.is_symlink():
-        target = path.read_text(encoding="utf-8", errors="replace").strip()
-        if target.startswith("../") and "\n" not in target:
-            resolved = (path.parent / target).resolve()
-            if resolved.is_file():
-                return resolved
-    if not path.is_file():
-        raise DatasetNotFoundError(f"bundled {name} not found at {path}")
-    return path.resolve()
-
-
-def bundled_path() -> Path:
-    """The bundled ``projects.csv`` (its real location, e.g. ``datasets/projects.csv``)."""
-    return _resource("projects.csv")
-
-
-def metadata_path() -> Path:
-    """The bundled ``datapackage.json`` that describes ``projects.csv``."""
-    return _resource("datapackage.json")
-
-
-def read_table(
-    source: PathLike | IO[str], *, name: str | None = None, require: Iterable[str] = COLUMNS,
-) -> tuple[pd.DataFrame, list[str]]:
-    """Read a projects CSV as text, indexed by the physical line where each record starts.
-
-    Returns the frame (every column of ``COLUMNS``, missing cells as NaN, cells
-    stripped) and the structural problems (bad header, wrong field counts, bad
-    encoding). Quoted cells may span lines; blank lines are skipped. Columns in
-    ``require`` must be in the header; other known columns that are absent are
-    filled with NaN; unknown columns are kept after the known ones.
-    """
-    if name is None:
-        name = "<input>" if hasattr(source, "read") else str(source)
-    problems: list[str] = []
-    with contextlib.ExitStack() as stack:
-        if hasattr(source, "read"):
-            handle = source
-        else:
-            try:
-                handle = stack.enter_context(open(source, encoding="utf-8-sig", newline=""))
-            except FileNotFoundError:
-                raise DatasetNotFoundError(f"{name}: no such file") from None
-        try:
-            text = handle.read()
-        except UnicodeDecodeError as exc:
-            return pd.DataFrame(columns=list(COLUMNS), dtype="str"), [
-                f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})"
-            ]
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    last = 0
-    try:
-        for fields in reader:
-            start = last + 1
-            last = reader.line_num
-            if not fields or all(not f.strip() for f in fields):
-                continue
-            if header is None:
-                header = [f.strip() for f in fields]
-                continue
-            if len(fields) != len(header):
-                problems.append(f"{name}:{start}: expected {len(header)} fields as in the header, found {len(fields)}")
-                continue
-            rows.append(fields)
-            lines.append(start)
-    except csv.Error as exc:
-        problems.append(f"{name}:{reader.line_num}: not valid CSV ({exc})")
-    if header is None:
-        problems.append(f"{name}:1: empty file; expected a header with columns: {', '.join(COLUMNS)}")
-        return pd.DataFrame(columns=list(COLUMNS), dtype="str"), problems
-    dupes = sorted({h for h in header if header.count(h) > 1})
-    if dupes:
-        problems.append(f"{name}:1: duplicate column(s) in header: {', '.join(dupes)}")
-        return pd.DataFrame(columns=list(COLUMNS), dtype="str"), problems
-    missing = [c for c in require if c not in header]
-    if missing:
-        problems.append(
-            f"{name}:1: missing column(s): {', '.join(missing)}; expected columns: {', '.join(COLUMNS)}"
-        )
-    frame = pd.DataFrame(rows, columns=header, index=lines, dtype="str")
-    frame = frame.apply(lambda s: s.str.strip()).replace("", np.nan) if len(frame) else frame
-    for c in COLUMNS:
-        if c not in frame.columns:
-            frame[c] = pd.Series(np.nan, index=frame.index, dtype="str")
-    extra = [c for c in frame.columns if c not in COLUMNS]
-    frame = frame[[*COLUMNS, *extra]]
-    frame.attrs["missing_columns"] = tuple(missing)
-    return frame, problems
-
-
-def _check(frame: pd.DataFrame, name: str, *, known_ids=(), reserved_ids=(), reserved_reason="is already taken",
-           skip_columns: Iterable[str] = ()) -> list[str]:
-    problems = check_frame(
-        frame, where=lambda line: f"{name}:{line}", known_ids=known_ids,
-        reserved_ids=reserved_ids, reserved_reason=reserved_reason,
-    )
-    skip = [f"column '{c}':" for c in skip_columns]
-    return [p for p in problems if not any(s in p for s in skip)]
-
-
 def validate_projects(path: PathLike | None = None) -> list[str]:
     """Every problem of a projects CSV (default: the bundled file); ``[]`` if it is valid.
 
     Each problem reads ``PATH:LINE: column 'X': 'value' message``; LINE is the
     physical line where the record starts (the header is line 1).
     """
-    path = bundled_path() if path is None else Path(path)
-    return _read_checked(path)[1]
+    return list(read_curated(path)[1])
 
 
-def _line_of(problem: str, name: str) -> int:
-    rest = problem[len(name) + 1:] if problem.startswith(name + ":") else ""
-    head = rest.split(":", 1)[0]
-    return int(head) if head.isdigit() else 0
-
-
-def _read_checked(path: Path) -> tuple[pd.DataFrame, list[str]]:
-    """The text frame of a file and all its problems, sorted by line (stable within a line)."""
-    frame, problems = read_table(path)
-    problems = problems + _check(frame, str(path), skip_columns=frame.attrs.get("missing_columns", ()))
-    return frame, sorted(problems, key=lambda p: _line_of(p, str(path)))
-
-
-# --- typing -------------------------------------------------------------------
-
-_cache: dict[str, tuple[tuple[int, int], pd.DataFrame]] = {}
-
-
-def to_typed(frame: pd.DataFrame, origin: str) -> pd.DataFrame:
-    """Turn a validated text frame into the typed frame of ``load_projects``.
-
-    >>> from dashboard.data.schema import text_frame
-    >>> t = to_typed(text_frame([{"id": "a", "announced": "2025-03", "gpus": "100000"}]), "user")
-    >>> t.loc[0, "announced_date"].isoformat(), float(t.loc[0, "gpus"]), t.loc[0, "origin"]
-    ('2025-03-01T00:00:00', 100000.0, 'user')
-    """
-    out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
-    src = frame.reset_index(drop=True)
-    texts = ["id", "project", "company", "country", "city", "category", "status", "announced",
-             "amount_reported", "parent_id", "source_url", "source_publisher", "notes"]
-    for c in texts:
-        out[c] = src[c].astype("str").where(src[c].notna())
-    for c in ("lat", "lon", "gpus", "power_mw", "wafers_per_month"):
-        out[c] = pd.to_numeric(src[c], errors="raise").astype("float64")
-    out["period_end_year"] = pd.to_numeric(src["period_end_year"]).astype("Int64")
-    out["announced_date"] = period_start(src["announced"]).astype("datetime64[ns]")
-    figures = [parse_money(t) if isinstance(t, str) else None for t in src["amount_reported"]]
-    for f in figures:
-        if isinstance(f, Exception):
-            raise f
-    out["amount_value"] = np.array([f.value if f is not None else np.nan for f in figures], dtype="float64")
-    out["currency"] = pd.Series([f.currency if f is not None else None for f in figures],
-                                index=out.index, dtype="str")
-    out["currency"] = out["currency"].where(out["currency"].notna() & (out["currency"] != "None"))
-    out["amount_approx"] = np.array([bool(f.approx) if f is not None else False for f in figures], dtype=bool)
-    out["origin"] = origin
-    extra = [c for c in frame.columns if c not in COLUMNS]
-    for c in extra:
-        out[c] = src[c]
-    return out[[*TYPED_COLUMNS, *extra]]
-
-
-def _curated(path: Path) -> pd.DataFrame:
-    """The typed curated frame, cached on (path, mtime, size)."""
-    key = str(path.resolve())
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise DatasetNotFoundError(f"{path}: no such file") from None
-    stamp = (st.st_mtime_ns, st.st_size)
-    hit = _cache.get(key)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    frame, problems = _read_checked(path)
-    if problems:
-        raise ValidationError(problems, source=str(path))
-    typed = to_typed(frame, "curated")
-    _cache[key] = (stamp, typed)
-    return typed
-
-
-def curated_ids(path: PathLike | None = None) -> frozenset[str]:
-    """Ids used in the curated file (read structurally, without validating it)."""
-    path = bundled_path() if path is None else Path(path)
-    frame, _ = read_table(path)
-    return frozenset(frame["id"].dropna())
-
-
-def load_projects(path: PathLike | None = None, *, include_user: bool = True, db: str | os.PathLike | None = None) -> pd.DataFrame:
+def load_projects(path: PathLike | None = None, *, include_user: bool = True,
+                  db: str | os.PathLike | Store | None = None) -> pd.DataFrame:
     """Load the curated projects (default: the bundled file), validated and typed.
 
-    With ``include_user`` the records of the user's store (``db``, else
+    With ``include_user`` the records of the user's store (``db``: a
+    :class:`~dashboard.data.store.Store`, a URL or a path; else
     ``$SEMIDASH_DB``, else the default SQLite file) are appended with
     ``origin == "user"``; a store that does not exist yet adds nothing and is not
     created. Raises :class:`~dashboard.errors.ValidationError` listing every
@@ -255,12 +52,14 @@ def load_projects(path: PathLike | None = None, *, include_user: bool = True, db
     cached on the file's path and modification time; a fresh copy is returned.
     """
     path = bundled_path() if path is None else Path(path)
-    curated = _curated(path)
+    curated = curated_frame(path)
     if not include_user:
         return curated.copy()
-    from dashboard.data.store import Store
-
-    user = Store(db, curated=path).load()
+    if isinstance(db, Store):
+        user = db.load()
+    else:
+        with Store(db, curated=path) as store:
+            user = store.load()
     if user.empty:
         return curated.copy()
     return pd.concat([curated, user], ignore_index=True)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Iterable
 import numpy as np
 import pandas as pd
 
+from dashboard.dates import period_start
 from dashboard.errors import ParseError
 
 __all__ = [
@@ -55,7 +56,7 @@ COLUMNS: tuple[str, ...] = (
     "announced", "amount_reported", "period_end_year", "gpus", "power_mw",
     "wafers_per_month", "parent_id", "source_url", "source_publisher", "notes",
 )
-"""Columns of ``datasets/projects.csv`` in file order."""
+"""Columns of the curated ``projects.csv`` in file order."""
 
 REQUIRED: tuple[str, ...] = (
     "id", "project", "company", "country", "category", "status", "announced", "source_url",
@@ -112,18 +113,6 @@ def _non_negative(s: pd.Series) -> pd.Series:
 def _whole_non_negative(s: pd.Series) -> pd.Series:
     v = _numbers(s)
     return s.isna() | (v.notna() & np.isfinite(v) & (v >= 0) & (v == np.floor(v)))
-
-
-def period_start(announced: pd.Series) -> pd.Series:
-    """First day of each ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` period (NaT if not a date).
-
-    >>> period_start(pd.Series(["2025", "2025-03", "2025-03-14", "2025-02-30"])).dt.strftime("%Y-%m-%d").tolist()
-    ['2025-01-01', '2025-03-01', '2025-03-14', nan]
-    """
-    text = announced.astype("str")
-    filled = text.where(text.str.len() != 4, text + "-01-01")
-    filled = filled.where(filled.str.len() != 7, filled + "-01")
-    return pd.to_datetime(filled, format="%Y-%m-%d", errors="coerce")
 
 
 def _real_date(s: pd.Series) -> pd.Series:

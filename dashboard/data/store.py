@@ -6,7 +6,7 @@ a SQLite file) overrides it, and a PostgreSQL URL works the same way
 (``postgresql+psycopg://user@host/db``; it needs the driver:
 ``pip install "psycopg[binary]"``; a bare ``postgresql://`` URL uses psycopg when
 psycopg2 is not installed). Records are stored as the text the user gave,
-column for column like ``datasets/projects.csv``, and go through the same schema
+column for column like the curated ``projects.csv``, and go through the same schema
 as the curated rows before anything is written, plus what every database can
 hold (ids up to 120 characters, no NUL characters). Curated ids are read-only
 and cannot be reused.
@@ -41,7 +41,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.schema import CreateTable
 
-from dashboard.data.schema import COLUMNS, check_frame, text_frame
+from dashboard.data.curated import curated_ids
+from dashboard.data.schema import COLUMNS, TYPED_COLUMNS, check_frame, text_frame
+from dashboard.data.table import to_typed
 from dashboard.errors import (
     ReadOnlyRecordError,
     RecordNotFoundError,
@@ -296,16 +298,12 @@ class Store:
                 row = conn.execute(sa.select(_table).where(_table.c.id == record_id)).mappings().first()
             if row is not None:
                 return {c: row[c] for c in COLUMNS}
-        raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+        raise RecordNotFoundError(self.display_url, record_id)
 
     def load(self) -> pd.DataFrame:
         """Stored records validated and typed like ``load_projects`` (``origin == "user"``)."""
-        from dashboard.data.load import to_typed
-
         frame = self.list()
         if frame.empty:
-            from dashboard.data.schema import TYPED_COLUMNS
-
             return pd.DataFrame(columns=list(TYPED_COLUMNS))
         curated = self._curated_ids()
         text = frame[list(COLUMNS)].set_axis(frame["id"].tolist())
@@ -419,13 +417,13 @@ class Store:
                 sa.update(_table).where(_table.c.id == record_id).values(**values, updated_at=_now())
             ).rowcount
         if not done:
-            raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+            raise RecordNotFoundError(self.display_url, record_id)
 
     def delete(self, record_id: str) -> None:
         """Delete a stored user record; refused while other user records name it as parent."""
         self._refuse_curated(record_id, "deleted")
         if not self._exists():
-            raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+            raise RecordNotFoundError(self.display_url, record_id)
         with self._write() as conn:
             children = sorted(conn.execute(
                 sa.select(_table.c.id).where(_table.c.parent_id == record_id)).scalars())
@@ -436,7 +434,7 @@ class Store:
                 )
             done = conn.execute(sa.delete(_table).where(_table.c.id == record_id)).rowcount
         if not done:
-            raise RecordNotFoundError(f"{self.display_url}: no user record with id {record_id!r}")
+            raise RecordNotFoundError(self.display_url, record_id)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -452,16 +450,11 @@ class Store:
                              "meanwhile; nothing was written")
 
     def _curated_ids(self) -> frozenset[str]:
-        from dashboard.data.load import curated_ids
-
         return curated_ids(self._curated)
 
     def _refuse_curated(self, record_id: str, verb: str) -> None:
         if record_id in self._curated_ids():
-            raise ReadOnlyRecordError(
-                f"{record_id!r} is a curated record and cannot be {verb}; "
-                "curated rows live in datasets/projects.csv (change them there, with a source)"
-            )
+            raise ReadOnlyRecordError(record_id, verb)
 
 
 def _storage_problems(frame: pd.DataFrame, where) -> list[str]:

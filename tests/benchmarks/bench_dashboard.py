@@ -85,8 +85,8 @@ def _median_ms(fn, repeat: int) -> float:
 
 def bench_callback(n: int, repeat: int) -> dict[str, float]:
     """Median ms of the callbacks over filter changes at ``n`` records."""
-    from dashboard.components.callbacks import grid_outputs, view_outputs
-    from dashboard.view import TABS, ViewState, convert
+    from dashboard.ui.views import grid_outputs, view_outputs
+    from dashboard.query import TABS, ViewState, convert
 
     df = synthetic_projects(n)
     t0 = time.perf_counter()

@@ -12,8 +12,7 @@ import pytest
 
 from dashboard.cli import main
 
-FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
-SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "projects.csv"
+from tests.helpers import FIXTURES, SHIPPED
 
 ADD_ARGS = [
     "add", "--project", "JASM Kumamoto Fab 1", "--company", "JASM (TSMC; Sony; Denso; Toyota)",
@@ -87,21 +86,10 @@ def test_import_all_or_nothing(db, tmp_path, capsys):
     assert len(json.loads(capsys.readouterr().out)) == 2
 
 
-@pytest.fixture(scope="module")
-def pg_server():
-    """A throwaway PostgreSQL server for this module (tests/data/pg.py); skipped if it cannot run here."""
-    from data import pg  # tests/data, importable because pytest puts tests/ on sys.path (tests/conftest.py)
-
-    reason = pg.missing()
-    if reason:
-        pytest.skip(f"PostgreSQL CLI tests skipped: {reason}")
-    with pg.start_cluster() as cluster:
-        yield cluster
-
-
-def test_add_import_list_on_postgresql(pg_server, tmp_path, capsys):
+@pytest.mark.pg
+def test_add_import_list_on_postgresql(pg_cluster, tmp_path, capsys):
     """`add`, `import` (all or nothing) and `list` work with --db set to a PostgreSQL URL."""
-    url = pg_server.create_database("cli_data")
+    url = pg_cluster.create_database("cli_data")
     try:
         assert main([*ADD_ARGS, "--id", "my-jasm", "--db", url]) == 0
         assert capsys.readouterr().out.strip() == f"added my-jasm to {url}"
@@ -127,7 +115,7 @@ def test_add_import_list_on_postgresql(pg_server, tmp_path, capsys):
         assert [r["id"] for r in records][0] == "my-jasm" and len(records) == 3
         assert {r["amount_reported"] for r in records} == {"US$8.6 billion", "US$12 billion", "US$15 billion"}
     finally:
-        pg_server.drop_database("cli_data")
+        pg_cluster.drop_database("cli_data")
 
 
 def test_validate_shipped_file(capsys):

@@ -19,10 +19,8 @@ from dashboard.data.schema import REQUIRED
 from dashboard.errors import DatasetNotFoundError, ValidationError
 from dashboard.parse import parse_amount
 
-from .conftest import BROKEN_CSV, VALID_CSV
+from tests.helpers import BROKEN_CSV, REPO, SHIPPED, SHIPPED_METADATA, VALID_CSV
 
-REPO = Path(__file__).resolve().parents[2]
-SHIPPED = REPO / "datasets" / "projects.csv"
 
 
 def _shipped_rows() -> list[dict[str, str]]:
@@ -148,9 +146,10 @@ def test_cache_returns_copies_and_notices_changes(tmp_path):
 
 
 def test_bundled_file_is_the_repository_dataset():
-    """The package finds datasets/projects.csv (through the symlink) and its metadata sidecar."""
+    """The package finds its own data/projects.csv (a real file, no symlink) and its metadata sidecar."""
+    assert not SHIPPED.is_symlink() and not SHIPPED_METADATA.is_symlink()
     assert bundled_path() == SHIPPED.resolve()
-    assert metadata_path() == (REPO / "datasets" / "datapackage.json").resolve()
+    assert metadata_path() == SHIPPED_METADATA.resolve()
 
 
 def test_shipped_dataset_is_valid():

@@ -21,7 +21,7 @@ from dashboard.data.schema import COLUMNS
 from dashboard.data.store import default_url, make_id, resolve_url
 from dashboard.errors import ReadOnlyRecordError, RecordNotFoundError, StoreError, ValidationError
 
-from .conftest import VALID_CSV
+from tests.helpers import VALID_CSV
 
 
 @pytest.fixture

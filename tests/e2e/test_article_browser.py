@@ -232,7 +232,7 @@ def _chrome():
     """A second, independent headless Chromium (its own session and cookies)."""
     from selenium import webdriver
 
-    from tests.e2e.conftest import pytest_setup_options
+    from tests.conftest import pytest_setup_options
 
     opts = pytest_setup_options()
     for arg in ("--headless", "--no-sandbox", "--disable-gpu"):
@@ -296,7 +296,7 @@ def save_payload(server_url: str, **fields: str) -> dict:
     """The request Dash's renderer sends when the save button is clicked (from the app's own dependency list)."""
     import requests
 
-    from dashboard.intake import FORM_COLUMNS
+    from dashboard.intake.figures import FORM_COLUMNS
 
     deps = requests.get(server_url.rstrip("/") + "/_dash-dependencies", timeout=10).json()
     cb = next(d for d in deps if any(i["id"] == "btn-record-save" for i in d["inputs"]))

@@ -1,0 +1,167 @@
+"""Breakdown: a treemap country → company → project that counts umbrella plans once.
+
+A row with a ``parent_id`` whose parent is also in the frame is drawn inside
+its parent; the parent's box is the larger of its own amount and the sum of
+its parts, so a programme and its sites are never added together.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.present.charts._common import esc
+from dashboard.present.charts.theme import empty_figure, register
+from dashboard.present.format import format_amounts
+
+
+def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: the value to draw (the larger of its own amount and the sum of
+    its parts), whether its parent is in the frame, and the parent's position.
+
+    >>> df = pd.DataFrame({"id": ["p", "c1", "c2"], "parent_id": [None, "p", "p"], "converted_value": [10.0, 8.0, 7.0]})
+    >>> eff, inside, _ = effective_values(df)
+    >>> eff.tolist(), inside.tolist()
+    ([15.0, 8.0, 7.0], [False, True, True])
+    """
+    own = df["converted_value"].fillna(0.0).clip(lower=0).to_numpy(dtype="float64")
+    ids = df["id"].astype(str).to_numpy()
+    if "parent_id" in df:
+        parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy()
+    else:
+        parent = np.full(len(df), "", dtype=object)
+    ppos = pd.Index(ids).get_indexer(parent)
+    has_parent = (ppos >= 0) & (parent != ids)
+    eff = own.copy()
+    for _ in range(4):  # a few passes cover the nesting depth of real plans
+        child_sum = np.bincount(ppos[has_parent], weights=eff[has_parent], minlength=len(df))
+        new = np.maximum(own, child_sum)
+        if np.array_equal(new, eff):
+            break
+        eff = new
+    return eff, has_parent, ppos
+
+
+def total_once(df: pd.DataFrame) -> float:
+    """Total converted amount with umbrella plans counted once.
+
+    >>> total_once(pd.DataFrame({"id": ["p", "c"], "parent_id": [None, "p"], "converted_value": [10.0, 8.0]}))
+    10.0
+    """
+    if len(df) == 0:
+        return 0.0
+    eff, has_parent, _ = effective_values(df)
+    return float(eff[~has_parent].sum())
+
+
+def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
+    """Treemap nodes (``id``, ``parent``, ``label``, ``value``, ``level``) of
+    ``df``'s converted amounts, umbrella plans counted once.
+
+    Top-level projects beyond the ``max_leaves`` largest are pooled per
+    company into one ``N more projects`` box.
+
+    >>> df = pd.DataFrame({"id": ["big", "site", "other"], "project": ["Plan", "Site", "Lab"],
+    ...     "company": ["A", "A", "B"], "country": ["US", "US", "JP"], "parent_id": [None, "big", None],
+    ...     "converted_value": [500.0, 100.0, 1.0]})
+    >>> n = breakdown_nodes(df).set_index("id")
+    >>> float(n.loc["country:US", "value"]), n.loc["project:site", "parent"]
+    (500.0, 'project:big')
+    """
+    eff, has_parent, ppos = effective_values(df)
+    ids = df["id"].astype(str).to_numpy()
+    parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy() if "parent_id" in df else np.full(len(df), "", dtype=object)
+    country = df["country"].astype(object).fillna("??").astype(str).to_numpy()
+    company = df["company"].astype(object).fillna("unknown").astype(str).to_numpy()
+    top = ~has_parent & (eff > 0)
+    top_idx = np.flatnonzero(top)
+    top_idx = top_idx[np.argsort(-eff[top_idx], kind="stable")]
+    kept_top, pooled = top_idx[:max_leaves], top_idx[max_leaves:]
+    kept = np.zeros(len(df), dtype=bool)
+    kept[kept_top] = True
+    # children whose ancestors are kept (walk up a few levels)
+    child_idx = np.flatnonzero(has_parent & (eff > 0))
+    for _ in range(4):
+        add = child_idx[kept[ppos[child_idx]] & ~kept[child_idx]]
+        if add.size == 0:
+            break
+        kept[add] = True
+    # group by integer codes (country x company); strings are built only per group
+    ccode, cuniq = pd.factorize(country)
+    mcode, muniq = pd.factorize(company)
+    kcode, kuniq = pd.factorize(ccode.astype(np.int64) * max(len(muniq), 1) + mcode)
+    key_str = np.array([f"{cuniq[k // max(len(muniq), 1)]}/{muniq[k % max(len(muniq), 1)]}" for k in kuniq], dtype=object)
+    comp_total = np.bincount(kcode[top_idx], weights=eff[top_idx], minlength=len(kuniq))
+    comp_order = pd.unique(kcode[top_idx])  # largest project first, as the treemap reads
+    comp_ctry = kuniq[comp_order] // max(len(muniq), 1)
+    ctry_total = np.bincount(comp_ctry, weights=comp_total[comp_order], minlength=len(cuniq))
+    ctry_order = pd.unique(comp_ctry)
+    # companies beyond the max_leaves largest (and holding no kept project) pool per country
+    keep_comp = np.zeros(len(kuniq), dtype=bool)
+    keep_comp[comp_order[np.argsort(-comp_total[comp_order], kind="stable")[:max_leaves]]] = True
+    keep_comp[kcode[kept_top]] = True
+    shown = comp_order[keep_comp[comp_order]]
+    hidden = comp_order[~keep_comp[comp_order]]
+    rows = [
+        pd.DataFrame({"id": "country:" + cuniq[ctry_order].astype(object), "parent": "", "label": cuniq[ctry_order],
+                      "value": ctry_total[ctry_order], "level": "country"}),
+        pd.DataFrame({"id": "company:" + key_str[shown], "parent": "country:" + cuniq[kuniq[shown] // max(len(muniq), 1)].astype(object),
+                      "label": muniq[kuniq[shown] % max(len(muniq), 1)], "value": comp_total[shown], "level": "company"}),
+    ]
+    if hidden.size:
+        hc = kuniq[hidden] // max(len(muniq), 1)
+        hv = np.bincount(hc, weights=comp_total[hidden], minlength=len(cuniq))
+        hn = np.bincount(hc, minlength=len(cuniq))
+        hcs = pd.unique(hc)
+        rows.append(pd.DataFrame({"id": "morecos:" + cuniq[hcs].astype(object), "parent": "country:" + cuniq[hcs].astype(object),
+                                  "label": [f"{n} more companies" for n in hn[hcs]], "value": hv[hcs], "level": "more"}))
+    k = np.flatnonzero(kept)
+    proj_parent = np.where(has_parent[k], "project:" + parent[k].astype(object), "company:" + key_str[kcode[k]])
+    rows.append(pd.DataFrame({"id": "project:" + ids[k].astype(object), "parent": proj_parent,
+                              "label": df["project"].astype(object).fillna("").astype(str).to_numpy()[k],
+                              "value": eff[k], "level": "project"}))
+    if pooled.size:
+        pooled_v = np.bincount(kcode[pooled], weights=eff[pooled], minlength=len(kuniq))
+        pooled_n = np.bincount(kcode[pooled], minlength=len(kuniq))
+        g = pd.unique(kcode[pooled])
+        g = g[keep_comp[g]]
+        rows.append(pd.DataFrame({"id": "more:" + key_str[g], "parent": "company:" + key_str[g],
+                                  "label": [f"{n} more projects" for n in pooled_n[g]], "value": pooled_v[g], "level": "more"}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) -> go.Figure:
+    """Treemap of converted amounts by country → company → project (see
+    :func:`breakdown_nodes`), labelled in the reader's notation.
+
+    >>> df = pd.DataFrame({"id": ["a", "b"], "project": ["P", "Q"], "company": ["X", "Y"], "country": ["KR", "KR"],
+    ...     "parent_id": [None, None], "converted_value": [3.918e11, 1e12]})
+    >>> fig = make_breakdown(df, "KRW")
+    >>> fig.data[0].type, float(fig.data[0].values[0]), fig.data[0].customdata[0]
+    ('treemap', 1391800000000.0, '1.39조원')
+    """
+    register()
+    data = df[df["converted_value"].notna() & (df["converted_value"] > 0)]
+    if data.empty:
+        return empty_figure("No converted amounts to break down")
+    nodes = breakdown_nodes(data, max_leaves=max_leaves)
+    labels = esc(nodes["label"])
+    amounts = format_amounts(nodes["value"], currency)
+    fig = go.Figure(
+        go.Treemap(
+            ids=nodes["id"],
+            parents=nodes["parent"],
+            labels=labels,
+            values=nodes["value"],
+            branchvalues="total",
+            customdata=np.array(amounts, dtype=object),
+            texttemplate="<b>%{label}</b><br>%{customdata}",
+            hovertemplate="<b>%{label}</b><br>%{customdata}<br>%{percentRoot:.1%} of the total<extra></extra>",
+            marker=dict(line=dict(width=1, color="white")),
+            pathbar=dict(visible=True),
+            maxdepth=3,
+        )
+    )
+    fig.update_layout(template="semidash", title=f"Breakdown by country and company ({currency}; umbrella plans counted once)",
+                      height=560, margin=dict(l=5, r=5, t=50, b=5))
+    return fig

@@ -1,0 +1,102 @@
+"""Compare: 2–6 chosen projects side by side in the target currency, with
+the figure as reported, the rate used (value, date, source) and the ratios
+between them."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.present.charts._common import amount_bars, axis_title, real_year_of, short
+from dashboard.present.charts.theme import empty_figure, register
+from dashboard.present.format import axis_ticks, format_amounts, format_ratio, rate_labels
+
+def _picked(df: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """Rows of ``df`` with the given ids, in the order given (unknown ids skipped)."""
+    pos = pd.Index(df["id"].astype(str)).get_indexer([str(i) for i in ids])
+    return df.iloc[pos[pos >= 0]]
+
+
+def compare_table(df: pd.DataFrame, ids: Sequence[str], currency: str) -> pd.DataFrame:
+    """One row per picked project: name, figure as reported, converted value,
+    rate, rate date, rate source, basis and source link.
+
+    >>> df = pd.DataFrame({"id": ["a"], "project": ["Lab"], "company": ["S"], "amount_reported": ["400억엔"],
+    ...     "amount_approx": [False], "currency": ["JPY"], "converted_value": [2.7e8], "converted_currency": ["USD"],
+    ...     "fx_rate": [0.00675], "fx_rate_date": [pd.Timestamp("2023-12-21")], "fx_source": ["ECB"],
+    ...     "fx_basis": ["announcement"], "source_url": ["https://example.org"]})
+    >>> compare_table(df, ["a"], "USD").iloc[0][["reported", "converted", "rate", "rate_date"]].tolist()
+    ['400억엔', '$270M', '1 JPY = 0.00675 USD', '2023-12-21']
+    """
+    data = _picked(df, ids)
+    approx = np.where(data["amount_approx"].fillna(False).to_numpy(dtype=bool), "≈ ", "") if "amount_approx" in data else ""
+    out = pd.DataFrame(
+        {
+            "id": data["id"].astype(str),
+            "project": data["project"].astype(str),
+            "company": data["company"].astype(object).fillna("").astype(str),
+            "reported": approx + data["amount_reported"].astype(object).fillna("").astype(str),
+            "converted": format_amounts(data["converted_value"], currency),
+            "converted_value": data["converted_value"].to_numpy(dtype="float64"),
+            "rate": rate_labels(data["currency"], data["fx_rate"].to_numpy(dtype="float64"),
+                                data["converted_currency"].astype(object).fillna(currency)),
+            "rate_date": pd.to_datetime(data["fx_rate_date"], errors="coerce").dt.strftime("%Y-%m-%d").fillna(""),
+            "rate_source": data["fx_source"].astype(object).fillna("").astype(str),
+            "basis": data["fx_basis"].astype(object).fillna("").astype(str),
+            "source_url": data["source_url"].astype(object).fillna("").astype(str),
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def ratio_lines(df: pd.DataFrame, ids: Sequence[str], *, width: int = 48) -> list[str]:
+    """Pairwise ratios of the picked projects' converted values, larger first.
+
+    >>> df = pd.DataFrame({"id": ["lab", "sg"], "project": ["Yokohama lab", "Stargate"], "converted_value": [2.7e8, 5e11]})
+    >>> ratio_lines(df, ["lab", "sg"])
+    ['Stargate is ~1,900× Yokohama lab']
+    """
+    data = _picked(df, ids)
+    names = short(data["project"], width).tolist()
+    vals = data["converted_value"].to_numpy(dtype="float64").tolist()
+    items = sorted(zip(names, vals), key=lambda t: -(t[1] if t[1] == t[1] else -np.inf))
+    lines = [f"{n} has no amount to compare" for n, v in items if not (v == v and v > 0)]
+    known = [(n, v) for n, v in items if v == v and v > 0]
+    for (a, va), (b, vb) in combinations(known, 2):
+        r = va / vb
+        lines.append(f"{a} is about the same as {b}" if r < 1.05 else f"{a} is {format_ratio(r)} {b}")
+    return lines
+
+
+def make_compare(df: pd.DataFrame, ids: Sequence[str], currency: str, *, log: bool | None = None) -> go.Figure:
+    """Bars of the picked projects' converted values in the order picked;
+    the value axis goes logarithmic by itself when they differ over 50-fold.
+
+    >>> df = pd.DataFrame({"id": ["a", "b"], "project": ["A", "B"], "company": "x", "country": "US", "announced": "2025",
+    ...     "amount_reported": "", "currency": "USD", "converted_value": [1e9, 1e12], "converted_currency": "USD"})
+    >>> fig = make_compare(df, ["a", "b"], "USD")
+    >>> list(fig.data[0].text), fig.layout.xaxis.type
+    (['$1B', '$1T'], 'log')
+    """
+    register()
+    data = _picked(df, ids)
+    if len(data) == 0:
+        return empty_figure("Pick 2 to 6 projects to compare")
+    values = data["converted_value"].to_numpy(dtype="float64")
+    pos_vals = values[np.isfinite(values) & (values > 0)]
+    if log is None:
+        log = bool(pos_vals.size >= 2 and pos_vals.max() / pos_vals.min() > 50)
+    n = len(data)
+    ypos = np.arange(n)[::-1]
+    fig = go.Figure(amount_bars(data, values, ypos, currency, color="#7c3aed"))
+    fig.update_layout(template="semidash", title=f"Side by side in {currency}", height=140 + 48 * n, showlegend=False)
+    fig.update_yaxes(tickvals=ypos, ticktext=list(short(data["project"], 40)), range=[-0.6, n - 0.4])
+    fig.update_xaxes(type="log" if log else "linear", title=axis_title(currency, real_year_of(data)), **axis_ticks(pos_vals if log else values, currency, log=log))
+    if not log and pos_vals.size:
+        fig.update_xaxes(range=[0, pos_vals.max() * 1.2])
+    elif log and pos_vals.size:
+        fig.update_xaxes(range=[np.log10(pos_vals.min()) - 0.3, np.log10(pos_vals.max()) + 0.5])
+    return fig

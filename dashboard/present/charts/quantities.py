@@ -1,0 +1,87 @@
+"""Quantities: GPUs, power (MW) and wafer starts per month where known, and
+the converted amount per GPU, per MW and per (wafer/month) where both are
+known."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.present.charts._common import esc, short
+from dashboard.present.charts.theme import empty_figure, register
+from dashboard.present.format import format_amounts as _fa
+
+QUANTITIES = (("gpus", "GPUs"), ("power_mw", "MW"), ("wafers_per_month", "wafers/month"))
+
+
+def quantities_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Projects with any known quantity: the quantities and the converted
+    amount per unit where the amount is known too.
+
+    >>> df = pd.DataFrame({"project": ["DC", "Fab"], "converted_value": [3e10, None], "gpus": [1e5, None],
+    ...     "power_mw": [150.0, None], "wafers_per_month": [None, 1e5]})
+    >>> t = quantities_table(df)
+    >>> t["per_gpu"].tolist()[0], t["per_mw"].tolist()
+    (300000.0, [200000000.0, nan])
+    """
+    cols = [c for c, _ in QUANTITIES]
+    known = df[cols].notna().any(axis=1)
+    data = df[known]
+    out = pd.DataFrame({"project": data["project"].astype(str), "converted_value": data["converted_value"].astype("float64")}, index=data.index)
+    for col, _ in QUANTITIES:
+        out[col] = data[col].astype("float64")
+    value = out["converted_value"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for col, key in (("gpus", "per_gpu"), ("power_mw", "per_mw"), ("wafers_per_month", "per_wpm")):
+            q = out[col].to_numpy()
+            out[key] = np.where((q > 0) & np.isfinite(value), value / q, np.nan)
+    return out.reset_index(drop=True)
+
+
+def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool = False) -> go.Figure:
+    """Three rows of bars (GPUs, MW, wafers/month): on the left the top
+    ``top`` projects by the quantity, on the right by amount per unit.
+
+    >>> df = pd.DataFrame({"project": ["DC"], "converted_value": [3e10], "gpus": [1e5], "power_mw": [150.0], "wafers_per_month": [None]})
+    >>> fig = make_quantities(df, "USD")
+    >>> [t.name for t in fig.data], list(fig.data[3].text)
+    (['GPUs', 'per GPU', 'MW', 'per MW'], ['$200M'])
+    """
+    register()
+    table = quantities_table(df)
+    if table.empty:
+        return empty_figure("No GPU, power or wafer figures among these projects")
+    titles = ["GPUs", f"{currency} per GPU", "Power (MW)", f"{currency} per MW", "Wafers per month", f"{currency} per wafer/month"]
+    fig = make_subplots(rows=3, cols=2, subplot_titles=titles, horizontal_spacing=0.34, vertical_spacing=0.09)
+    panels = [
+        ("gpus", "GPUs", 1, 1, False), ("per_gpu", "per GPU", 1, 2, True),
+        ("power_mw", "MW", 2, 1, False), ("per_mw", "per MW", 2, 2, True),
+        ("wafers_per_month", "wafers/month", 3, 1, False), ("per_wpm", "per wafer/month", 3, 2, True),
+    ]
+    for i, (col, name, r, c, money) in enumerate(panels):
+        part = table[table[col].notna()].nlargest(top, col).iloc[::-1]
+        if part.empty:
+            fig.add_annotation(text="not known", showarrow=False, xref=f"x{i + 1} domain", yref=f"y{i + 1} domain",
+                               x=0.5, y=0.5, font=dict(color="#9ca3af"))
+            fig.update_xaxes(visible=False, row=r, col=c)
+            fig.update_yaxes(visible=False, row=r, col=c)
+            continue
+        vals = part[col].to_numpy()
+        text = _fa(vals, currency) if money else _fa(vals, None)
+        fig.add_trace(
+            go.Bar(x=vals, y=list(short(part["project"], 34)), orientation="h", name=name, text=text, textposition="outside",
+                   cliponaxis=False, marker=dict(color="#0891b2" if not money else "#d97706"),
+                   hovertext=list("<b>" + esc(part["project"]) + "</b>: " + pd.Series(text, index=part.index)),
+                   hovertemplate="%{hovertext}<extra></extra>"),
+            row=r, col=c,
+        )
+        top_val = float(np.nanmax(vals))
+        if log:
+            fig.update_xaxes(type="log", showticklabels=False, row=r, col=c)
+        else:
+            fig.update_xaxes(range=[0, top_val * 1.25], showticklabels=False, row=r, col=c)
+    fig.update_annotations(font_size=13)
+    fig.update_layout(template="semidash", title=f"Quantities and amount per unit ({currency})", height=960,
+                      showlegend=False, bargap=0.3, margin=dict(l=10, r=40, t=70, b=20))
+    return fig

@@ -1,0 +1,49 @@
+"""Ranking: horizontal bars of converted amounts, largest on top."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.present.charts._common import amount_bars, axis_title, real_year_of, short
+from dashboard.present.charts.theme import empty_figure, register
+from dashboard.present.format import axis_ticks
+
+
+def make_ranking(df: pd.DataFrame, currency: str, *, log: bool = False, top: int = 25) -> go.Figure:
+    """Top ``top`` projects by converted amount as horizontal bars.
+
+    Each bar is labelled with the converted amount in the reader's notation
+    and the figure as reported (``400억엔``) is in the hover.
+
+    >>> df = pd.DataFrame({"project": ["A", "B"], "company": ["x", "y"], "country": ["KR", "JP"],
+    ...     "announced": ["2024", "2025"], "amount_reported": ["1조원", "400億円"], "currency": ["KRW", "JPY"],
+    ...     "converted_value": [1e12, 3.6e11], "converted_currency": ["KRW", "KRW"]})
+    >>> fig = make_ranking(df, "KRW")
+    >>> list(fig.data[0].text), list(fig.layout.yaxis.ticktext)
+    (['3,600억원', '1조원'], ['B', 'A'])
+    """
+    register()
+    data = df[df["converted_value"].notna() & (df["converted_value"] > 0 if log else True)]
+    data = data.nlargest(top, "converted_value")
+    if data.empty:
+        return empty_figure("No converted amounts to rank")
+    data = data.iloc[::-1]  # plotly draws the first bar at the bottom
+    n = len(data)
+    pos = np.arange(n)
+    values = data["converted_value"].to_numpy(dtype="float64")
+    fig = go.Figure(amount_bars(data, values, pos, currency, color="#2563eb"))
+    ticks = axis_ticks(values, currency, log=log)
+    label = short(data["project"]).to_numpy()
+    fig.update_layout(
+        template="semidash",
+        title=f"Largest projects in {currency}" + (f" (top {top})" if len(df) > top else ""),
+        height=max(320, 110 + 26 * n),
+        bargap=0.25,
+        showlegend=False,
+    )
+    fig.update_yaxes(tickvals=pos, ticktext=list(label), range=[-0.6, n - 0.4])
+    fig.update_xaxes(type="log" if log else "linear", title=axis_title(currency, real_year_of(data)), **ticks)
+    if not log:
+        fig.update_xaxes(range=[0, values.max() * 1.18])
+    return fig

@@ -1,0 +1,206 @@
+"""The one frame behind every chart, the grid and the CSV export.
+
+:func:`select` turns the loaded projects and a :class:`~dashboard.query.state.ViewState`
+into that frame: converted (through :func:`dashboard.fx.convert_frame`),
+filtered and sorted largest first. Conversions are cached per loaded frame and
+per :func:`conversion_settings`, and keyed on the FX layer's rates revision, so
+a change of the rate data (``fx update``, ``reset_cache()``) is never answered
+from an old conversion.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import weakref
+from collections import OrderedDict
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.query.state import ViewState
+
+__all__ = ["filter_mask", "convert", "conversion_settings", "select", "company_names", "rates_token"]
+
+
+class _PerFrame:
+    """Values cached per DataFrame object, dropped when the frame is collected
+    (frames are unhashable, so they are keyed by ``id`` with a finaliser)."""
+
+    def __init__(self) -> None:
+        self._data: dict[int, Any] = {}
+
+    def get(self, df: pd.DataFrame) -> Any:
+        return self._data.get(id(df))
+
+    def __setitem__(self, df: pd.DataFrame, value: Any) -> None:
+        key = id(df)
+        if key not in self._data:
+            weakref.finalize(df, self._data.pop, key, None)
+        self._data[key] = value
+
+
+_haystacks = _PerFrame()
+_TEXT_COLS = ("id", "project", "company", "country", "city", "category", "status", "amount_reported", "source_publisher", "notes")
+
+
+def company_names(companies: pd.Series) -> list[str]:
+    """The distinct company names in a company column (``"A; B"`` names two).
+
+    >>> company_names(pd.Series(["SoftBank Corp.; Sharp", "Sharp", None]))
+    ['Sharp', 'SoftBank Corp.']
+    """
+    parts = companies.dropna().astype(str).str.split(";").explode().str.strip()
+    return sorted(set(parts[parts != ""]))
+
+
+def _haystack(df: pd.DataFrame) -> pd.Series:
+    hay = _haystacks.get(df)
+    if hay is None:
+        cols = [c for c in _TEXT_COLS if c in df.columns]
+        hay = df[cols[0]].astype(object).fillna("").astype(str)
+        for c in cols[1:]:
+            hay = hay + "\n" + df[c].astype(object).fillna("").astype(str)
+        hay = hay.str.lower()
+        _haystacks[df] = hay
+    return hay
+
+
+def filter_mask(df: pd.DataFrame, state: ViewState) -> np.ndarray:
+    """Boolean mask of the rows of ``df`` that pass the state's filters.
+
+    Filters: country, company (any of a row's ``;``-separated names),
+    category, status, announced date range (inclusive), free text (case-blind,
+    over names, places, figure and notes).
+    """
+    mask = np.ones(len(df), dtype=bool)
+    if state.countries:
+        mask &= df["country"].isin(state.countries).to_numpy()
+    if state.categories:
+        mask &= df["category"].isin(state.categories).to_numpy()
+    if state.statuses:
+        mask &= df["status"].isin(state.statuses).to_numpy()
+    if state.companies:
+        names = "|".join(re.escape(c) for c in state.companies)
+        pat = rf"(?:^|;)\s*(?:{names})\s*(?:;|$)"
+        mask &= df["company"].astype(object).fillna("").astype(str).str.contains(pat, regex=True).to_numpy()
+    if state.date_from is not None or state.date_to is not None:
+        dates = df["announced_date"]
+        if state.date_from is not None:
+            mask &= (dates >= pd.Timestamp(state.date_from)).fillna(False).to_numpy(dtype=bool)
+        if state.date_to is not None:
+            mask &= (dates <= pd.Timestamp(state.date_to)).fillna(False).to_numpy(dtype=bool)
+    text = state.text.strip().lower()
+    if text:
+        hay = _haystack(df)
+        for word in text.split():
+            mask &= hay.str.contains(word, regex=False).to_numpy()
+    return mask
+
+
+# --------------------------------------------------------------- conversion
+_CONVERTED = _PerFrame()
+_CACHE_SIZE = 4
+
+
+def rates_token() -> object:
+    """A token that changes whenever the FX layer's rate data change.
+
+    ``dashboard.fx.rates_revision()`` (the FX layer's own revision, bumped by
+    ``reset_cache()`` and ``fx update``) when the FX layer has it; until then
+    the rate table object itself, which ``reset_cache()`` replaces. Holding the
+    table in the cache key also keeps its ``id`` from being reused.
+    """
+    import dashboard.fx as fx
+
+    revision = getattr(fx, "rates_revision", None)
+    return revision() if revision is not None else fx.get_table()
+
+
+def _same(a: object, b: object) -> bool:
+    """Tokens match: the same object, or equal plain values (a revision number or string)."""
+    return a is b or (isinstance(a, (str, int, tuple)) and a == b)
+
+
+def _last_rate_day() -> dt.date:
+    from dashboard.fx import bounds
+
+    return bounds("USD")[1]
+
+
+def conversion_settings(state: ViewState) -> tuple[str, str, dt.date | None, int | None]:
+    """``(to, basis, as_of, real_year)`` as passed to ``convert_frame``.
+
+    ``as_of`` only matters for the fixed basis (default: the last day with
+    rates); constant prices are constant US dollars, so ``real_year`` is used
+    only when the target is USD.
+
+    >>> conversion_settings(ViewState(currency="KRW", real=True, as_of=dt.date(2024, 1, 2)))
+    ('KRW', 'announcement', None, None)
+    >>> conversion_settings(ViewState(basis="fixed", as_of=dt.date(2024, 1, 2), real=True))
+    ('USD', 'fixed', datetime.date(2024, 1, 2), 2025)
+    """
+    as_of = None
+    if state.basis == "fixed":
+        as_of = state.as_of or _last_rate_day()
+    real_year = state.real_year if state.real and state.currency == "USD" else None
+    return (state.currency, state.basis, as_of, real_year)
+
+
+def convert(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """``df`` converted for the state's currency, basis, as-of date and base
+    year, sorted largest converted value first (missing amounts last).
+
+    Cached per frame, per :func:`conversion_settings` (a few entries) and per
+    :func:`rates_token`, so changing a filter never converts again and new
+    rates always do.
+    """
+    from dashboard.fx import convert_frame
+
+    token = rates_token()
+    per_frame = _CONVERTED.get(df)
+    if per_frame is None or not _same(per_frame[0], token):
+        per_frame = (token, OrderedDict())
+        _CONVERTED[df] = per_frame
+    cache = per_frame[1]
+    key = conversion_settings(state)
+    hit = cache.get(key)
+    if hit is not None:
+        cache.move_to_end(key)
+        return hit
+    currency, basis, as_of, real_year = key
+    # rows outside a currency's rate data use the nearest published rate; fx_basis says so
+    out = convert_frame(df, currency, basis=basis, as_of=as_of, real_year=real_year, fallback="nearest")
+    order = np.lexsort((out["project"].fillna("").to_numpy(dtype=str), -out["converted_value"].fillna(-np.inf).to_numpy()))
+    out = out.iloc[order]
+    cache[key] = out
+    while len(cache) > _CACHE_SIZE:
+        cache.popitem(last=False)
+    return out
+
+
+def select(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """The one frame behind charts, grid and export: converted, filtered, sorted.
+
+    Rows are ordered by converted value, largest first; rows with no amount
+    come last, by project name.
+    """
+    conv = convert(df, state)
+    mask = filter_mask(df, state)
+    # conv is a reordering of df: carry the mask over by position
+    order = _order_of(df, conv)
+    return conv[mask[order]]
+
+
+def _order_of(df: pd.DataFrame, conv: pd.DataFrame) -> np.ndarray:
+    """Positions in ``df`` of the rows of ``conv`` (same index, reordered)."""
+    pos = _positions.get(conv)
+    if pos is None:
+        pos = df.index.get_indexer(conv.index)
+        if (pos < 0).any():
+            raise ValueError("converted frame does not have the index of the loaded frame")
+        _positions[conv] = pos
+    return pos
+
+
+_positions = _PerFrame()

@@ -1,0 +1,341 @@
+"""What the reader asked to see: :class:`ViewState`, every control of the
+dashboard, declared once.
+
+Each field of :class:`ViewState` is one row of the table below: its type and
+default, its URL key, how a URL value is read and written (a *codec*) and the
+``(component id, property)`` of the control that shows it. Everything that
+needs "the view's fields" reads this one table through :data:`FIELDS`: the URL
+reader and writer here, the controls panel and the callback wiring of
+:mod:`dashboard.ui`. Adding a control is adding one row.
+
+A state round-trips through the URL query string (:meth:`ViewState.from_query`
+/ :meth:`ViewState.to_query`); unknown keys are ignored and bad values fall
+back to the defaults, so any pasted link opens a page.
+
+>>> s = ViewState.from_query({"cur": "krw", "country": ["JP", "KR"], "log": "1", "zzz": "x"}, currencies=("USD", "KRW"))
+>>> s.currency, s.countries, s.log
+('KRW', ('JP', 'KR'), True)
+>>> s.to_query()
+'cur=KRW&country=JP&country=KR&log=1'
+>>> ViewState.from_query({"cur": "XXX", "basis": "nope", "from": "2025-13-01"}) == ViewState()
+True
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qs, urlencode
+
+from dashboard.dates import parse_date_or_none
+from dashboard.query.views import VIEW_NAMES
+
+__all__ = [
+    "ViewState", "Field", "FIELDS", "COLOR_BY", "DEFAULT_REAL_YEAR", "MAX_COMPARE", "REAL_YEARS", "MAX_TEXT",
+    "Allowed",
+]
+
+COLOR_BY = ("country", "category")
+DEFAULT_REAL_YEAR = 2025
+#: years of US CPI data a constant-prices base year may take
+REAL_YEARS = (1913, 2100)
+MAX_COMPARE = 6
+MAX_TEXT = 200
+
+
+# ------------------------------------------------------------------ codecs
+# A codec reads the URL values of one key (a list of strings, possibly empty)
+# into a field value, or returns ``None`` for "use the default"; it writes a
+# value back as a list of strings. ``allowed`` holds the valid choices that
+# depend on the data (currencies, categories, statuses).
+
+Allowed = Mapping[str, Iterable[str]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Choice:
+    """One value out of a set; ``options`` is a tuple, or the name of an entry of ``allowed``."""
+
+    options: tuple[str, ...] | str
+    upper: bool = False
+
+    def read(self, vals: list[str], allowed: Allowed) -> str | None:
+        v = vals[-1].strip() if vals else ""
+        if self.upper:
+            v = v.upper()
+        opts = self.options if isinstance(self.options, tuple) else allowed[self.options]
+        return v if v and v in set(opts) else None
+
+    def write(self, value: str) -> list[str]:
+        return [str(value)]
+
+
+@dataclasses.dataclass(frozen=True)
+class Many:
+    """Several values (the key repeats: ``country=JP&country=KR``), in order, no repeats."""
+
+    options: tuple[str, ...] | str | None = None
+    pattern: str | None = None
+    upper: bool = False
+    limit: int | None = None
+
+    def read(self, vals: list[str], allowed: Allowed) -> tuple[str, ...]:
+        opts = None
+        if self.options is not None:
+            opts = set(self.options if isinstance(self.options, tuple) else allowed[self.options])
+        out: list[str] = []
+        for v in vals:
+            v = v.strip()
+            if not v or (self.pattern and not re.fullmatch(self.pattern, v)):
+                continue
+            v = v.upper() if self.upper else v
+            if (opts is None or v in opts) and v not in out:
+                out.append(v)
+        return tuple(out[: self.limit] if self.limit else out)
+
+    def write(self, value: tuple[str, ...]) -> list[str]:
+        return list(value)
+
+
+@dataclasses.dataclass(frozen=True)
+class Date:
+    """A day written ``YYYY-MM-DD``."""
+
+    def read(self, vals: list[str], allowed: Allowed) -> dt.date | None:
+        return parse_date_or_none(vals[-1]) if vals else None
+
+    def write(self, value: dt.date) -> list[str]:
+        return [value.isoformat()]
+
+
+@dataclasses.dataclass(frozen=True)
+class Flag:
+    """On/off: ``1``, ``true``, ``yes``, ``on`` are on, anything else off."""
+
+    def read(self, vals: list[str], allowed: Allowed) -> bool:
+        return bool(vals) and vals[-1].strip().lower() in ("1", "true", "yes", "on")
+
+    def write(self, value: bool) -> list[str]:
+        return ["1" if value else "0"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Year:
+    """A whole year within ``span``."""
+
+    span: tuple[int, int]
+
+    def read(self, vals: list[str], allowed: Allowed) -> int | None:
+        try:
+            year = int(vals[-1].strip()) if vals else None
+        except ValueError:
+            return None
+        return year if year is not None and self.span[0] <= year <= self.span[1] else None
+
+    def write(self, value: int) -> list[str]:
+        return [str(value)]
+
+
+@dataclasses.dataclass(frozen=True)
+class Text:
+    """Free text, cut at ``limit`` characters."""
+
+    limit: int
+
+    def read(self, vals: list[str], allowed: Allowed) -> str:
+        return vals[-1].strip()[: self.limit] if vals else ""
+
+    def write(self, value: str) -> list[str]:
+        return [value]
+
+
+Codec = Choice | Many | Date | Flag | Year | Text
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    """One row of the table: a field of :class:`ViewState` as URL key, codec and control."""
+
+    name: str
+    key: str
+    default: Any
+    codec: Codec
+    control: tuple[str, str]
+
+    def read(self, query: Mapping[str, list[str]], allowed: Allowed) -> Any:
+        """The field's value in ``query`` (its default when absent or bad)."""
+        value = self.codec.read(query.get(self.key, []), allowed)
+        return self.default if value is None else value
+
+    def to_control(self, value: Any) -> Any:
+        """The value as its control holds it (lists for multi-selects, ISO text for dates)."""
+        if isinstance(value, tuple):
+            return list(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    def from_control(self, value: Any) -> list[str]:
+        """A control's value as URL values, so it is read (and checked) exactly like a URL."""
+        if value is None or value == "":
+            return []
+        if isinstance(value, (list, tuple)):
+            return [str(v) for v in value]
+        if isinstance(value, bool):
+            return ["1" if value else "0"]
+        if isinstance(value, float) and value.is_integer():
+            return [str(int(value))]
+        return [str(value)]
+
+
+def _field(key: str, default: Any, codec: Codec, control: tuple[str, str]) -> Any:
+    return dataclasses.field(default=default, metadata={"key": key, "codec": codec, "control": control})
+
+
+def _bases() -> tuple[str, ...]:
+    from dashboard.fx import BASES
+
+    return BASES
+
+
+@dataclasses.dataclass(frozen=True)
+class ViewState:
+    """Every control of the dashboard; hashable, so it can key caches.
+
+    The class body is the field table: ``name: type = _field(URL key,
+    default, codec, (control id, property))``.
+
+    >>> ViewState(currency="JPY", basis="annual").to_query()
+    'cur=JPY&basis=annual'
+    """
+
+    currency: str = _field("cur", "USD", Choice("currencies", upper=True), ("ctl-currency", "value"))
+    basis: str = _field("basis", "announcement", Choice("bases"), ("ctl-basis", "value"))
+    as_of: dt.date | None = _field("asof", None, Date(), ("ctl-as-of", "date"))
+    real: bool = _field("real", False, Flag(), ("ctl-real", "value"))
+    real_year: int = _field("year", DEFAULT_REAL_YEAR, Year(REAL_YEARS), ("ctl-real-year", "value"))
+    countries: tuple[str, ...] = _field("country", (), Many(pattern=r"[A-Za-z]{2}", upper=True), ("ctl-country", "value"))
+    companies: tuple[str, ...] = _field("company", (), Many(), ("ctl-company", "value"))
+    categories: tuple[str, ...] = _field("category", (), Many("categories"), ("ctl-category", "value"))
+    statuses: tuple[str, ...] = _field("status", (), Many("statuses"), ("ctl-status", "value"))
+    date_from: dt.date | None = _field("from", None, Date(), ("ctl-dates", "start_date"))
+    date_to: dt.date | None = _field("to", None, Date(), ("ctl-dates", "end_date"))
+    text: str = _field("q", "", Text(MAX_TEXT), ("ctl-text", "value"))
+    log: bool = _field("log", False, Flag(), ("ctl-log", "value"))
+    color_by: str = _field("color", "country", Choice(COLOR_BY), ("ctl-color-by", "value"))
+    compare: tuple[str, ...] = _field("compare", (), Many(limit=MAX_COMPARE), ("ctl-compare", "value"))
+    tab: str = _field("tab", "ranking", Choice(VIEW_NAMES), ("tabs", "active_tab"))
+
+    # ------------------------------------------------------------------ URL
+    @classmethod
+    def from_query(
+        cls,
+        query: Mapping[str, str | Sequence[str]] | str,
+        *,
+        currencies: Iterable[str] | None = None,
+        categories: Iterable[str] | None = None,
+        statuses: Iterable[str] | None = None,
+    ) -> ViewState:
+        """Read a state from a query mapping (``parse_qs`` style) or string.
+
+        Each bad value falls back to its default on its own; unknown keys are
+        ignored. ``currencies`` defaults to what the FX layer covers,
+        ``categories`` and ``statuses`` to the data schema's.
+
+        >>> ViewState.from_query("?cur=EUR&tab=map&real=1&year=2020", currencies=["EUR"]).tab
+        'map'
+        """
+        if isinstance(query, str):
+            query = parse_qs(query.lstrip("?"), keep_blank_values=False)
+        q: dict[str, list[str]] = {}
+        for key, val in query.items():
+            vals = [val] if isinstance(val, str) else [str(v) for v in val if v is not None]
+            q[str(key)] = vals
+        allowed = _Allowed(currencies, categories, statuses)
+        return cls(**{f.name: f.read(q, allowed) for f in FIELDS})
+
+    @classmethod
+    def from_controls(cls, values: Sequence[Any], *, currencies: Iterable[str] | None = None) -> ViewState:
+        """The state the controls show (values in :data:`FIELDS` order); read
+        through the URL reader, so a bad control value falls back to its
+        default exactly as a bad URL value does.
+
+        >>> ViewState.from_controls([v for v in ViewState(currency="EUR", countries=("KR",)).to_controls()]).countries
+        ('KR',)
+        """
+        return cls.from_query({f.key: f.from_control(v) for f, v in zip(FIELDS, values)}, currencies=currencies)
+
+    def to_controls(self) -> list[Any]:
+        """The control values showing this state, in :data:`FIELDS` order."""
+        return [f.to_control(getattr(self, f.name)) for f in FIELDS]
+
+    def to_query(self) -> str:
+        """The query string (no ``?``) holding every non-default value."""
+        pairs: list[tuple[str, str]] = []
+        for f in FIELDS:
+            val = getattr(self, f.name)
+            if val != f.default:
+                pairs.extend((f.key, v) for v in f.codec.write(val))
+        return urlencode(pairs)
+
+    def replace(self, **changes: Any) -> ViewState:
+        """A copy with some fields changed (lists become tuples).
+
+        >>> ViewState().replace(countries=["KR"]).countries
+        ('KR',)
+        """
+        for k, v in list(changes.items()):
+            if isinstance(v, list):
+                changes[k] = tuple(v)
+        return dataclasses.replace(self, **changes)
+
+
+class _Allowed(Mapping):
+    """The data-dependent choices, looked up only when a query uses them."""
+
+    def __init__(self, currencies, categories, statuses) -> None:
+        self._given: dict[str, Iterable[str] | None] = {
+            "currencies": currencies, "categories": categories, "statuses": statuses}
+        self._lookup: dict[str, Callable[[], Iterable[str]]] = {
+            "currencies": _available_currencies, "categories": _categories, "statuses": _statuses, "bases": _bases}
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        if name not in self._cache:
+            given = self._given.get(name)
+            vals = tuple(given) if given is not None else tuple(self._lookup[name]())
+            self._cache[name] = tuple(v.upper() for v in vals) if name == "currencies" else vals
+        return self._cache[name]
+
+    def __iter__(self):
+        return iter(self._lookup)
+
+    def __len__(self) -> int:
+        return len(self._lookup)
+
+
+def _available_currencies() -> tuple[str, ...]:
+    from dashboard.fx import available_currencies
+
+    return tuple(available_currencies())
+
+
+def _categories() -> tuple[str, ...]:
+    from dashboard.data.schema import CATEGORIES
+
+    return CATEGORIES
+
+
+def _statuses() -> tuple[str, ...]:
+    from dashboard.data.schema import STATUSES
+
+    return STATUSES
+
+
+#: the field table, in declaration order
+FIELDS: tuple[Field, ...] = tuple(
+    Field(f.name, f.metadata["key"], f.default, f.metadata["codec"], f.metadata["control"])
+    for f in dataclasses.fields(ViewState)
+)

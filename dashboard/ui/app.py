@@ -1,0 +1,161 @@
+"""The Dash app: :func:`create_app` builds one; :func:`get_app` /
+:func:`create_server` give the one app of this process, for
+``gunicorn 'dashboard.app:server'`` (or ``gunicorn 'dashboard.ui.app:create_server()'``).
+
+Nothing is built at import: the app is made on the first call (or the first
+access of ``dashboard.app.server``), and data are read on the first request.
+Each app holds one :class:`~dashboard.data.store.Store` (the user's records),
+shared by the views and the article intake. Everything the page needs
+(Bootstrap CSS, plotly.js, the topojson base maps) is served by the app itself,
+so it works with no internet.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dash import Dash
+    from flask import Flask
+
+    from dashboard.data.store import Store
+
+__all__ = ["create_app", "create_server", "get_app", "ProjectSource", "ASSETS"]
+
+ASSETS = Path(__file__).with_name("assets")
+
+
+class ProjectSource:
+    """The projects behind every view, reloaded when the user's store changes.
+
+    ``load`` defaults to :func:`dashboard.data.load_projects` on ``store``
+    (the app's one store; else a store on ``db``); ``revision`` to that store's
+    :meth:`~dashboard.data.store.Store.revision`. Each call of :meth:`frame`
+    asks for the revision (one small query, ~0.1 ms) and reloads only when it
+    changed, so the same frame object (and the conversions cached on it)
+    serves every request until a record is added, edited or deleted, by this
+    process or any other. With a custom ``load`` and no ``revision`` the frame
+    is loaded once.
+
+    >>> import pandas as pd
+    >>> calls = []
+    >>> src = ProjectSource(lambda: calls.append(1) or pd.DataFrame({"id": [len(calls)]}), revision=lambda: len(calls) // 2)
+    >>> src.frame() is src.frame(), len(calls)
+    (True, 1)
+    """
+
+    def __init__(self, load: Callable[[], pd.DataFrame] | None = None, *, store: Store | None = None,
+                 db: str | None = None, revision: Callable[[], object] | None = None) -> None:
+        if load is None:
+            from dashboard.data import load_projects
+            from dashboard.data.store import Store
+
+            store = store if store is not None else Store(db)
+
+            def load() -> pd.DataFrame:
+                return load_projects(db=store)
+
+            revision = revision or store.revision
+        self._load = load
+        self._revision = revision
+        self._frame: pd.DataFrame | None = None
+        self._rev: object = None
+        self._lock = threading.Lock()
+
+    def revision(self) -> str:
+        """The data revision as text (``""`` without a store): changes with every write."""
+        return "" if self._revision is None else str(self._revision())
+
+    def frame(self) -> pd.DataFrame:
+        """The projects, reloaded if the store changed since the last call."""
+        rev = self._revision() if self._revision is not None else None
+        frame = self._frame
+        if frame is not None and rev == self._rev:
+            return frame
+        with self._lock:
+            if self._frame is None or rev != self._rev:
+                # the revision is read before loading: a write in between only causes one more reload
+                self._frame = self._load()
+                self._rev = rev
+            return self._frame
+
+
+def _currencies() -> tuple[str, ...]:
+    from dashboard.fx import available_currencies
+
+    return tuple(available_currencies())
+
+
+def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None = None, store: Store | None = None,
+               **dash_kwargs) -> Dash:
+    """Build a dashboard app; ``dash_kwargs`` go to :class:`dash.Dash`
+    (e.g. ``requests_pathname_prefix``).
+
+    ``store`` (or ``db``: a SQLAlchemy URL or SQLite path; default
+    ``SEMIDASH_DB``, else the user data dir) is the user's store: records added
+    from an article go there, and the views follow it. ``load`` replaces the
+    data (tests): then the views show that frame as it is.
+    """
+    import dash_bootstrap_components  # noqa: F401  (registers the components)
+    from dash import Dash
+
+    from dashboard.data import CATEGORIES, STATUSES
+    from dashboard.data.store import Store
+    from dashboard.ui.controls import project_options, register_control_callbacks
+    from dashboard.ui.layout import create_layout
+    from dashboard.ui.views import register_view_callbacks
+    from dashboard.ui.views.article import register_intake_callbacks
+    from dashboard.ui.views.grid import register_grid_callbacks
+
+    store = store if store is not None else Store(db)
+    source = ProjectSource(load, store=store) if load is None else ProjectSource(load)
+    app = Dash(__name__, title="semidash", assets_folder=str(ASSETS), update_title=None, **dash_kwargs)
+    topojson_url = app.get_relative_path("/assets/topojson/")
+
+    def layout():
+        from dashboard.fx import bounds
+
+        lo, hi = bounds("USD")
+        options, countries, companies = project_options(source.frame())
+        return create_layout(
+            topojson_url=topojson_url,
+            currencies=_currencies(),
+            countries=countries,
+            companies=companies,
+            categories=CATEGORIES,
+            statuses=STATUSES,
+            project_options=options,
+            rate_bounds=(str(lo), str(hi)),
+        )
+
+    app.layout = layout
+    register_control_callbacks(app, source.frame, _currencies)
+    register_view_callbacks(app, source.frame, _currencies)
+    register_grid_callbacks(app, source.frame, _currencies, source.revision)
+    register_intake_callbacks(app, store, source)
+    app.semidash_store = store  # the app's one store (tests, scripts)
+    return app
+
+
+_app: Dash | None = None
+_app_lock = threading.Lock()
+
+
+def get_app() -> Dash:
+    """The one app of this process (built on the first call, on ``$SEMIDASH_DB``)."""
+    global _app
+    if _app is None:
+        with _app_lock:
+            if _app is None:
+                _app = create_app()
+    return _app
+
+
+def create_server() -> Flask:
+    """The Flask server of this process's app, for WSGI servers:
+    ``gunicorn 'dashboard.ui.app:create_server()'``."""
+    return get_app().server

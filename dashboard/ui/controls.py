@@ -1,0 +1,152 @@
+"""The controls panel (every field of the view state in one card) and the
+callbacks that keep the controls, the URL and the options in step.
+
+The controls, their ids, their properties and their defaults all come from
+the field table :data:`dashboard.query.FIELDS`: :data:`CONTROLS` is that
+table's ``(component id, property)`` column, and the URL callback reads and
+writes through :class:`~dashboard.query.ViewState`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, ctx, dcc, html, no_update
+
+from dashboard.query import COLOR_BY, FIELDS, ViewState
+from dashboard.query.bases import basis_options
+from dashboard.query.state import REAL_YEARS
+from dashboard.ui import ids
+
+#: (component id, property) of every control, in field-table order
+CONTROLS: tuple[tuple[str, str], ...] = tuple(f.control for f in FIELDS)
+_DEFAULT = ViewState()
+
+
+def _label(text: str) -> html.Label:
+    return html.Label(text, className="form-label small fw-semibold text-secondary mb-1 mt-2")
+
+
+def _multi(id_: str, options: Sequence, placeholder: str) -> dcc.Dropdown:
+    return dcc.Dropdown(id=id_, options=list(options), value=[], multi=True, placeholder=placeholder, className="small")
+
+
+def create_controls(
+    *,
+    currencies: Sequence[str],
+    countries: Sequence[str],
+    companies: Sequence[str],
+    categories: Sequence[str],
+    statuses: Sequence[str],
+    rate_bounds: tuple[str | None, str | None] = (None, None),
+) -> dbc.Card:
+    """The card of controls; values are filled from the URL by a callback."""
+    lo, hi = rate_bounds
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                _label("Show amounts in"),
+                dcc.Dropdown(id=ids.CURRENCY, options=list(currencies), value=_DEFAULT.currency, clearable=False),
+                _label("Exchange rate"),
+                dcc.Dropdown(id=ids.BASIS, options=basis_options(), value=_DEFAULT.basis, clearable=False, searchable=False),
+                _label("As of (fixed date / latest)"),
+                dcc.DatePickerSingle(id=ids.AS_OF, date=None, min_date_allowed=lo, max_date_allowed=hi, display_format="YYYY-MM-DD",
+                                     placeholder="latest available", clearable=True, className="w-100"),
+                dbc.Row(
+                    [
+                        dbc.Col(dbc.Switch(id=ids.REAL, label="Constant prices", value=False, className="mt-2",
+                                           label_id="ctl-real-label"), width=7),
+                        dbc.Col(dbc.Input(id=ids.REAL_YEAR, type="number", min=REAL_YEARS[0], max=REAL_YEARS[1], step=1, value=_DEFAULT.real_year,
+                                          size="sm", debounce=True, className="mt-2"), width=5),
+                    ],
+                    className="g-1",
+                ),
+                dbc.Tooltip("Constant US dollars of the base year (US CPI). Applies when amounts are shown in USD.",
+                            target="ctl-real-label", placement="right"),
+                html.Div(id=ids.REAL_NOTE, className="small text-secondary real-note"),
+                html.Hr(className="my-2"),
+                _label("Country"),
+                _multi(ids.COUNTRY, countries, "All countries"),
+                _label("Company"),
+                _multi(ids.COMPANY, companies, "All companies"),
+                _label("Category"),
+                _multi(ids.CATEGORY, categories, "All categories"),
+                _label("Status"),
+                _multi(ids.STATUS, [{"label": s.replace("_", " "), "value": s} for s in statuses], "Any status"),
+                _label("Announced between"),
+                dcc.DatePickerRange(id=ids.DATES, start_date=None, end_date=None, display_format="YYYY-MM-DD", clearable=True,
+                                    start_date_placeholder_text="from", end_date_placeholder_text="to", className="w-100"),
+                _label("Search"),
+                dbc.Input(id=ids.TEXT, type="search", value="", placeholder="name, place, figure, note…", debounce=True, size="sm"),
+                html.Hr(className="my-2"),
+                dbc.Switch(id=ids.LOG, label="Logarithmic scale", value=False),
+                _label("Colour timeline by"),
+                dbc.RadioItems(id=ids.COLOR_BY, options=[{"label": c, "value": c} for c in COLOR_BY],
+                               value=_DEFAULT.color_by, inline=True, className="small"),
+                dbc.Button("Reset", id=ids.RESET, color="secondary", outline=True, size="sm", className="mt-3 w-100", href="?"),
+            ]
+        ),
+        className="shadow-sm",
+    )
+
+
+def sync_url(search: str | None, values: Sequence[Any], triggered: str | None, *, currencies: Sequence[str] | None = None) -> list[Any]:
+    """Keep the URL and the controls in step.
+
+    When the URL changed (page load, back button, pasted link) the controls
+    take its state; when a control changed, the URL takes theirs. Returns the
+    new search string followed by the control values (``no_update`` where
+    nothing changes).
+    """
+    if triggered == ids.URL or triggered is None:
+        state = ViewState.from_query(search or "", currencies=currencies)
+        shown = state.to_controls()
+        return [no_update] + [new if new != old else no_update for new, old in zip(shown, values)]
+    state = ViewState.from_controls(values, currencies=currencies)
+    query = state.to_query()
+    new_search = f"?{query}" if query else ""
+    return [new_search if new_search != (search or "") else no_update] + [no_update] * len(values)
+
+
+def real_toggle(currency: str | None) -> tuple[bool, bool, str]:
+    """``(switch disabled, year disabled, note)``: constant prices are constant
+    US dollars (US CPI), so they apply only when the target currency is USD.
+
+    >>> real_toggle("USD")
+    (False, False, '')
+    >>> real_toggle("KRW")[2]
+    'Constant prices use US CPI and apply to USD only; KRW amounts are nominal.'
+    """
+    if (currency or "USD") == "USD":
+        return False, False, ""
+    return True, True, f"Constant prices use US CPI and apply to USD only; {currency} amounts are nominal."
+
+
+def project_options(df) -> tuple[list[dict], list[str], list[str]]:
+    """Options of the compare picker, the country and the company filters for ``df``."""
+    from dashboard.query import company_names
+
+    options = [{"label": f"{p} ({c})", "value": i} for i, p, c in
+               zip(df["id"].astype(str), df["project"].astype(str), df["company"].fillna("").astype(str))]
+    return options, sorted(df["country"].dropna().astype(str).unique()), company_names(df["company"])
+
+
+def register_control_callbacks(app, frame: Callable[[], Any], currencies: Callable[[], Sequence[str]]) -> None:
+    """Wire the controls: URL <-> controls, the constant-prices switch, and
+    the options that follow the data (after a record is saved or deleted)."""
+
+    @app.callback(Output(ids.URL, "search"), *[Output(c, p) for c, p in CONTROLS], Input(ids.URL, "search"),
+                  *[Input(c, p) for c, p in CONTROLS])
+    def _sync(search, *values):
+        return sync_url(search, values, ctx.triggered_id, currencies=currencies())
+
+    @app.callback(Output(ids.REAL, "disabled"), Output(ids.REAL_YEAR, "disabled"), Output(ids.REAL_NOTE, "children"),
+                  Input(ids.CURRENCY, "value"))
+    def _real(currency):
+        return real_toggle(currency)
+
+    @app.callback(Output(ids.COMPARE, "options"), Output(ids.COUNTRY, "options"), Output(ids.COMPANY, "options"),
+                  Input(ids.DATA_REV, "data"), prevent_initial_call=True)
+    def _options(_rev):
+        return project_options(frame())

@@ -1,0 +1,78 @@
+"""Component ids of the dashboard, in one place (layouts and callbacks import them).
+
+The ids of the controls come from the view-state field table
+(:data:`dashboard.query.FIELDS`, one control per field) and the graph ids from
+the views table (:data:`dashboard.query.VIEWS`); the rest are declared here.
+"""
+from dashboard.query.state import FIELDS
+from dashboard.query.views import SELECTION_VIEWS
+
+URL = "url"
+#: field name -> id of the control that shows it
+CONTROL = {f.name: f.control[0] for f in FIELDS}
+CURRENCY = CONTROL["currency"]
+BASIS = CONTROL["basis"]
+AS_OF = CONTROL["as_of"]
+REAL = CONTROL["real"]
+REAL_YEAR = CONTROL["real_year"]
+COUNTRY = CONTROL["countries"]
+COMPANY = CONTROL["companies"]
+CATEGORY = CONTROL["categories"]
+STATUS = CONTROL["statuses"]
+DATES = CONTROL["date_from"]
+TEXT = CONTROL["text"]
+LOG = CONTROL["log"]
+COLOR_BY = CONTROL["color_by"]
+COMPARE = CONTROL["compare"]
+TABS = CONTROL["tab"]
+RESET = "btn-reset"
+
+SUMMARY = "summary"
+GRAPH = {name: f"graph-{name}" for name in SELECTION_VIEWS}
+COMPARE_TABLE = "compare-table"
+COMPARE_RATIOS = "compare-ratios"
+GRID = "grid"
+GRID_NOTE = "grid-note"
+GRID_KEY = "grid-key"
+DOWNLOAD_BUTTON = "btn-download"
+DOWNLOAD = "download"
+
+# the constant-prices note (shown when the target currency is not USD)
+REAL_NOTE = "ctl-real-note"
+
+# data revision: written after every save/edit/delete, read by the views and the grid
+DATA_REV = "data-rev"
+
+# "Add from article" (tab "article")
+ARTICLE_TEXT = "article-text"
+ARTICLE_UPLOAD = "article-upload"
+ARTICLE_UPLOAD_NOTE = "article-upload-note"
+ARTICLE_DATE = "article-date"
+ARTICLE_LOCALE = "article-locale"
+ARTICLE_MARKED = "article-marked"
+ARTICLE_FIGURES = "article-figures"
+ARTICLE_FIGURES_DATA = "article-figures-data"
+ARTICLE_AUDIT_NOTE = "article-audit-note"
+FIG_PICKED = "fig-picked"
+PICK_NOTE = "pick-note"
+FIG_USE = "fig-use"        # pattern type: {"type": FIG_USE, "index": i}
+FIG_MARK = "fig-mark"      # pattern type: {"type": FIG_MARK, "index": i}
+RECORD_FIELD = "rec-field"          # pattern type: {"type": RECORD_FIELD, "form": "new"|"edit", "field": column}
+RECORD_FEEDBACK = "rec-feedback"    # pattern type: {"type": RECORD_FEEDBACK, "form": ..., "field": column}
+RECORD_SAVE = "btn-record-save"
+RECORD_MESSAGE = "record-message"
+
+# editing and deleting the user's records from the grid
+GRID_EDIT = "btn-grid-edit"
+GRID_DELETE = "btn-grid-delete"
+GRID_ROW_NOTE = "grid-row-note"
+EDIT_MODAL = "edit-modal"
+EDIT_ID = "edit-id"
+EDIT_TITLE = "edit-title"
+EDIT_SAVE = "btn-edit-save"
+EDIT_CANCEL = "btn-edit-cancel"
+EDIT_MESSAGE = "edit-message"
+DELETE_MODAL = "delete-modal"
+DELETE_TEXT = "delete-text"
+DELETE_CONFIRM = "btn-delete-confirm"
+DELETE_CANCEL = "btn-delete-cancel"

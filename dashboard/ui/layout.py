@@ -1,0 +1,104 @@
+"""The page: header, controls beside the views (one tab per view of
+:data:`dashboard.query.VIEWS`), the grid and the download button."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.query import VIEWS, ViewState
+from dashboard.ui import ids
+from dashboard.ui.controls import create_controls
+from dashboard.ui.views import VIEW_MODULES
+from dashboard.ui.views.article import create_article_view, create_record_modals
+from dashboard.ui.views.grid import create_grid
+
+def graph(name: str, topojson_url: str) -> dcc.Graph:
+    """A graph of one view: offline base maps, PNG download from the toolbar."""
+    return dcc.Graph(
+        id=ids.GRAPH[name],
+        config={
+            "topojsonURL": topojson_url,
+            "displaylogo": False,
+            "responsive": True,
+            "toImageButtonOptions": {"format": "png", "filename": f"semidash-{name}", "scale": 2},
+        },
+        style={"minHeight": "320px"},
+    )
+
+
+def create_layout(
+    *,
+    topojson_url: str,
+    currencies: Sequence[str],
+    countries: Sequence[str],
+    companies: Sequence[str],
+    categories: Sequence[str],
+    statuses: Sequence[str],
+    project_options: Sequence[dict],
+    rate_bounds: tuple[str | None, str | None] = (None, None),
+) -> dbc.Container:
+    """The whole page (the URL fills the controls once it has loaded)."""
+    tabs = []
+    for view in VIEWS:
+        if not view.shows_selection:  # the article intake, at the right end
+            tabs.append(dbc.Tab(create_article_view(), label=view.label, tab_id=view.name, tab_class_name="ms-auto"))
+            continue
+        create = getattr(VIEW_MODULES[view.name], "create", None)
+        body = graph(view.name, topojson_url)
+        if create is not None:
+            body = create(body, project_options=project_options)
+        tabs.append(dbc.Tab(dcc.Loading(body, type="dot", delay_show=400), label=view.label, tab_id=view.name))
+    return dbc.Container(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.GRID_KEY),
+            dcc.Store(id=ids.DATA_REV, data=""),
+            create_record_modals(),
+            dcc.Download(id=ids.DOWNLOAD),
+            html.Div(
+                [
+                    html.H4("semidash", className="mb-0 fw-bold"),
+                    html.Span("Semiconductor and AI-infrastructure investment, on one scale", className="text-secondary ms-3"),
+                    html.Span(id=ids.SUMMARY, className="ms-auto small text-secondary"),
+                ],
+                className="d-flex align-items-baseline py-3",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(create_controls(currencies=currencies, countries=countries, companies=companies,
+                                            categories=categories, statuses=statuses, rate_bounds=rate_bounds), lg=3, md=4),
+                    dbc.Col(
+                        [
+                            dbc.Tabs(tabs, id=ids.TABS, active_tab=ViewState().tab, className="mb-2"),
+                            dbc.Card(
+                                dbc.CardBody(
+                                    [
+                                        html.Div(
+                                            [
+                                                html.H6("Projects", className="mb-0 fw-semibold"),
+                                                html.Span(id=ids.GRID_NOTE, className="small text-secondary ms-3"),
+                                                html.Span(id=ids.GRID_ROW_NOTE, className="small text-secondary ms-auto me-2 text-truncate"),
+                                                dbc.Button("Edit", id=ids.GRID_EDIT, color="secondary", outline=True, size="sm", disabled=True,
+                                                           className="me-1", title="edit the selected record (your own records only)"),
+                                                dbc.Button("Delete", id=ids.GRID_DELETE, color="danger", outline=True, size="sm", disabled=True,
+                                                           className="me-2", title="delete the selected record (your own records only)"),
+                                                dbc.Button("Download CSV", id=ids.DOWNLOAD_BUTTON, color="primary", size="sm"),
+                                            ],
+                                            className="d-flex align-items-center mb-2",
+                                        ),
+                                        create_grid(),
+                                    ]
+                                ),
+                                className="shadow-sm mt-3 mb-4",
+                            ),
+                        ],
+                        lg=9, md=8,
+                    ),
+                ]
+            ),
+        ],
+        fluid=True,
+        className="px-4",
+    )

@@ -1,0 +1,153 @@
+"""The grid view: the dash-ag-grid of the selected projects under the
+charts, and its CSV download (exactly the grid's rows, in the grid's order)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import dash_ag_grid as dag
+import pandas as pd
+from dash import Input, Output, State, dcc, no_update
+
+from dashboard.present.export import export_filename, to_csv
+from dashboard.query import ViewState
+from dashboard.query.selection import select
+
+from dashboard.ui import ids
+from dashboard.present.format import format_amounts, rate_labels
+
+# the grid never gets more rows than this (largest first); the note says so
+GRID_MAX_ROWS = 5000
+
+_TEXT = {"filter": "agTextColumnFilter"}
+_NUM = {"filter": "agNumberColumnFilter", "type": "numericColumn"}
+
+COLUMN_DEFS = [
+    {"field": "project", "headerName": "Project", "pinned": "left", "minWidth": 240, **_TEXT},
+    {"field": "converted_value", "headerName": "Converted", "minWidth": 130, "sort": "desc", **_NUM,
+     "valueFormatter": {"function": "params.data ? params.data.converted_label : ''"}},
+    {"field": "amount_reported", "headerName": "As reported", "minWidth": 140, **_TEXT},
+    {"field": "company", "headerName": "Company", "minWidth": 170, **_TEXT},
+    {"field": "country", "headerName": "Country", "width": 95, **_TEXT},
+    {"field": "category", "headerName": "Category", "width": 120, **_TEXT},
+    {"field": "status", "headerName": "Status", "width": 140, **_TEXT},
+    {"field": "announced", "headerName": "Announced", "width": 120, **_TEXT},
+    {"field": "fx_rate", "headerName": "Rate", "minWidth": 170, **_NUM,
+     "valueFormatter": {"function": "params.data ? params.data.rate_label : ''"}},
+    {"field": "fx_rate_date", "headerName": "Rate date", "width": 120, **_TEXT},
+    {"field": "fx_source", "headerName": "Rate source", "minWidth": 140, **_TEXT},
+    {"field": "source", "headerName": "Source", "minWidth": 200, "cellRenderer": "markdown", "linkTarget": "_blank", **_TEXT},
+    {"field": "origin", "headerName": "Origin", "width": 100, **_TEXT,
+     "cellClassRules": {"origin-user": "params.value === 'user'"}},
+]
+
+
+def _md_text(s: pd.Series) -> pd.Series:
+    return s.astype(object).fillna("").astype(str).str.replace(r"([\[\]\(\)\\*_`<>])", r"\\\1", regex=True)
+
+
+def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_ROWS) -> list[dict]:
+    """Row dicts for the grid: the first ``limit`` rows of the selected frame,
+    converted amounts and rates both as numbers (sorting) and as labels.
+
+    >>> sel = pd.DataFrame({"id": ["a"], "project": ["Lab"], "company": ["S"], "country": ["JP"], "category": ["rnd"],
+    ...     "status": ["announced"], "announced": ["2023-12-21"], "amount_reported": ["400억엔"], "currency": ["JPY"],
+    ...     "converted_value": [3.6e11], "converted_currency": ["KRW"], "fx_rate": [9.0], "fx_rate_date": [pd.Timestamp("2023-12-21")],
+    ...     "fx_source": ["ECB"], "source_url": ["https://example.org/a"], "source_publisher": ["Dong-A"]})
+    >>> row = grid_rows(sel, "KRW")[0]
+    >>> row["converted_label"], row["rate_label"], row["fx_rate_date"], row["source"]
+    ('3,600억원', '1 JPY = 9 KRW', '2023-12-21', '[Dong-A](https://example.org/a)')
+    """
+    data = selected.iloc[:limit]
+    rate = data["fx_rate"].to_numpy(dtype="float64")
+    publisher = data["source_publisher"].astype(object).fillna("").astype(str)
+    url = data["source_url"].astype(object).fillna("").astype(str)
+    label = _md_text(publisher.where(publisher != "", url.str.replace(r"^https?://([^/]+).*$", r"\1", regex=True)))
+    out = pd.DataFrame(
+        {
+            "id": data["id"].astype(str),
+            "project": data["project"],
+            "company": data["company"],
+            "country": data["country"],
+            "category": data["category"],
+            "status": data["status"],
+            "announced": data["announced"],
+            "amount_reported": data["amount_reported"],
+            "converted_value": data["converted_value"].astype("float64"),
+            "converted_label": format_amounts(data["converted_value"], currency),
+            "fx_rate": rate,
+            "rate_label": rate_labels(data["currency"], rate, data["converted_currency"].astype(object).fillna(currency)),
+            "fx_rate_date": pd.to_datetime(data["fx_rate_date"], errors="coerce").dt.strftime("%Y-%m-%d"),
+            "fx_source": data["fx_source"],
+            "source": ("[" + label + "](" + url.str.replace(")", "%29", regex=False) + ")").where(url != "", ""),
+            "origin": data["origin"] if "origin" in data else "curated",
+        }
+    )
+    out = out.astype(object).where(out.notna(), None)
+    return out.to_dict("records")
+
+
+def create_grid() -> dag.AgGrid:
+    """The grid component (rows come from a callback)."""
+    return dag.AgGrid(
+        id=ids.GRID,
+        columnDefs=COLUMN_DEFS,
+        rowData=[],
+        defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True, "filter": True},
+        dashGridOptions={"animateRows": False, "pagination": False, "suppressColumnVirtualisation": True,
+                         # one row at a time, by clicking it: Edit/Delete act on it (the user's own records only)
+                         "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True}},
+        getRowId="params.data.id",
+        columnSize="autoSize",
+        style={"height": "460px", "width": "100%"},
+    )
+
+
+def grid_key(state: ViewState) -> str:
+    """The part of the state the grid depends on (not tab, scale, colours, compare)."""
+    return state.replace(tab="ranking", log=False, color_by="country", compare=()).to_query()
+
+
+def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, currencies: Sequence[str] | None = None,
+                 data_rev: str = "") -> list[Any]:
+    """Rows of the grid, the note under it and the grid key (all ``no_update``
+    when only the tab or the look changed; ``data_rev``, the store's revision,
+    is part of the key, so a saved record always reaches the grid)."""
+    state = ViewState.from_query(search or "", currencies=currencies)
+    key = grid_key(state) + (f"#{data_rev}" if data_rev else "")
+    if key == old_key:
+        return [no_update, no_update, no_update]
+    selected = select(df, state)
+    rows = grid_rows(selected, state.currency)
+    note = (f"largest {GRID_MAX_ROWS:,} of {len(selected):,} shown; narrow the filters to see the rest"
+            if len(selected) > GRID_MAX_ROWS else f"{len(selected):,} rows")
+    return [rows, note, key]
+
+
+def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict] | None, *, currencies: Sequence[str] | None = None) -> dict:
+    """``dcc.Download`` data: the CSV of the grid's displayed rows in their
+    displayed order (all selected rows the grid holds when it reports none)."""
+    state = ViewState.from_query(search or "", currencies=currencies)
+    selected = select(df, state)
+    if shown_rows is None:
+        row_ids = selected["id"].astype(str).iloc[:GRID_MAX_ROWS].tolist()
+    else:
+        row_ids = [str(r["id"]) for r in shown_rows if r and "id" in r]
+    name = export_filename(state.currency, state.basis, real_year=state.real_year if state.real else None)
+    return dcc.send_string(to_csv(selected, row_ids), name, type="text/csv")
+
+
+def register_grid_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Callable[[], Sequence[str]],
+                            revision: Callable[[], str] = lambda: "") -> None:
+    """Wire the grid and its CSV download; ``revision()`` is the store's revision."""
+
+    @app.callback(Output(ids.GRID, "rowData"), Output(ids.GRID_NOTE, "children"), Output(ids.GRID_KEY, "data"),
+                  Input(ids.URL, "search"), Input(ids.DATA_REV, "data"), State(ids.GRID_KEY, "data"))
+    def _grid(search, _rev, key):
+        df = frame()
+        return grid_outputs(df, search, key, currencies=currencies(), data_rev=revision())
+
+    @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_BUTTON, "n_clicks"), State(ids.URL, "search"),
+                  State(ids.GRID, "virtualRowData"), prevent_initial_call=True)
+    def _download(_clicks, search, shown):
+        return export_download(frame(), search, shown, currencies=currencies())

@@ -1,0 +1,11 @@
+"""The ranking view: the largest projects of the selection as bars."""
+from __future__ import annotations
+
+from dashboard.present.charts import make_ranking
+
+NAME = "ranking"
+
+
+def render(df, selected, state) -> tuple:
+    """``(figure,)`` of the view for the selected frame."""
+    return (make_ranking(selected, state.currency, log=state.log),)
