@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from dashboard.data.schema import COLUMNS
@@ -23,6 +23,8 @@ __all__ = [
     "LOCALES",
     "LOCALE_COUNTRY",
     "FORM_FIELDS",
+    "FORM_COLUMNS",
+    "FormField",
     "extract_figures_for",
     "audit_rows",
     "figure_rows",
@@ -39,24 +41,36 @@ LOCALES: dict[str, str] = {"auto": "auto", "ko": "Korean", "ja": "Japanese", "zh
 #: the country a locale suggests for a project (a guess the user can change)
 LOCALE_COUNTRY: dict[str, str] = {"ko": "KR", "ja": "JP", "zh-CN": "CN", "zh-TW": "TW"}
 
-#: the fields of the record form, in order: (column, label, required)
-FORM_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("project", "Project", True),
-    ("company", "Company", True),
-    ("country", "Country (ISO code)", True),
-    ("city", "City / site", False),
-    ("category", "Category", True),
-    ("status", "Status", True),
-    ("announced", "Announced", True),
-    ("amount_reported", "Amount as reported", False),
-    ("gpus", "GPUs", False),
-    ("power_mw", "Power (MW)", False),
-    ("wafers_per_month", "Wafers per month", False),
-    ("source_url", "Source URL", True),
-    ("source_publisher", "Publisher", False),
-    ("notes", "Notes", False),
+class FormField(NamedTuple):
+    """One field of the record form: its column, label, whether it is required,
+    the hint shown while it is empty, and the kind of input (``text``,
+    ``number``, ``choice`` for a fixed list of values, ``long`` for free text)."""
+
+    column: str
+    label: str
+    required: bool
+    placeholder: str = ""
+    kind: str = "text"
+
+
+#: the fields of the record form, in order (the view builds its inputs from this table)
+FORM_FIELDS: tuple[FormField, ...] = (
+    FormField("project", "Project", True),
+    FormField("company", "Company", True),
+    FormField("country", "Country (ISO code)", True, "KR, JP, US, TW…"),
+    FormField("city", "City / site", False),
+    FormField("category", "Category", True, "choose…", "choice"),
+    FormField("status", "Status", True, "choose…", "choice"),
+    FormField("announced", "Announced", True, "2025-03-14"),
+    FormField("amount_reported", "Amount as reported", False, "pick a figure, or type e.g. 400억엔"),
+    FormField("gpus", "GPUs", False, kind="number"),
+    FormField("power_mw", "Power (MW)", False, kind="number"),
+    FormField("wafers_per_month", "Wafers per month", False, kind="number"),
+    FormField("source_url", "Source URL", True, "https://…"),
+    FormField("source_publisher", "Publisher", False),
+    FormField("notes", "Notes", False, kind="long"),
 )
-FORM_COLUMNS: tuple[str, ...] = tuple(c for c, _, _ in FORM_FIELDS)
+FORM_COLUMNS: tuple[str, ...] = tuple(f.column for f in FORM_FIELDS)
 
 # quantity unit of a figure -> (record column, unit the column is in)
 _QUANTITY_FIELD = {"gpu": ("gpus", "gpu"), "MW": ("power_mw", "MW"), "wafer / month": ("wafers_per_month", "wafer / month")}

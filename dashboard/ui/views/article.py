@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
+from dashboard.dates import parse_date_or_none
 from dashboard.ui import ids
 from dashboard.intake.article import MAX_UPLOAD_BYTES
 from dashboard.data.schema import CATEGORIES, STATUSES
 from dashboard.intake.figures import (
     FORM_COLUMNS,
     FORM_FIELDS,
+    FormField,
     LOCALES,
     audit_rows,
     extract_figures_for,
@@ -50,31 +50,30 @@ def feedback_id(form: str, column: str) -> dict:
     return {"type": ids.RECORD_FEEDBACK, "form": form, "field": column}
 
 
-def _input(form: str, column: str) -> Any:
-    fid = field_id(form, column)
-    if column in _SELECTS:
-        options = [{"label": v.replace("_", " "), "value": v} for v in _SELECTS[column]]
-        return dbc.Select(id=fid, options=options, value="announced" if column == "status" else None, placeholder="choose…", size="sm")
-    if column == "notes":
-        return dbc.Textarea(id=fid, value="", rows=2, size="sm")
-    placeholder = {"country": "KR, JP, US, TW…", "announced": "2025-03-14", "source_url": "https://…",
-                   "amount_reported": "pick a figure, or type e.g. 400억엔"}.get(column, "")
-    kind = "number" if column in ("gpus", "power_mw", "wafers_per_month") else "text"
-    return dbc.Input(id=fid, value="", type=kind, placeholder=placeholder, size="sm", min=0 if kind == "number" else None)
+def _input(form: str, field: FormField) -> Any:
+    fid = field_id(form, field.column)
+    if field.kind == "choice":
+        options = [{"label": v.replace("_", " "), "value": v} for v in _SELECTS[field.column]]
+        default = "announced" if field.column == "status" else None
+        return dbc.Select(id=fid, options=options, value=default, placeholder=field.placeholder, size="sm")
+    if field.kind == "long":
+        return dbc.Textarea(id=fid, value="", rows=2, size="sm", placeholder=field.placeholder)
+    kind = "number" if field.kind == "number" else "text"
+    return dbc.Input(id=fid, value="", type=kind, placeholder=field.placeholder, size="sm", min=0 if kind == "number" else None)
 
 
 def create_record_form(form: str) -> html.Div:
     """The record's fields, each with its label and an error message slot."""
     cols = []
-    for column, label, required in FORM_FIELDS:
+    for field in FORM_FIELDS:
         cols.append(dbc.Col(
             html.Div([
-                dbc.Label([label, html.Span(" *", className="text-danger") if required else None],
-                          html_for=f"{form}-{column}", className="small fw-semibold text-secondary mb-0"),
-                _input(form, column),
-                dbc.FormFeedback(id=feedback_id(form, column), type="invalid"),
+                dbc.Label([field.label, html.Span(" *", className="text-danger") if field.required else None],
+                          html_for=f"{form}-{field.column}", className="small fw-semibold text-secondary mb-0"),
+                _input(form, field),
+                dbc.FormFeedback(id=feedback_id(form, field.column), type="invalid"),
             ], className="mb-2"),
-            md=12 if column in _WIDE else 6,
+            md=12 if field.column in _WIDE else 6,
         ))
     return html.Div(dbc.Row(cols, className="g-2"), className="record-form")
 
@@ -177,10 +176,8 @@ def _date_or_none(text: str | None) -> tuple[str | None, bool]:
     text = (text or "").strip()
     if not text:
         return None, True
-    try:
-        return dt.date.fromisoformat(text).isoformat(), True
-    except ValueError:
-        return None, False
+    day = parse_date_or_none(text)
+    return (day.isoformat(), True) if day is not None else (None, False)
 
 
 def _audit_cell(row: Mapping[str, Any]) -> Any:
