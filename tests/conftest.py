@@ -57,6 +57,14 @@ def small():
     ])
 
 
+@pytest.fixture()
+def krw(small):
+    """The small frame selected in KRW (the charts' input)."""
+    from dashboard.query import ViewState, select
+
+    return select(small, ViewState(currency="KRW"))
+
+
 @pytest.fixture
 def record() -> dict[str, str]:
     """A valid user record (JASM Kumamoto Fab 1 as in the reference table, sourced)."""

@@ -1,11 +1,11 @@
-"""Tests of dashboard.query: URL state round trip, filters, select."""
+"""Tests of dashboard.query.state: the field table, the URL round trip, the controls."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from dashboard.query import ViewState, conversion_settings, filter_mask, select
+from dashboard.query import FIELDS, ViewState
 
 
 def test_round_trip_of_every_field():
@@ -35,40 +35,31 @@ def test_compare_is_capped_at_six():
     assert s.compare == ("a", "p0", "p1", "p2", "p3", "p4")
 
 
-def test_filters(small):
-    """Country, company (one of several names), category, dates and text filter rows."""
-    mask = lambda **kw: small["id"][filter_mask(small, ViewState(**kw))].tolist()  # noqa: E731
-    assert mask(countries=("KR", "JP")) == ["fab", "lab"]
-    assert mask(companies=("B Corp",)) == ["plan"]
-    assert mask(companies=("A Corp",)) == ["plan", "site"]
-    assert mask(categories=("rnd",)) == ["lab"]
-    assert mask(date_from=dt.date(2025, 1, 1)) == ["plan", "site"]
-    assert mask(date_to=dt.date(2024, 12, 31)) == ["fab", "lab"]
-    assert mask(text="400억") == ["lab"]
-    assert mask(text="FIRST site") == ["site"]
+def test_field_table_is_the_one_declaration():
+    """Every ViewState field is one row: unique URL keys, unique (control, property), defaults equal ViewState()'s."""
+    import dataclasses
+
+    assert [f.name for f in FIELDS] == [f.name for f in dataclasses.fields(ViewState)]
+    assert len({f.key for f in FIELDS}) == len(FIELDS)
+    assert len({f.control for f in FIELDS}) == len(FIELDS)
+    assert all(getattr(ViewState(), f.name) == f.default for f in FIELDS)
 
 
-def test_select_converts_and_sorts(small):
-    """select converts to the target currency with rate provenance, largest first."""
-    out = select(small, ViewState(currency="KRW"))
-    assert out["id"].tolist() == ["plan", "site", "fab", "lab"]
-    lab = out.set_index("id").loc["lab"]
-    assert lab["fx_rate_date"] == dt.datetime(2023, 12, 21)
-    assert 3.0e11 < lab["converted_value"] < 4.5e11
-    assert out.set_index("id").loc["fab", "converted_value"] == 1.2e14
+def test_controls_round_trip():
+    """A state shown in the controls reads back as the same state; a bad control value falls back to its default."""
+    s = ViewState(currency="KRW", basis="fixed", as_of=dt.date(2025, 4, 2), real=True, real_year=2020,
+                  countries=("JP",), date_from=dt.date(2024, 1, 1), text="fab", log=True, compare=("a",), tab="map")
+    values = s.to_controls()
+    assert ViewState.from_controls(values) == s
+    values[[f.name for f in FIELDS].index("real_year")] = 2020.0  # a number input may send a float
+    assert ViewState.from_controls(values).real_year == 2020
+    values[[f.name for f in FIELDS].index("basis")] = "monthly"
+    assert ViewState.from_controls(values).basis == "announcement"
 
 
-def test_select_reuses_conversion(small):
-    """Changing only a filter does not convert again (same cached frame)."""
-    from dashboard.query import convert
+def test_tab_values_come_from_the_views_table():
+    """Every view of dashboard.query.VIEWS is a valid tab, and nothing else is."""
+    from dashboard.query import VIEW_NAMES
 
-    a = convert(small, ViewState(currency="EUR"))
-    select(small, ViewState(currency="EUR", countries=("KR",)))
-    assert convert(small, ViewState(currency="EUR", text="x")) is a
-
-
-def test_conversion_settings_real_only_in_usd():
-    """Constant prices apply to USD only; the fixed basis defaults to the last rate day."""
-    assert conversion_settings(ViewState(currency="JPY", real=True))[3] is None
-    to, basis, as_of, year = conversion_settings(ViewState(basis="fixed", real=True, real_year=2020))
-    assert (to, basis, year) == ("USD", "fixed", 2020) and as_of.year >= 2025
+    assert all(ViewState.from_query(f"tab={v}").tab == v for v in VIEW_NAMES)
+    assert ViewState.from_query("tab=grid").tab == "ranking"

@@ -1,0 +1,25 @@
+"""Tests of dashboard.present.charts.breakdown on fig.data and axes, without a browser."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.present.charts import breakdown_nodes, make_breakdown, total_once
+from dashboard.query import ViewState, select
+
+
+def test_breakdown_counts_umbrella_once(krw):
+    """A plan and its site are not added: the site sits inside the plan, the total counts the plan once."""
+    nodes = breakdown_nodes(krw).set_index("id")
+    plan = krw.set_index("id").loc["plan", "converted_value"]
+    assert nodes.loc["project:site", "parent"] == "project:plan"
+    assert nodes.loc["country:US", "value"] == pytest.approx(plan)
+    assert total_once(krw) == pytest.approx(nodes.loc[nodes.parent == "", "value"].sum())
+    fig = make_breakdown(krw, "KRW")
+    assert fig.data[0].branchvalues == "total"
+
+
+def test_breakdown_child_larger_than_parent(small):
+    """When the parts add up to more than the plan's own figure, the plan's box is the sum of its parts."""
+    small.loc[small.id == "site", "amount_value"] = 9e11
+    nodes = breakdown_nodes(select(small, ViewState())).set_index("id")
+    assert nodes.loc["project:plan", "value"] == pytest.approx(9e11)
