@@ -34,3 +34,19 @@ def test_serve_options():
     """serve takes --host, --port and --debug with local defaults."""
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.debug) == ("127.0.0.1", 8050, False)
+
+
+def test_serve_runs_one_app_on_the_given_store(tmp_path, monkeypatch, capsys):
+    """serve --db builds the dashboard on that store (one app, one store) and runs it."""
+    from dash import Dash
+
+    from dashboard.cli import main
+    from dashboard.data.store import resolve_url
+
+    ran = []
+    monkeypatch.setattr(Dash, "run", lambda self, **kw: ran.append((self, kw)))
+    db = tmp_path / "team.sqlite"
+    assert main(["serve", "--db", str(db), "--port", "8123"]) == 0
+    (app, kw), = ran
+    assert app.semidash_store.url == resolve_url(str(db)) and kw["port"] == 8123
+    assert str(db) in capsys.readouterr().err

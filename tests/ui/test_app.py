@@ -1,6 +1,8 @@
 """Tests of dashboard.ui.app (and its WSGI entry dashboard.app): the factory, offline base maps, the server object."""
 from __future__ import annotations
 
+import pytest
+
 from dashboard.ui import ids
 
 
@@ -64,3 +66,86 @@ def test_grid_key_changes_with_data_revision(projects):
     again = grid_outputs(projects, "?cur=USD", key, data_rev="(1, '2026-11-23')")
     assert again[0] == rows and again[2] != key
     assert all("origin" in r for r in rows)
+
+
+def test_importing_builds_nothing(tmp_path):
+    """`import dashboard.app` (and dashboard.ui.app) builds no app and imports no Dash."""
+    import subprocess
+    import sys
+
+    code = ("import sys, dashboard.app, dashboard.ui.app as ui\n"
+            "assert ui._app is None, 'an app was built at import'\n"
+            "print(sorted(m for m in ('dash', 'flask') if m in sys.modules))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"
+
+
+def test_one_store_per_app(tmp_path, monkeypatch):
+    """create_app opens one Store, shared by the views' data source and the article intake."""
+    from dashboard.data import store as store_module
+    from dashboard.ui.app import create_app
+
+    made = []
+    original = store_module.Store.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(store_module.Store, "__init__", counting)
+    app = create_app(db=str(tmp_path / "one.sqlite"))
+    app.layout()  # the first page load reads the data through the same store
+    assert made == [app.semidash_store]
+
+
+def test_one_app_per_process():
+    """get_app() and dashboard.app.server give the same app and server every time."""
+    import dashboard.app
+    from dashboard.ui.app import create_server, get_app
+
+    assert get_app() is get_app()
+    assert dashboard.app.server is create_server() is get_app().server
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["dashboard.app:server", "dashboard.ui.app:create_server()"])
+def test_gunicorn_serves_the_dashboard(target, tmp_path):
+    """A real gunicorn on 127.0.0.1 serves the page and its layout from the documented entry points."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    port = _free_port()
+    env = {**os.environ, "SEMIDASH_DB": str(tmp_path / "store.sqlite")}
+    proc = subprocess.Popen([str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "120", target],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as resp:
+                    page = resp.read().decode()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"gunicorn did not serve: {proc.stdout.read().decode()[-2000:]}") from None
+                time.sleep(0.5)
+        assert "<title>semidash</title>" in page
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=60) as resp:
+            assert resp.status == 200 and b"ctl-currency" in resp.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
