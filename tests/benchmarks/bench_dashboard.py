@@ -85,8 +85,10 @@ def _median_ms(fn, repeat: int) -> float:
 
 def bench_callback(n: int, repeat: int) -> dict[str, float]:
     """Median ms of the callbacks over filter changes at ``n`` records."""
-    from dashboard.ui.views import grid_outputs, view_outputs
-    from dashboard.query import TABS, ViewState, convert
+    from dashboard.query import SELECTION_VIEWS as TABS
+    from dashboard.query import ViewState, convert
+    from dashboard.ui.views import view_outputs
+    from dashboard.ui.views.grid import grid_outputs
 
     df = synthetic_projects(n)
     t0 = time.perf_counter()
