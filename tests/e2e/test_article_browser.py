@@ -9,10 +9,11 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.waits import by_id, element, until
 
 pytestmark = pytest.mark.browser
 
@@ -29,33 +30,16 @@ def dom_id(form: str, field: str, kind: str = "rec-field") -> str:
     return json.dumps({"field": field, "form": form, "type": kind}, sort_keys=True, separators=(",", ":"))
 
 
-def _el(driver, element_id: str):
-    """The element of an id (through the DOM: selenium's id lookup cannot quote JSON ids)."""
-    el = driver.execute_script("return document.getElementById(arguments[0])", element_id)
-    if el is None:
-        raise AssertionError(f"no element with id {element_id}")
-    return el
+def _el(driver, element_id: str, timeout: float = 15.0):
+    """The element of an id, waited for (through the DOM: selenium's id lookup cannot quote JSON ids)."""
+    return by_id(driver, element_id, timeout)
 
 
 def _js_click(driver, el) -> None:
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", el)
 
 
-def _wait(fn, timeout: float = 15.0, what: str = "condition"):
-    """Poll ``fn`` until it returns something true (an element not there yet counts as false)."""
-    from selenium.common.exceptions import WebDriverException
-
-    deadline = time.time() + timeout
-    last: BaseException | None = None
-    while time.time() < deadline:
-        try:
-            value = fn()
-        except (AssertionError, WebDriverException) as exc:
-            value, last = None, exc
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}" + (f" (last: {last})" if last else ""))
+_wait = until
 
 
 def _type(driver, element_id: str, text: str) -> None:
@@ -122,7 +106,7 @@ def test_paste_korean_article_save_edit_delete(dash_duo, tmp_path):
     _js_click(drv, _el(drv, json.dumps({"index": 0, "type": "fig-use"}, separators=(",", ":"))))
     _wait(lambda: _el(drv, dom_id("new", "amount_reported")).get_attribute("value") == "2,000억엔", what="amount prefilled")
     assert _el(drv, dom_id("new", "announced")).get_attribute("value") == "2024-03-15"
-    assert "fig-picked" in drv.find_elements("css selector", MARKS)[0].get_attribute("class")
+    _wait(lambda: "fig-picked" in drv.find_elements("css selector", MARKS)[0].get_attribute("class"), what="the pick marked")
     fill_record(drv, project="한빛반도체 구마모토 패키징 공장", company="Hanbit Semiconductor (fictional)", country="JP",
                 city="Kumamoto", category="packaging", source_url="https://example.org/hanbit-kumamoto")
     _js_click(drv, _el(drv, "btn-record-save"))
@@ -221,9 +205,9 @@ def test_upload_decodes_legacy_encodings(dash_duo, tmp_path, encoding, text, exp
     dash_duo.start_server(create_app(db=str(tmp_path / "store.sqlite")))
     drv = dash_duo.driver
     _open_article_tab(drv, dash_duo.server_url)
-    drv.find_element("css selector", "#article-upload input[type=file]").send_keys(str(path))
+    element(drv, "#article-upload input[type=file]", 20).send_keys(str(path))
     dash_duo.wait_for_contains_text("#article-upload-note", f"read as {expect[0]}", timeout=10)
-    assert _el(drv, "article-text").get_attribute("value") == text.strip()
+    _wait(lambda: _el(drv, "article-text").get_attribute("value") == text.strip(), what="the decoded text in the text area")
     _wait(lambda: expect[1] in [m.text for m in drv.find_elements("css selector", MARKS)], what=f"{expect[1]} marked")
     assert dash_duo.get_logs() == []
 

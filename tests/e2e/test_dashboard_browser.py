@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import csv
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.waits import element, until
 
 pytestmark = pytest.mark.browser
 
@@ -28,21 +29,18 @@ def _grid_ids(dash_duo) -> list[str]:
 
 def _pick(dash_duo, selector: str, text: str) -> None:
     """Choose the option labelled ``text`` of a dcc.Dropdown by typing into its search box."""
-    dash_duo.find_element(selector).click()
-    search = dash_duo.wait_for_element(".dash-dropdown-search", timeout=5)
+    dash_duo.wait_for_element(selector, timeout=15).click()
+    search = dash_duo.wait_for_element(".dash-dropdown-search", timeout=10)
     search.send_keys(text)
-    for option in dash_duo.find_elements(".dash-dropdown-option"):
-        if option.text == text:
-            option.click()
-            break
-    else:
-        raise AssertionError(f"no option {text!r} in {selector}")
-    dash_duo.driver.find_element("tag name", "h4").click()  # close the menu
+    option = until(lambda: next((o for o in dash_duo.find_elements(".dash-dropdown-option") if o.text == text), None),
+                   10, f"option {text!r} in {selector}")
+    option.click()
+    element(dash_duo.driver, "h4").click()  # close the menu
 
 
 def _click(dash_duo, selector: str) -> None:
     """Click an element (through the DOM: Dash's dev-tools badge may sit over the page corner)."""
-    el = dash_duo.find_element(selector)
+    el = dash_duo.wait_for_element(selector, timeout=15)
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", el)
 
 
@@ -55,8 +53,8 @@ def test_page_loads_clean_and_offline(dash_duo, projects):
     dash_duo.start_server(_app(projects))
     dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=20)
     _wait_grid(dash_duo)
-    assert dash_duo.find_element("#summary").text.startswith(f"{len(projects)} projects")
-    dash_duo.find_element("#tabs .nav-link:nth-child(1)")  # tabs are there
+    until(lambda: dash_duo.find_element("#summary").text.startswith(f"{len(projects)} projects"), 15, "the summary")
+    dash_duo.wait_for_element("#tabs .nav-link:nth-child(1)", timeout=10)  # tabs are there
     dash_duo.driver.get(dash_duo.server_url + "/?tab=map")
     dash_duo.wait_for_element("#graph-map .geo .countries path", timeout=20)
     names = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
@@ -69,11 +67,11 @@ def test_switch_to_krw_changes_grid(dash_duo, projects):
     """Choosing KRW in the currency control relabels the grid's converted column in 억/조원 and puts cur=KRW in the URL."""
     dash_duo.start_server(_app(projects))
     _wait_grid(dash_duo)
-    before = dash_duo.find_element(ROW0_CONVERTED).text
+    before = until(lambda: dash_duo.find_element(ROW0_CONVERTED).text, 15, "the first row's converted amount")
     assert before.startswith("$"), before
     _pick(dash_duo, "#ctl-currency", "KRW")
     dash_duo.wait_for_contains_text(ROW0_CONVERTED, "조원", timeout=10)
-    assert "cur=KRW" in dash_duo.driver.current_url
+    until(lambda: "cur=KRW" in dash_duo.driver.current_url, 10, "cur=KRW in the URL")
     assert dash_duo.get_logs() == []
 
 
@@ -83,15 +81,16 @@ def test_shared_url_restores_view(dash_duo, projects):
     dash_duo.driver.get(dash_duo.server_url + "/?cur=JPY&country=KR&tab=timeline&log=1&bogus=1&basis=nope")
     dash_duo.wait_for_element("#graph-timeline .main-svg", timeout=20)
     dash_duo.wait_for_contains_text(ROW0_CONVERTED, "円", timeout=10)
-    assert dash_duo.find_element("#ctl-currency").text.strip().startswith("JPY")
-    assert "active" in dash_duo.find_element("#tabs .nav-link.active").get_attribute("class")
-    assert dash_duo.find_element("#tabs .nav-link.active").text == "Timeline"
+    until(lambda: dash_duo.find_element("#ctl-currency").text.strip().startswith("JPY"), 10, "JPY in the currency control")
+    active = dash_duo.wait_for_element("#tabs .nav-link.active", timeout=10)
+    assert "active" in active.get_attribute("class")
+    until(lambda: dash_duo.find_element("#tabs .nav-link.active").text == "Timeline", 10, "the Timeline tab active")
     countries = dash_duo.driver.execute_script(
         "const a = window.dash_ag_grid.getApi('grid'); const s = new Set(); a.forEachNode(n => s.add(n.data.country)); return [...s];")
     assert countries == ["KR"]
-    assert dash_duo.find_element("#ctl-log").is_selected()
+    until(lambda: dash_duo.find_element("#ctl-log").is_selected(), 10, "the log switch on")
     n_kr = int((projects["country"] == "KR").sum())
-    assert dash_duo.find_element("#summary").text.startswith(f"{n_kr} projects")
+    until(lambda: dash_duo.find_element("#summary").text.startswith(f"{n_kr} projects"), 10, "the summary of KR")
     assert dash_duo.get_logs() == []
 
 
@@ -104,18 +103,13 @@ def test_download_equals_grid(dash_duo, projects):
         "const a = window.dash_ag_grid.getApi('grid');"
         "a.applyColumnState({state: [{colId: 'project', sort: 'asc'}], defaultState: {sort: null}});"
         "a.setColumnFilterModel('category', {filterType: 'text', type: 'equals', filter: 'fab'}).then(() => a.onFilterChanged());")
-    time.sleep(0.5)
-    shown = _grid_ids(dash_duo)
+    shown = until(lambda: (ids := _grid_ids(dash_duo)) and 0 < len(ids) < len(projects) and ids, 10, "the filtered grid")
     assert 0 < len(shown) < len(projects)
     names = dict(zip(projects["id"], projects["project"]))
     assert [names[i] for i in shown] == sorted(names[i] for i in shown)
     _click(dash_duo, "#btn-download")
     folder = Path(dash_duo.download_path)
-    for _ in range(100):
-        files = list(folder.glob("*.csv"))
-        if files:
-            break
-        time.sleep(0.1)
+    files = until(lambda: list(folder.glob("*.csv")), 15, "the downloaded CSV")
     assert [f.name for f in files] and files[0].name.startswith("semidash-projects-USD-announcement-")
     with files[0].open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
