@@ -14,9 +14,9 @@ message::
     >>> str(err), err.position
     ("cannot parse '2028년' at position 0: no amount", 0)
 
-New classes follow the same pattern: store the attributes, pass the
-constructor's arguments (positionally, in order) to ``super().__init__`` and
-write ``__str__`` from the attributes.
+New classes follow the same pattern: ``__init__`` hands its arguments, in
+order, to ``self._keep(name=value, ...)`` (attributes and ``args``), and
+``__str__`` writes the message from the attributes.
 """
 from __future__ import annotations
 
@@ -43,18 +43,32 @@ class SemidashError(Exception):
     """Base class of every error semidash raises on purpose.
 
     Attribute: ``message``. Subclasses with more attributes build the message
-    from them.
+    from them (``__str__``); ``message`` is then the same text.
     """
 
+    @property
+    def message(self) -> str:
+        return self.__dict__.get("_message") or str(self)
+
+    @message.setter
+    def message(self, text: str) -> None:
+        self.__dict__["_message"] = text
+
     def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+        self._keep(message=message)
+
+    def _keep(self, **attributes: object) -> None:
+        """Keep the constructor's arguments as attributes and as ``args`` (in order), for pickling."""
+        for name, value in attributes.items():
+            setattr(self, name, value)
+        # Exception's own __init__: OSError's would read two args as (errno, strerror)
+        Exception.__init__(self, *attributes.values())
 
     def __str__(self) -> str:
         return self.message
 
     def __reduce__(self):
-        # the constructor's arguments are self.args (each class passes them on), the attributes follow
+        # rebuilt by calling the class with its constructor's arguments, then the attributes
         return (type(self), tuple(self.args), self.__dict__)
 
 
@@ -66,20 +80,12 @@ class ParseError(SemidashError, ValueError):
     """
 
     def __init__(self, text: str, reason: str, position: int | None = None) -> None:
-        self.text = text
-        self.reason = reason
-        self.position = position
-        Exception.__init__(self, text, reason, position)
+        self._keep(text=text, reason=reason, position=position)
 
     def __str__(self) -> str:
         where = f" at position {self.position}" if self.position is not None else ""
         shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
         return f"cannot parse {shown!r}{where}: {self.reason}"
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class UnknownCurrencyError(SemidashError, LookupError):
     """A currency code that the FX layer has no rates for.
@@ -88,18 +94,11 @@ class UnknownCurrencyError(SemidashError, LookupError):
     """
 
     def __init__(self, currency: str, available: Sequence[str] = ()) -> None:
-        self.currency = currency
-        self.available = tuple(sorted(available))
-        Exception.__init__(self, currency, self.available)
+        self._keep(currency=currency, available=tuple(sorted(available)))
 
     def __str__(self) -> str:
         listed = ", ".join(self.available) if self.available else "none"
         return f"unknown currency {self.currency!r}; available: {listed}"
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class RateNotFoundError(SemidashError, LookupError):
     """No published rate for a currency at (or before) a date."""
@@ -114,20 +113,13 @@ class ValidationError(SemidashError, ValueError):
     ``source`` names the file or store (or is ``None``)."""
 
     def __init__(self, problems: Sequence[str], source: str | None = None) -> None:
-        self.problems = list(problems)
-        self.source = source
-        Exception.__init__(self, self.problems, source)
+        self._keep(problems=list(problems), source=source)
 
     def __str__(self) -> str:
         head = f"{self.source}: " if self.source else ""
         n = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         return f"{head}{n} problem{'s' if n != 1 else ''}:\n{lines}"
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class StoreError(SemidashError, RuntimeError):
     """The user's store could not be read or written."""
@@ -140,17 +132,10 @@ class RecordNotFoundError(StoreError, LookupError):
     """
 
     def __init__(self, store: str, record_id: str) -> None:
-        self.store = store
-        self.record_id = record_id
-        Exception.__init__(self, store, record_id)
+        self._keep(store=store, record_id=record_id)
 
     def __str__(self) -> str:
         return f"{self.store}: no user record with id {self.record_id!r}"
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class ReadOnlyRecordError(StoreError, PermissionError):
     """An attempt to change or delete a curated (read-only) record.
@@ -160,18 +145,11 @@ class ReadOnlyRecordError(StoreError, PermissionError):
     """
 
     def __init__(self, record_id: str, action: str) -> None:
-        self.record_id = record_id
-        self.action = action
-        Exception.__init__(self, record_id, action)
+        self._keep(record_id=record_id, action=action)
 
     def __str__(self) -> str:
         return (f"{self.record_id!r} is a curated record and cannot be {self.action}; curated rows live in "
                 "the package's data/projects.csv (change them there, with a source)")
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class InputFileError(SemidashError, OSError):
     """An input file that cannot be read (missing, not allowed, not text).
@@ -180,18 +158,10 @@ class InputFileError(SemidashError, OSError):
     """
 
     def __init__(self, path: str, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        # OSError reads a 2-tuple of args as (errno, strerror): keep OSError's own fields empty
-        Exception.__init__(self, self.path, reason)
+        self._keep(path=str(path), reason=reason)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class DatasetNotFoundError(InputFileError, FileNotFoundError):
     """A projects file (bundled or given) does not exist."""
@@ -207,17 +177,10 @@ class ArticleError(SemidashError, ValueError):
     """
 
     def __init__(self, filename: str, reason: str) -> None:
-        self.filename = filename
-        self.reason = reason
-        Exception.__init__(self, filename, reason)
+        self._keep(filename=filename, reason=reason)
 
     def __str__(self) -> str:
         return f"{self.filename}: {self.reason}"
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class CliUsageError(SemidashError, ValueError):
     """Command-line options that do not go together."""

@@ -85,6 +85,20 @@ def record() -> dict[str, str]:
     }
 
 
+# ------------------------------------------------------------------ rates
+
+
+@pytest.fixture
+def bundled_rates(tmp_path, monkeypatch):
+    """Use only the bundled rate files (the user's rate dir is an empty temp dir); the FX caches reset around."""
+    from dashboard.fx import reset_cache
+
+    monkeypatch.setenv("SEMIDASH_FX_DIR", str(tmp_path / "fx-user"))
+    reset_cache()
+    yield
+    reset_cache()
+
+
 # ------------------------------------------------------------------ stores
 
 

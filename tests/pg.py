@@ -92,28 +92,25 @@ class Cluster:
         """SQLAlchemy URL (psycopg 3 driver) of ``database`` on this server."""
         return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name: str) -> str:
-        """Create database ``name`` and return its URL."""
+    def _admin(self, sql: str) -> None:
+        """Run one statement outside a transaction on the server's default database."""
         import sqlalchemy as sa
 
         engine = sa.create_engine(self.url(), isolation_level="AUTOCOMMIT")
         try:
             with engine.connect() as conn:
-                conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+                conn.exec_driver_sql(sql)
         finally:
             engine.dispose()
+
+    def create_database(self, name: str) -> str:
+        """Create database ``name`` and return its URL."""
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
         return self.url(name)
 
     def drop_database(self, name: str) -> None:
         """Drop database ``name``, ending any sessions still connected to it."""
-        import sqlalchemy as sa
-
-        engine = sa.create_engine(self.url(), isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            engine.dispose()
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _check(cmd: list[str], what: str, log: Path | None = None) -> None:

@@ -69,6 +69,29 @@ def bases() -> LazyChoices:
     return LazyChoices(get)
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters take two.
+
+    >>> display_width("400억엔"), display_width("abc")
+    (7, 3)
+    """
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Print ``head`` and ``rows`` as aligned columns (CJK text counted by :func:`display_width`).
+
+    >>> print_table(["a", "b"], [["400억엔", "x"]])
+    a        b
+    400억엔  x
+    """
+    widths = [max(display_width(x) for x in col) for col in zip(head, *rows)]
+    for line in [head, *rows]:
+        print("  ".join(x + " " * (w - display_width(x)) for x, w in zip(line, widths)).rstrip())
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every sub-command registered."""
     parser = argparse.ArgumentParser(

@@ -12,6 +12,8 @@ import json
 import re
 import sys
 
+from dashboard.cli import print_table
+
 _PLAIN = re.compile(r"^\s*([-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([A-Za-z]{3})\s*$")
 
 
@@ -171,16 +173,8 @@ def _audit(args: argparse.Namespace) -> int:
         ]
         for r in records
     ]
-    widths = [max(_width(x) for x in col) for col in zip(head, *cells)]
-    for line in [head, *cells]:
-        print("  ".join(x + " " * (w - _width(x)) for x, w in zip(line, widths)).rstrip())
+    print_table(head, cells)
     return 0
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _bounds(args: argparse.Namespace) -> int:

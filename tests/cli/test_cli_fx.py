@@ -20,13 +20,7 @@ TWD_LAST = (Path(__file__).resolve().parents[2] / "datasets/fx/twd_usd_cbc_closi
 AFTER_TWD = (dt.date.fromisoformat(TWD_LAST) + dt.timedelta(days=7)).isoformat()  # same weekday, a week later
 
 
-@pytest.fixture(autouse=True)
-def bundled_rates(tmp_path, monkeypatch):
-    """Use only the bundled rate files (user copy dir is an empty temp dir)."""
-    monkeypatch.setenv("SEMIDASH_FX_DIR", str(tmp_path / "fx-user"))
-    reset_cache()
-    yield
-    reset_cache()
+pytestmark = pytest.mark.usefixtures("bundled_rates")
 
 
 def _ecb_row(day: str) -> dict[str, float]:

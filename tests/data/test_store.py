@@ -188,19 +188,27 @@ def test_sqlite_runs_in_wal_mode(record, db_path):
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-_WORKER = textwrap.dedent(
+# the start of every worker script: arguments, the store, a valid record (project set per script), then
+# wait until every worker is ready so that all write at the same moment
+_WORKER_START = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
     from dashboard.data import Store
+    from dashboard.errors import StoreError, ValidationError
     db, curated, worker, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5])
     store = Store(db, curated=curated)
-    base = dict(project="JASM Kumamoto Fab 1", company="JASM", country="JP", category="fab",
+    base = dict(project=PROJECT, company="JASM", country="JP", category="fab",
                 status="operating", announced="2021-10", amount_reported="US$8.6 billion",
                 source_url="https://asia.nikkei.com/Business/Tech/Semiconductors/Japan-to-subsidize-TSMC-s-Kumamoto-plant-by-up-to-3.5bn")
     Path(f"{go}.ready{worker}").touch()
     while not go.exists():
         time.sleep(0.01)
+    """
+)
+
+_WORKER = _WORKER_START.replace("PROJECT", '"JASM Kumamoto Fab 1"') + textwrap.dedent(
+    """
     for i in range(n):
         store.add({**base, "id": f"w{worker}-{i}"})
     print("done", worker)
@@ -243,20 +251,8 @@ def test_concurrent_writers_lose_nothing(store_db, tmp_path):
     assert len(load_projects(VALID_CSV, db=store_db)) == 106
 
 
-_SAME_IDS_WORKER = textwrap.dedent(
+_SAME_IDS_WORKER = _WORKER_START.replace("PROJECT", 'f"Worker {worker}"') + textwrap.dedent(
     """
-    import sys, time
-    from pathlib import Path
-    from dashboard.data import Store
-    from dashboard.errors import StoreError, ValidationError
-    db, curated, worker, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5])
-    store = Store(db, curated=curated)
-    base = dict(project=f"Worker {worker}", company="JASM", country="JP", category="fab",
-                status="operating", announced="2021-10", amount_reported="US$8.6 billion",
-                source_url="https://asia.nikkei.com/Business/Tech/Semiconductors/Japan-to-subsidize-TSMC-s-Kumamoto-plant-by-up-to-3.5bn")
-    Path(f"{go}.ready{worker}").touch()
-    while not go.exists():
-        time.sleep(0.01)
     for i in range(n):
         try:
             store.add({**base, "id": f"same-{i}"})

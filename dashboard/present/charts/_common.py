@@ -48,6 +48,18 @@ def hover_text(df: pd.DataFrame, currency: str) -> pd.Series:
     return text + np.where(rt != "", "<br>Rate: " + rt, "")
 
 
+def bubbles(trace: type, sel: np.ndarray, size: np.ndarray, text: np.ndarray, *, sizeref: float, opacity: float,
+            line_width: float, color: str | None = None, **where) -> go.Scatter | go.Scattergeo:
+    """One trace of bubbles (``trace`` is ``go.Scatter`` or ``go.Scattergeo``) for the rows ``sel``: area
+    proportional to ``size``, hover ``text``; ``where`` holds the positions (``x``/``y`` or ``lat``/``lon``)
+    and the trace's ``name``."""
+    marker = dict(size=size[sel], sizemode="area", sizeref=sizeref, sizemin=5, opacity=opacity,
+                  line=dict(width=line_width, color="white"))
+    if color is not None:
+        marker["color"] = color
+    return trace(mode="markers", marker=marker, hovertext=text[sel], hovertemplate="%{hovertext}<extra></extra>", **where)
+
+
 def axis_title(currency: str, real_year: int | None = None) -> str:
     """Amount-axis title, e.g. ``Amount (KRW, 2025 prices)``."""
     return f"Amount ({currency}{f', {real_year} prices' if real_year else ''})"

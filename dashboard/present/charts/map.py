@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.charts._common import esc, hover_text
+from dashboard.present.charts._common import bubbles, esc, hover_text
 from dashboard.present.charts.theme import COLORWAY, empty_figure, register
 from dashboard.present.format import format_amounts
 
@@ -51,18 +51,8 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
     traces = []
     for i, cat in enumerate(totals.index):
         sel = cats == cat
-        traces.append(
-            go.Scattergeo(
-                lat=lat[sel],
-                lon=lon[sel],
-                name=str(cat),
-                mode="markers",
-                marker=dict(size=size_v[sel], sizemode="area", sizeref=sizeref, sizemin=5, opacity=0.75,
-                            color=COLORWAY[i % len(COLORWAY)], line=dict(width=0.6, color="white")),
-                hovertext=text[sel],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+        traces.append(bubbles(go.Scattergeo, sel, size_v, text, sizeref=sizeref, opacity=0.75, line_width=0.6,
+                              color=COLORWAY[i % len(COLORWAY)], lat=lat[sel], lon=lon[sel], name=str(cat)))
     fig = go.Figure(traces)
     fig.update_layout(
         template="semidash",

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.charts._common import axis_title, hover_text, real_year_of
+from dashboard.present.charts._common import axis_title, bubbles, hover_text, real_year_of
 from dashboard.present.charts.theme import empty_figure, register
 from dashboard.present.format import axis_ticks, format_amounts
 
@@ -83,17 +83,8 @@ def make_timeline(
         sel = g_arr == g
         if not sel.any():
             continue
-        traces.append(
-            go.Scatter(
-                x=x_arr[sel],
-                y=y_all[sel],
-                mode="markers",
-                name=g,
-                marker=dict(size=np.clip(y_all[sel], 0, None), sizemode="area", sizeref=sizeref, sizemin=5, opacity=0.72, line=dict(width=0.5, color="white")),
-                hovertext=text_arr[sel],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+        traces.append(bubbles(go.Scatter, sel, np.clip(y_all, 0, None), text_arr, sizeref=sizeref, opacity=0.72,
+                              line_width=0.5, x=x_arr[sel], y=y_all[sel], name=g))
     fig = go.Figure(traces)
     fig.update_layout(
         template="semidash",
