@@ -2,9 +2,9 @@
 also a builtin (``ValueError``, ``LookupError``, ``OSError``, ...).
 
 Each error keeps the culprit as attributes and builds its message from them
-(``__str__``), and its ``args`` are exactly its constructor's arguments, so it
-survives pickling (multiprocessing, task queues) with its class, attributes and
-message::
+(``describe()``; ``args`` holds the message, as for any exception), and it
+pickles by its constructor's arguments, so it survives multiprocessing and task
+queues with its class, attributes and message::
 
     >>> import pickle
     >>> from dashboard.errors import ParseError, SemidashError
@@ -16,7 +16,9 @@ message::
 
 New classes follow the same pattern: ``__init__`` hands its arguments, in
 order, to ``self._keep(name=value, ...)`` (attributes and ``args``), and
-``__str__`` writes the message from the attributes.
+``describe()`` writes the message from the attributes. To say where an error
+happened, use ``error.at("row 3, field currency")`` rather than rewriting
+``args``.
 """
 from __future__ import annotations
 
@@ -42,34 +44,62 @@ __all__ = [
 class SemidashError(Exception):
     """Base class of every error semidash raises on purpose.
 
-    Attribute: ``message``. Subclasses with more attributes build the message
-    from them (``__str__``); ``message`` is then the same text.
+    Attribute: ``message``; subclasses keep their own attributes and write the
+    message from them (:meth:`describe`). ``where`` (set by :meth:`at`) names
+    the place, e.g. ``"row 3, field currency"``, and leads the message.
+
+    >>> str(SemidashError("no rate").at("row 3, field currency"))
+    'row 3, field currency: no rate'
     """
 
-    @property
-    def message(self) -> str:
-        return self.__dict__.get("_message") or str(self)
-
-    @message.setter
-    def message(self, text: str) -> None:
-        self.__dict__["_message"] = text
+    where: str | None = None
 
     def __init__(self, message: str) -> None:
         self._keep(message=message)
 
     def _keep(self, **attributes: object) -> None:
-        """Keep the constructor's arguments as attributes and as ``args`` (in order), for pickling."""
+        """Keep the constructor's arguments as attributes (and, in order, for pickling); ``args`` is the message."""
         for name, value in attributes.items():
             setattr(self, name, value)
-        # Exception's own __init__: OSError's would read two args as (errno, strerror)
-        Exception.__init__(self, *attributes.values())
+        self.__dict__["_ctor"] = tuple(attributes.values())
+        # Exception's own __init__ (OSError's would read two args as errno and strerror)
+        Exception.__init__(self, self.describe())
+        self.__dict__["_args"] = self.args
+
+    @property
+    def message(self) -> str:
+        """The whole message (as ``str(error)``)."""
+        return str(self)
+
+    @message.setter
+    def message(self, text: str) -> None:
+        self.__dict__["_message"] = text
+
+    def describe(self) -> str:
+        """The message without the place; subclasses build it from their attributes."""
+        return str(self.__dict__.get("_message", ""))
+
+    def at(self, where: str) -> SemidashError:
+        """Name the place of the error (it leads the message); returns the error itself."""
+        self.where = where
+        return self
 
     def __str__(self) -> str:
-        return self.message
+        if self.args != self.__dict__.get("_args", self.args):
+            # args rewritten after construction (older code adds context that way): they are the message
+            return str(self.args[0]) if self.args else ""
+        text = self.describe()
+        return f"{self.where}: {text}" if self.where else text
 
     def __reduce__(self):
-        # rebuilt by calling the class with its constructor's arguments, then the attributes
-        return (type(self), tuple(self.args), self.__dict__)
+        # rebuilt by calling the class with its constructor's arguments, then the attributes (and args as they are now)
+        return (type(self), tuple(self.__dict__.get("_ctor", self.args)), {**self.__dict__, "_final_args": self.args})
+
+    def __setstate__(self, state: dict) -> None:
+        final = state.pop("_final_args", None)
+        self.__dict__.update(state)
+        if final is not None:
+            self.args = final
 
 
 class ParseError(SemidashError, ValueError):
@@ -82,7 +112,7 @@ class ParseError(SemidashError, ValueError):
     def __init__(self, text: str, reason: str, position: int | None = None) -> None:
         self._keep(text=text, reason=reason, position=position)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         where = f" at position {self.position}" if self.position is not None else ""
         shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
         return f"cannot parse {shown!r}{where}: {self.reason}"
@@ -96,7 +126,7 @@ class UnknownCurrencyError(SemidashError, LookupError):
     def __init__(self, currency: str, available: Sequence[str] = ()) -> None:
         self._keep(currency=currency, available=tuple(sorted(available)))
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         listed = ", ".join(self.available) if self.available else "none"
         return f"unknown currency {self.currency!r}; available: {listed}"
 
@@ -115,7 +145,7 @@ class ValidationError(SemidashError, ValueError):
     def __init__(self, problems: Sequence[str], source: str | None = None) -> None:
         self._keep(problems=list(problems), source=source)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         head = f"{self.source}: " if self.source else ""
         n = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
@@ -134,7 +164,7 @@ class RecordNotFoundError(StoreError, LookupError):
     def __init__(self, store: str, record_id: str) -> None:
         self._keep(store=store, record_id=record_id)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         return f"{self.store}: no user record with id {self.record_id!r}"
 
 class ReadOnlyRecordError(StoreError, PermissionError):
@@ -147,7 +177,7 @@ class ReadOnlyRecordError(StoreError, PermissionError):
     def __init__(self, record_id: str, action: str) -> None:
         self._keep(record_id=record_id, action=action)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         return (f"{self.record_id!r} is a curated record and cannot be {self.action}; curated rows live in "
                 "the package's data/projects.csv (change them there, with a source)")
 
@@ -160,7 +190,7 @@ class InputFileError(SemidashError, OSError):
     def __init__(self, path: str, reason: str) -> None:
         self._keep(path=str(path), reason=reason)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         return f"{self.path}: {self.reason}"
 
 class DatasetNotFoundError(InputFileError, FileNotFoundError):
@@ -179,7 +209,7 @@ class ArticleError(SemidashError, ValueError):
     def __init__(self, filename: str, reason: str) -> None:
         self._keep(filename=filename, reason=reason)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         return f"{self.filename}: {self.reason}"
 
 class CliUsageError(SemidashError, ValueError):

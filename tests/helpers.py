@@ -25,3 +25,12 @@ def make_projects(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame([{**base, **r} for r in rows])
     df["announced_date"] = pd.to_datetime(df["announced"].str.slice(0, 10), format="mixed")
     return df
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now (servers of parallel test runs never share a fixed port)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -41,10 +41,10 @@ def test_every_class_has_an_example():
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
 def test_pickle_round_trip_keeps_class_attributes_and_message(cls):
-    """pickle.loads(pickle.dumps(e)) is the same class, with the same attributes, args and message."""
+    """pickle.loads(pickle.dumps(e)) is the same class, with the same attributes, args and message (args[0] is the message)."""
     args, message = EXAMPLES[cls]
     err = cls(*args)
-    assert str(err) == message
+    assert str(err) == message and err.args == (message,)
     again = pickle.loads(pickle.dumps(err))
     assert type(again) is cls
     assert str(again) == message and again.args == err.args
@@ -83,3 +83,21 @@ def _raise_parse_error():
     from dashboard.parse import parse_amount
 
     parse_amount("2028년")
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_the_place_leads_the_message_and_pickles(cls):
+    """error.at(where) puts the place first; the round trip keeps it."""
+    args, message = EXAMPLES[cls]
+    err = cls(*args).at("row 3, field currency")
+    assert str(err) == f"row 3, field currency: {message}"
+    assert str(pickle.loads(pickle.dumps(err))) == str(err)
+
+
+def test_rewritten_args_are_the_message_and_pickle():
+    """Code that rewrites args to add context (the FX layer today) still gets its text, also after pickling."""
+    err = errors.UnknownCurrencyError("ABC", ["USD"])
+    err.args = (f"row 1, field currency: {err.args[0]}",)
+    assert str(err) == "row 1, field currency: unknown currency 'ABC'; available: USD"
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is errors.UnknownCurrencyError and again.currency == "ABC" and str(again) == str(err)

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--to", required=True, metavar="CUR", help="target ISO 4217 code, e.g. USD")
     p.add_argument("--date", metavar="D", help="date of the record: YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--basis", choices=bases(), default="announcement", metavar="BASIS",
-                   help="which rate: announcement (default), fixed, annual or latest")
+                   help="which rate: %(choices)s (default %(default)s)")
     p.add_argument("--as-of", metavar="D", help="the one date of basis 'fixed'")
     p.add_argument("--real", type=int, metavar="YEAR", help="constant US dollars of YEAR (CPI-U); needs --to USD")
     p.add_argument("--nearest", action="store_true", help="outside the data, use the nearest bound (and say so)")

@@ -47,16 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "the provenance of every number (rate, rate date, source, basis).")
     p.add_argument("--to", required=True, metavar="CUR", help="target currency (ISO code, e.g. USD, KRW, JPY)")
     p.add_argument("--basis", choices=bases(), default="announcement", metavar="BASIS",
-                   help="exchange-rate basis: announcement (default), fixed, annual or latest")
+                   help="exchange-rate basis: %(choices)s (default %(default)s)")
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="the date of the fixed basis (default: last day with rates)")
     p.add_argument("--real", type=int, nargs="?", const=DEFAULT_REAL_YEAR, default=None, metavar="YEAR",
                    help=f"constant US dollars of YEAR (default {DEFAULT_REAL_YEAR}; needs --to USD)")
     p.add_argument("--country", action="append", default=[], metavar="CC", help="keep this country (repeatable)")
     p.add_argument("--company", action="append", default=[], metavar="NAME", help="keep this company (repeatable)")
     p.add_argument("--category", action="append", default=[], choices=_schema("CATEGORIES"), metavar="CATEGORY",
-                   help="keep this category (repeatable): fab, packaging, rnd, datacenter, ...")
+                   help="keep this category (repeatable): %(choices)s")
     p.add_argument("--status", action="append", default=[], choices=_schema("STATUSES"), metavar="STATUS",
-                   help="keep this status (repeatable): announced, planned, under_construction, ...")
+                   help="keep this status (repeatable): %(choices)s")
     p.add_argument("--since", type=_date, default=None, metavar="DATE", help="announced on or after DATE")
     p.add_argument("--until", type=_date, default=None, metavar="DATE", help="announced on or before DATE")
     p.add_argument("--search", default="", metavar="TEXT", help="free-text filter, as in the dashboard")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import free_port
 
 from tests.e2e.waits import by_id, element, until
 
@@ -87,7 +88,7 @@ def test_paste_korean_article_save_edit_delete(dash_duo, tmp_path):
     from dashboard.app import create_app
 
     db = tmp_path / "store.sqlite"
-    dash_duo.start_server(create_app(db=str(db)))
+    dash_duo.start_server(create_app(db=str(db)), port=free_port())
     drv = dash_duo.driver
     _open_article_tab(drv, dash_duo.server_url)
     _el(drv, "article-text").send_keys(ARTICLE_KO)
@@ -175,7 +176,7 @@ def test_invalid_fields_show_errors_and_save_nothing(dash_duo, tmp_path):
     from dashboard.app import create_app
 
     db = tmp_path / "store.sqlite"
-    dash_duo.start_server(create_app(db=str(db)))
+    dash_duo.start_server(create_app(db=str(db)), port=free_port())
     drv = dash_duo.driver
     _open_article_tab(drv, dash_duo.server_url)
     fill_record(drv, project="누리칩스 평택", country="XX", announced="2024-02-30", amount_reported="5조 사과",
@@ -202,7 +203,7 @@ def test_upload_decodes_legacy_encodings(dash_duo, tmp_path, encoding, text, exp
 
     path = tmp_path / f"article-{encoding}.txt"
     path.write_bytes(text.encode(encoding))
-    dash_duo.start_server(create_app(db=str(tmp_path / "store.sqlite")))
+    dash_duo.start_server(create_app(db=str(tmp_path / "store.sqlite")), port=free_port())
     drv = dash_duo.driver
     _open_article_tab(drv, dash_duo.server_url)
     element(drv, "#article-upload input[type=file]", 20).send_keys(str(path))
@@ -231,7 +232,7 @@ def test_two_browsers_saving_at_once_lose_nothing(dash_duo, tmp_path):
     from dashboard.app import create_app
 
     db = tmp_path / "store.sqlite"
-    dash_duo.start_server(create_app(db=str(db)))
+    dash_duo.start_server(create_app(db=str(db)), port=free_port())
     second = _chrome()
     try:
         drivers = [dash_duo.driver, second]
@@ -298,15 +299,9 @@ def save_payload(server_url: str, **fields: str) -> dict:
             "changedPropIds": ["btn-record-save.n_clicks"], "state": state}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(db: Path) -> tuple[subprocess.Popen, str]:
     """``semidash serve`` in its own process on a free port, with ``SEMIDASH_DB=db``."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SEMIDASH_DB": str(db)}
     proc = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

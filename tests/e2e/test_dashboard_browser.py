@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import free_port
+
 from tests.e2e.waits import element, until
 
 pytestmark = pytest.mark.browser
@@ -50,7 +52,7 @@ def _wait_grid(dash_duo):
 
 def test_page_loads_clean_and_offline(dash_duo, projects):
     """The page renders the ranking and the grid with no console error, and the map's base map comes from the app, not a CDN."""
-    dash_duo.start_server(_app(projects))
+    dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=20)
     _wait_grid(dash_duo)
     until(lambda: dash_duo.find_element("#summary").text.startswith(f"{len(projects)} projects"), 15, "the summary")
@@ -65,7 +67,7 @@ def test_page_loads_clean_and_offline(dash_duo, projects):
 
 def test_switch_to_krw_changes_grid(dash_duo, projects):
     """Choosing KRW in the currency control relabels the grid's converted column in 억/조원 and puts cur=KRW in the URL."""
-    dash_duo.start_server(_app(projects))
+    dash_duo.start_server(_app(projects), port=free_port())
     _wait_grid(dash_duo)
     before = until(lambda: dash_duo.find_element(ROW0_CONVERTED).text, 15, "the first row's converted amount")
     assert before.startswith("$"), before
@@ -77,7 +79,7 @@ def test_switch_to_krw_changes_grid(dash_duo, projects):
 
 def test_shared_url_restores_view(dash_duo, projects):
     """Opening a copied URL shows the same currency, filters, tab and scale."""
-    dash_duo.start_server(_app(projects))
+    dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?cur=JPY&country=KR&tab=timeline&log=1&bogus=1&basis=nope")
     dash_duo.wait_for_element("#graph-timeline .main-svg", timeout=20)
     dash_duo.wait_for_contains_text(ROW0_CONVERTED, "円", timeout=10)
@@ -96,7 +98,7 @@ def test_shared_url_restores_view(dash_duo, projects):
 
 def test_download_equals_grid(dash_duo, projects):
     """After sorting and filtering the grid, the downloaded CSV holds exactly its rows, in its order, with provenance."""
-    dash_duo.start_server(_app(projects))
+    dash_duo.start_server(_app(projects), port=free_port())
     _wait_grid(dash_duo)
     # as a reader would with the header menus: sort by project name, filter the category column to "fab"
     dash_duo.driver.execute_script(
@@ -123,7 +125,7 @@ def test_download_equals_grid(dash_duo, projects):
 
 def test_compare_two_projects(dash_duo, projects):
     """Picking two projects shows them side by side with rates, rate dates and their ratio."""
-    dash_duo.start_server(_app(projects))
+    dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?tab=compare&cur=KRW")
     dash_duo.wait_for_element("#ctl-compare", timeout=20)
     for label in ("Stargate AI infrastructure project (OpenAI; SoftBank Group; Oracle; MGX)",

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import free_port
+
 from dashboard.ui import ids
 
 
@@ -108,14 +110,6 @@ def test_one_app_per_process():
     assert dashboard.app.server is create_server() is get_app().server
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("target", ["dashboard.app:server", "dashboard.ui.app:create_server()"])
 def test_gunicorn_serves_the_dashboard(target, tmp_path):
@@ -128,7 +122,7 @@ def test_gunicorn_serves_the_dashboard(target, tmp_path):
     from pathlib import Path
 
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SEMIDASH_DB": str(tmp_path / "store.sqlite")}
     proc = subprocess.Popen([str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "120", target],
                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
