@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data.schema import COLUMNS, TYPED_COLUMNS, check_frame, parse_money, period_start
-from dashboard.errors import InputFileError
+from dashboard.errors import DatasetNotFoundError, InputFileError
 
 __all__ = ["read_table", "check_table", "read_checked", "to_typed"]
 
@@ -48,6 +48,8 @@ def read_table(
                 handle = stack.enter_context(open(source, encoding="utf-8-sig", newline=""))
             except FileNotFoundError:
                 raise DatasetNotFoundError(name) from None
+            except OSError as exc:  # a directory, no permission, ...
+                raise InputFileError(name, f"cannot read ({exc.strerror or exc})") from None
         try:
             text = handle.read()
         except UnicodeDecodeError as exc:

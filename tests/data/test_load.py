@@ -2,24 +2,22 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from dashboard.data import CATEGORIES, COLUMNS, STATUSES, TYPED_COLUMNS, load_projects, validate_projects
-from dashboard.data.load import bundled_path, metadata_path, read_table
+from dashboard.data.load import bundled_path, metadata_path
 from dashboard.data.schema import REQUIRED
 from dashboard.errors import DatasetNotFoundError, ValidationError
 from dashboard.parse import parse_amount
 
-from tests.helpers import BROKEN_CSV, REPO, SHIPPED, SHIPPED_METADATA, VALID_CSV
+from tests.helpers import BROKEN_CSV, SHIPPED, SHIPPED_METADATA, VALID_CSV
 
 
 
@@ -96,14 +94,6 @@ def test_missing_file_is_named():
     """A path that does not exist raises DatasetNotFoundError naming it."""
     with pytest.raises(DatasetNotFoundError, match=r"nope\.csv: no such file"):
         load_projects("nope.csv", include_user=False)
-
-
-def test_read_table_line_numbers_follow_multiline_cells():
-    """Each record is indexed by the physical line where it starts; blank lines are skipped."""
-    text = 'id,notes\na,"one\ntwo\nthree"\n\nb,x\n'
-    frame, problems = read_table(io.StringIO(text), name="x.csv", require=["id", "notes"])
-    assert problems == [] and list(frame.index) == [2, 6]
-    assert frame.loc[2, "notes"] == "one\ntwo\nthree"
 
 
 # --- typing ---------------------------------------------------------------------

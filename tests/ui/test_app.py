@@ -57,19 +57,6 @@ def test_source_follows_the_store(tmp_path):
     assert (source.frame()["origin"] == "user").sum() == 0
 
 
-def test_grid_key_changes_with_data_revision(projects):
-    """The grid resends its rows when the data revision changes, even for the same view."""
-    from dash import no_update
-
-    from dashboard.ui.views.grid import grid_outputs
-
-    rows, _, key = grid_outputs(projects, "?cur=USD", None, data_rev="(0, None)")
-    assert grid_outputs(projects, "?cur=USD&tab=map", key, data_rev="(0, None)") == [no_update] * 3
-    again = grid_outputs(projects, "?cur=USD", key, data_rev="(1, '2026-11-23')")
-    assert again[0] == rows and again[2] != key
-    assert all("origin" in r for r in rows)
-
-
 def test_importing_builds_nothing(tmp_path):
     """`import dashboard.app` (and dashboard.ui.app) builds no app and imports no Dash."""
     import subprocess

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import base64
 
-import pandas as pd
 import pytest
 from dash import no_update
 
-from dashboard.ui.controls import project_options, real_toggle
 from dashboard.ui.views.article import (
     analyse_article,
     delete_record,
@@ -121,19 +119,3 @@ def test_edit_and_delete_user_record_refuse_curated(store, projects):
     assert open_edit(store, [{"id": curated}])[0] is False and "is a curated record" in open_edit(store, [{"id": curated}])[4]
     assert delete_record(store, [{"id": curated}])[0] is False
     assert delete_record(store, [{"id": rid}]) == (True, f"deleted {rid}") and store.ids() == set()
-
-
-def test_real_toggle_disabled_outside_usd():
-    """Constant prices are USD-only: the switch and year are disabled with a note for other currencies."""
-    assert real_toggle("USD") == (False, False, "")
-    disabled, year_disabled, note = real_toggle("JPY")
-    assert disabled and year_disabled and note == "Constant prices use US CPI and apply to USD only; JPY amounts are nominal."
-
-
-def test_project_options_follow_frame(projects):
-    """The compare picker and the filters list every project, country and company of the frame."""
-    options, countries, companies = project_options(projects)
-    assert len(options) == len(projects) and set(countries) == set(projects["country"].dropna())
-    extra = pd.concat([projects, projects.iloc[[0]].assign(id="new-one", country="VN", company="New Co")], ignore_index=True)
-    options2, countries2, companies2 = project_options(extra)
-    assert len(options2) == len(projects) + 1 and "VN" in countries2 and "New Co" in companies2

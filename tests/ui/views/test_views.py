@@ -1,35 +1,12 @@
-"""Tests of dashboard.ui.views and its view modules (and the URL <-> controls sync of dashboard.ui.controls), called directly on the real projects."""
+"""Tests of dashboard.ui.views and its view modules, called directly on the real projects."""
 from __future__ import annotations
 
-import csv
-import io
 
 import plotly.graph_objects as go
 from dash import no_update
 
-from dashboard.ui import ids
 from dashboard.query import SELECTION_VIEWS as TABS
-from dashboard.query import ViewState
-from dashboard.ui.controls import CONTROLS, sync_url
 from dashboard.ui.views import view_outputs
-from dashboard.ui.views.grid import export_download, grid_outputs
-
-
-def test_url_fills_controls(projects):
-    """A URL sets the controls; bad values come back as defaults."""
-    values = [None] * len(CONTROLS)
-    out = sync_url("?cur=KRW&country=JP&tab=map&basis=bogus", values, ids.URL)
-    assert out[0] is no_update
-    shown = dict(zip(CONTROLS, out[1:]))
-    assert shown[(ids.CURRENCY, "value")] == "KRW" and shown[(ids.COUNTRY, "value")] == ["JP"]
-    assert shown[(ids.BASIS, "value")] == "announcement" and shown[(ids.TABS, "active_tab")] == "map"
-
-
-def test_controls_write_url(projects):
-    """Changing a control writes the whole state into the URL."""
-    values = ViewState(currency="JPY", log=True, statuses=("operating",)).to_controls()
-    out = sync_url("", values, ids.CURRENCY)
-    assert out[0] == "?cur=JPY&status=operating&log=1" and all(v is no_update for v in out[1:])
 
 
 def test_views_build_only_active_tab(projects):
@@ -41,22 +18,3 @@ def test_views_build_only_active_tab(projects):
         assert out[-1].startswith(f"{len(projects)} projects") and "조원" in out[-1]
         if tab == "compare":
             assert "Stargate" in str(out[len(TABS)]) and "~" in str(out[len(TABS) + 1])
-
-
-def test_grid_follows_currency_and_skips_tab_changes(projects):
-    """The grid's converted column changes with the currency; a tab switch does not resend rows."""
-    rows, note, key = grid_outputs(projects, "?cur=USD", None)
-    assert rows[0]["converted_label"].startswith("$") and note == f"{len(projects)} rows"
-    rows_krw, _, key_krw = grid_outputs(projects, "?cur=KRW", key)
-    assert rows_krw[0]["converted_label"].endswith("원") and key_krw != key
-    assert grid_outputs(projects, "?cur=KRW&tab=map", key_krw) == [no_update] * 3
-
-
-def test_export_is_the_grid(projects):
-    """The download has the grid's rows in the grid's order and a name with currency and basis."""
-    rows, _, _ = grid_outputs(projects, "?cur=EUR&country=KR", None)
-    shown = list(reversed(rows))
-    data = export_download(projects, "?cur=EUR&country=KR&basis=annual", shown)
-    got = [r["id"] for r in csv.DictReader(io.StringIO(data["content"]))]
-    assert got == [r["id"] for r in shown]
-    assert data["filename"].startswith("semidash-projects-EUR-annual-")

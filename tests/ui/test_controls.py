@@ -1,0 +1,63 @@
+"""Tests of dashboard.ui.controls: the controls come from the field table and keep the URL in step."""
+from __future__ import annotations
+
+import pandas as pd
+from dash import no_update
+
+from dashboard.query import FIELDS, ViewState
+from dashboard.ui import ids
+from dashboard.ui.controls import CONTROLS, project_options, real_toggle, sync_url
+
+
+def test_url_fills_controls(projects):
+    """A URL sets the controls; bad values come back as defaults."""
+    values = [None] * len(CONTROLS)
+    out = sync_url("?cur=KRW&country=JP&tab=map&basis=bogus", values, ids.URL)
+    assert out[0] is no_update
+    shown = dict(zip(CONTROLS, out[1:]))
+    assert shown[(ids.CURRENCY, "value")] == "KRW" and shown[(ids.COUNTRY, "value")] == ["JP"]
+    assert shown[(ids.BASIS, "value")] == "announcement" and shown[(ids.TABS, "active_tab")] == "map"
+
+
+def test_controls_write_url(projects):
+    """Changing a control writes the whole state into the URL."""
+    values = ViewState(currency="JPY", log=True, statuses=("operating",)).to_controls()
+    out = sync_url("", values, ids.CURRENCY)
+    assert out[0] == "?cur=JPY&status=operating&log=1" and all(v is no_update for v in out[1:])
+
+
+def test_real_toggle_disabled_outside_usd():
+    """Constant prices are USD-only: the switch and year are disabled with a note for other currencies."""
+    assert real_toggle("USD") == (False, False, "")
+    disabled, year_disabled, note = real_toggle("JPY")
+    assert disabled and year_disabled and note == "Constant prices use US CPI and apply to USD only; JPY amounts are nominal."
+
+
+def test_project_options_follow_frame(projects):
+    """The compare picker and the filters list every project, country and company of the frame."""
+    options, countries, companies = project_options(projects)
+    assert len(options) == len(projects) and set(countries) == set(projects["country"].dropna())
+    extra = pd.concat([projects, projects.iloc[[0]].assign(id="new-one", country="VN", company="New Co")], ignore_index=True)
+    options2, countries2, companies2 = project_options(extra)
+    assert len(options2) == len(projects) + 1 and "VN" in countries2 and "New Co" in companies2
+
+
+def test_every_field_has_its_control_in_the_page(projects):
+    """Each row of the field table has a component with that id and property in the page (and nothing is left out)."""
+    from dashboard.ui.app import create_app
+
+    found = {}
+
+    def walk(c):
+        cid = getattr(c, "id", None)
+        if isinstance(cid, str):
+            found[cid] = c
+        kids = getattr(c, "children", None)
+        for k in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(k)
+
+    walk(create_app(load=lambda: projects).layout())
+    assert CONTROLS == tuple(f.control for f in FIELDS)
+    for cid, prop in CONTROLS:
+        assert cid in found, cid
+        assert prop in found[cid].available_properties, (cid, prop)
