@@ -1,20 +1,11 @@
-"""Tests of dashboard.intake: figures with their audit, highlighting, prefill, problems by field."""
+"""Tests of dashboard.intake.figures: figures with their audit, highlighting, prefill, problems by field."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from dashboard.intake.figures import (
-    FORM_COLUMNS,
-    audit_rows,
-    extract_figures_for,
-    field_problems,
-    figure_rows,
-    highlight_segments,
-    prefill,
-    record_from_form,
-)
+from dashboard.intake import figures as intake
 
 ARTICLE_KO = (Path(__file__).parents[1] / "e2e" / "data" / "article_ko.txt").read_text(encoding="utf-8")
 
@@ -22,10 +13,10 @@ ARTICLE_KO = (Path(__file__).parents[1] / "e2e" / "data" / "article_ko.txt").rea
 @pytest.fixture(scope="module")
 def rows():
     """Rows of the sample Korean article (fictional companies), audited on 2024-03-15."""
-    figs = extract_figures_for(ARTICLE_KO, locale="ko")
-    audit, note = audit_rows(figs, "2024-03-15")
+    figs = intake.extract_figures_for(ARTICLE_KO, locale="ko")
+    audit, note = intake.audit_rows(figs, "2024-03-15")
     assert note is None
-    return figure_rows(figs, audit)
+    return intake.figure_rows(figs, audit)
 
 
 def test_rows_fields_and_restatements(rows):
@@ -55,44 +46,44 @@ def test_audit_flags_the_bad_conversion(rows):
 
 def test_audit_needs_a_date_with_rates():
     """Without a date the audit says what to give; a date before the rate data says so too."""
-    figs = extract_figures_for("400억엔(약 3,620억원)", locale="ko")
-    assert audit_rows(figs, None) == ({}, "give the article date to audit the conversions it reports")
-    audit, note = audit_rows(figs, "1990-01-02")
+    figs = intake.extract_figures_for("400억엔(약 3,620억원)", locale="ko")
+    assert intake.audit_rows(figs, None) == ({}, "give the article date to audit the conversions it reports")
+    audit, note = intake.audit_rows(figs, "1990-01-02")
     assert audit == {} and note.startswith("no audit for 1990-01-02:")
-    assert audit_rows(extract_figures_for("5조원", locale="ko"), None) == ({}, None)
+    assert intake.audit_rows(intake.extract_figures_for("5조원", locale="ko"), None) == ({}, None)
 
 
 def test_highlight_joins_back_to_text(rows):
     """Marked segments cover the text exactly, each figure once, in order."""
-    segs = highlight_segments(ARTICLE_KO, rows)
+    segs = intake.highlight_segments(ARTICLE_KO, rows)
     assert "".join(s if isinstance(s, str) else s[1] for s in segs) == ARTICLE_KO
     assert [s for s in segs if not isinstance(s, str)][:2] == [(0, "2,000억엔"), (1, "약 1조 8,000억원")]
     overlapping = [{"index": 0, "start": 0, "end": 5}, {"index": 1, "start": 3, "end": 8}, {"index": 2, "start": 9, "end": 99}]
-    assert highlight_segments("0123456789", overlapping) == [(0, "01234"), "56789"]
+    assert intake.highlight_segments("0123456789", overlapping) == [(0, "01234"), "56789"]
 
 
 def test_prefill_from_pick_date_locale_and_known_companies(rows):
     """The picked figure fills its column; date, country and a known company fill only empty fields."""
     text = "Samsung Electronics will spend 400억엔 in Yokohama; SK hynix is not involved."
-    got = prefill(rows[3], text=text, date="2024-03-15", locale="ja", companies=["Samsung Electronics", "SK hynix", "Samsung"],
+    got = intake.prefill(rows[3], text=text, date="2024-03-15", locale="ja", companies=["Samsung Electronics", "SK hynix", "Samsung"],
                   current={"announced": "", "country": None, "company": ""})
     assert got == {"gpus": "12000", "announced": "2024-03-15", "country": "JP", "company": "Samsung Electronics; SK hynix"}
-    kept = prefill(rows[0], date="2024-03-15", locale="ko", current={"announced": "2024-03", "country": "JP"})
+    kept = intake.prefill(rows[0], date="2024-03-15", locale="ko", current={"announced": "2024-03", "country": "JP"})
     assert kept == {"amount_reported": "2,000억엔"}
-    assert prefill(None, locale="auto") == {}
+    assert intake.prefill(None, locale="auto") == {}
 
 
 def test_record_from_form_and_problems_by_field():
     """Blank fields are dropped; each schema problem lands on its field, others stay general."""
-    assert record_from_form({"project": " P ", "city": " ", "gpus": 12000, "lat": None}) == {"project": "P", "gpus": "12000"}
+    assert intake.record_from_form({"project": " P ", "city": " ", "gpus": 12000, "lat": None}) == {"project": "P", "gpus": "12000"}
     problems = ["record 1: column 'company': is empty; a value is required",
                 "record 1: column 'country': 'XX' is not an ISO 3166-1 alpha-2 country code (e.g. KR)",
                 "record 1: column 'country': second",
                 "record 1: column 'lat': '95' with lon '': lat and lon must be given together",
                 "record 1: unknown field(s) 'x'; valid fields: id, ..."]
-    by = field_problems(problems)
+    by = intake.field_problems(problems)
     assert by["company"] == ["is empty; a value is required"]
     assert by["country"] == ["'XX' is not an ISO 3166-1 alpha-2 country code (e.g. KR)", "second"]
     assert by[""] == ["column 'lat': '95' with lon '': lat and lon must be given together",
                       "record 1: unknown field(s) 'x'; valid fields: id, ..."]
-    assert set(FORM_COLUMNS) >= {"project", "company", "country", "city", "category", "status", "announced", "source_url"}
+    assert set(intake.FORM_COLUMNS) >= {"project", "company", "country", "city", "category", "status", "announced", "source_url"}
