@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dashboard.errors import SemidashError
 
 # modules of dashboard.cli that add sub-commands, in the order of --help
-COMMAND_MODULES = ("parse", "data", "fx", "serve")
+COMMAND_MODULES = ("parse", "data", "fx", "ingest", "serve")
 
 
 class LazyChoices:
