@@ -157,3 +157,16 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "e2e" in Path(str(item.fspath)).parts:
             item.add_marker(pytest.mark.browser)
+
+
+# ------------------------------------------------------------------ news
+
+
+@pytest.fixture(scope="session")
+def news_site(tmp_path_factory):
+    """The made-up news site of tests/intake/news_site.py, served on 127.0.0.1; yields ``(base URL, root dir)``."""
+    from tests.intake.news_site import serve_site, write_site
+
+    root = write_site(tmp_path_factory.mktemp("news-site"))
+    with serve_site(root) as base:
+        yield base, root

@@ -90,7 +90,6 @@ def article_candidates(article: NewsArticle, *, index=None, rates: dict | None =
     if not figures:
         return []
     audit, _note = audit_rows(figures, article.date)
-    position = {id(f): i for i, f in enumerate(figures)}
     title_companies = companies_in(article.title)
     article_companies: list[str] | None = None
     out: list[dict[str, Any]] = []
@@ -113,10 +112,11 @@ def article_candidates(article: NewsArticle, *, index=None, rates: dict | None =
         place = places[0] if places else None
         cats = categories_in(sentence) or categories_in(article.title) or categories_in(text)
         restatements = []
-        for r in f.restated_by:
-            j = position.get(id(r))
+        for j, r in enumerate(figures):
+            if r.restates is None or (r.restates.start, r.restates.end) != (f.start, f.end):
+                continue
             entry = {"text": r.text, "kind": r.kind, "value": r.value, "unit": r.unit}
-            if j is not None and j in audit:
+            if j in audit:
                 a = audit[j]
                 entry["audit"] = {k: (float(a[k]) if k in ("implied_rate", "reference_rate", "deviation") else a[k])
                                   for k in ("implied_rate", "reference_rate", "rate_date", "deviation", "flagged", "matches")}
@@ -131,11 +131,15 @@ def article_candidates(article: NewsArticle, *, index=None, rates: dict | None =
             "country": _guess_country(companies, place, article.language),
             "category": cats[0] if cats else None, "restatements": restatements,
         }
-        cand["fingerprint"] = key = fingerprint(cand)
+        cand["fingerprint"] = fingerprint(cand)
+        # the same amount twice in one article is one figure (the title and the body often
+        # give it, naming different companies): keep the body's sentence
+        key = f"{f.kind}|{f.unit}|{f.value:.3g}"
+        cand["_key"] = key
         in_title = sentence.strip() == article.title.strip()
-        if key in seen:  # the title and the body often give the same figure: keep the body's sentence
+        if key in seen:
             if not in_title:
-                out = [c if c["fingerprint"] != key or not c.pop("_title", False) else cand for c in out]
+                out = [c if c["_key"] != key or not c.pop("_title", False) else cand for c in out]
             continue
         seen.add(key)
         if in_title:
@@ -143,6 +147,7 @@ def article_candidates(article: NewsArticle, *, index=None, rates: dict | None =
         out.append(cand)
     for cand in out:
         cand.pop("_title", None)
+        cand.pop("_key", None)
         link = index.link(cand, rates=rates) if index is not None else None
         cand["matched_id"] = link.matched_id if link else None
         cand["match_score"] = link.score if link else 0.0
