@@ -35,6 +35,7 @@ VIEWS: tuple[View, ...] = (
     View("breakdown", "Breakdown"),
     View("compare", "Compare"),
     View("quantities", "GPUs · MW · wafers"),
+    View("queue", "Review queue", shows_selection=False),
     View("article", "＋ Add from article", shows_selection=False),
 )
 VIEW_NAMES: tuple[str, ...] = tuple(v.name for v in VIEWS)

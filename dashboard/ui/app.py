@@ -110,6 +110,7 @@ def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None
     from dashboard.ui.views import register_view_callbacks
     from dashboard.ui.views.article import register_intake_callbacks
     from dashboard.ui.views.grid import register_grid_callbacks
+    from dashboard.ui.views.queue import register_queue_callbacks
 
     store = store if store is not None else Store(db)
     source = ProjectSource(load, store=store) if load is None else ProjectSource(load)
@@ -137,6 +138,7 @@ def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None
     register_view_callbacks(app, source.frame, _currencies)
     register_grid_callbacks(app, source.frame, _currencies, source.revision)
     register_intake_callbacks(app, store, source)
+    register_queue_callbacks(app, store, source)
     app.semidash_store = store  # the app's one store (tests, scripts)
     return app
 

@@ -62,6 +62,20 @@ RECORD_FEEDBACK = "rec-feedback"    # pattern type: {"type": RECORD_FEEDBACK, "f
 RECORD_SAVE = "btn-record-save"
 RECORD_MESSAGE = "record-message"
 
+# "Review queue" (tab "queue")
+QUEUE_REV = "queue-rev"
+QUEUE_STATUS = "queue-status"
+QUEUE_LANGUAGE = "queue-language"
+QUEUE_LINK = "queue-link"
+QUEUE_REFRESH = "btn-queue-refresh"
+QUEUE_MESSAGE = "queue-message"
+QUEUE_COUNT = "queue-count"
+QUEUE_LIST = "queue-list"
+QUEUE_ACCEPT = "queue-accept"  # pattern type: {"type": QUEUE_ACCEPT, "id": candidate id}
+QUEUE_MERGE = "queue-merge"    # pattern type, as above
+QUEUE_REJECT = "queue-reject"  # pattern type, as above
+QUEUE_TARGET = "queue-target"  # pattern type: the project id to merge into
+
 # editing and deleting the user's records from the grid
 GRID_EDIT = "btn-grid-edit"
 GRID_DELETE = "btn-grid-delete"

@@ -13,6 +13,7 @@ from dashboard.ui.controls import create_controls
 from dashboard.ui.views import VIEW_MODULES
 from dashboard.ui.views.article import create_article_view, create_record_modals
 from dashboard.ui.views.grid import create_grid
+from dashboard.ui.views.queue import create_queue_view
 
 def graph(name: str, topojson_url: str) -> dcc.Graph:
     """A graph of one view: offline base maps, PNG download from the toolbar."""
@@ -42,8 +43,10 @@ def create_layout(
     """The whole page (the URL fills the controls once it has loaded)."""
     tabs = []
     for view in VIEWS:
-        if not view.shows_selection:  # the article intake, at the right end
-            tabs.append(dbc.Tab(create_article_view(), label=view.label, tab_id=view.name, tab_class_name="ms-auto"))
+        if not view.shows_selection:  # the review queue and the article intake, at the right end
+            body = create_queue_view() if view.name == "queue" else create_article_view()
+            right = "ms-auto" if not any(not v.shows_selection for v in VIEWS[:VIEWS.index(view)]) else ""
+            tabs.append(dbc.Tab(body, label=view.label, tab_id=view.name, tab_class_name=right))
             continue
         create = getattr(VIEW_MODULES[view.name], "create", None)
         body = graph(view.name, topojson_url)
