@@ -16,7 +16,7 @@ from dashboard.cli import main
 from dashboard.fx import reset_cache
 
 # TWD's last rate day, by hand: the last row of the CBC file that continues FRED DEXTAUS
-TWD_LAST = (Path(__file__).resolve().parents[2] / "datasets/fx/twd_usd_cbc_closing.csv").read_text().split()[-1][:10]
+TWD_LAST = (Path(__file__).resolve().parents[2] / "dashboard/fx/data/twd_usd_cbc_closing.csv").read_text().split()[-1][:10]
 AFTER_TWD = (dt.date.fromisoformat(TWD_LAST) + dt.timedelta(days=7)).isoformat()  # same weekday, a week later
 
 

@@ -16,7 +16,8 @@ import pytest
 
 from dashboard.fx import reset_cache
 
-DATASETS = Path(__file__).resolve().parents[2] / "datasets" / "fx"
+# the rate files, read by path from the source tree (not through the package)
+DATASETS = Path(__file__).resolve().parents[2] / "dashboard" / "fx" / "data"
 
 
 def _ecb_rows() -> dict[str, dict[str, float]]:
