@@ -74,3 +74,27 @@ class RecordNotFoundError(StoreError, LookupError):
 
 class ReadOnlyRecordError(StoreError, PermissionError):
     """An attempt to change or delete a curated (read-only) record."""
+
+
+class DownloadError(SemidashError, OSError):
+    """A file could not be downloaded (network, HTTP status, or over the size limit).
+
+    Attributes: ``url`` and ``reason``; the message is built from them, and
+    the error pickles (``__reduce__``) with both.
+
+    >>> import pickle
+    >>> err = pickle.loads(pickle.dumps(DownloadError("https://example.org/x.zip", "HTTP 404 Not Found")))
+    >>> str(err), err.url, err.reason
+    ('cannot download https://example.org/x.zip: HTTP 404 Not Found', 'https://example.org/x.zip', 'HTTP 404 Not Found')
+    """
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"cannot download {url}: {reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.url, self.reason))
+
+    def __str__(self) -> str:
+        return f"cannot download {self.url}: {self.reason}"

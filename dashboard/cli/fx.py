@@ -17,7 +17,7 @@ _PLAIN = re.compile(r"^\s*([-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([A-Za-z]
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``convert``, ``audit`` and ``fx`` (with ``bounds`` and ``update``)."""
-    from dashboard.fx.convert import BASES
+    from dashboard.fx.bases import BASES
 
     p = subparsers.add_parser(
         "convert",
@@ -60,9 +60,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Download the ECB history file, check it (parses, has USD/JPY/..., dates in order, "
         "no less coverage than the file in use) and replace the local copy atomically.",
     )
-    from dashboard.fx.update import ECB_URL
-
-    u.add_argument("--url", default=ECB_URL, help=f"where to fetch from (default: {ECB_URL})")
+    u.add_argument("--url", default=None, help="where to fetch from (default: the ECB's history file, as in sources.json)")
+    u.add_argument("--max-mb", type=float, default=None, metavar="MB",
+                   help="refuse a download or unpacked CSV larger than MB megabytes (default: 16 and 32)")
     u.set_defaults(handler=_update)
 
 
@@ -199,7 +199,10 @@ def _bounds(args: argparse.Namespace) -> int:
 def _update(args: argparse.Namespace) -> int:
     from dashboard.fx import update_rates
 
-    res = update_rates(args.url)
+    limits = {}
+    if args.max_mb is not None:
+        limits = {"max_download": int(args.max_mb * 2**20), "max_uncompressed": int(args.max_mb * 2**20)}
+    res = update_rates(args.url, **limits)
     print(
         f"installed {res.path}: {len(res.currencies)} currencies, {res.first} to {res.last} "
         f"(previous data ended {res.previous_last})"

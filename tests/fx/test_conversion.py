@@ -1,4 +1,4 @@
-"""Tests for dashboard.fx.convert: rates by hand from the files, bases, fallbacks, frames."""
+"""Tests for dashboard.fx.conversion: rates by hand from the files, bases, fallbacks, frames."""
 from __future__ import annotations
 
 import datetime as dt

@@ -33,12 +33,12 @@ import numpy as np
 import pandas as pd
 
 from dashboard.errors import DateOutOfRangeError, RateNotFoundError, UnknownCurrencyError
+from dashboard.fx.bases import BASES
 from dashboard.fx.rates import RateTable, get_table
 from dashboard.fx.sources import ECB_ID, Origin
 
 __all__ = ["BASES", "Conversion", "convert", "convert_frame", "parse_day", "pair_rates"]
 
-BASES = ("announcement", "fixed", "annual", "latest")
 NAT = np.iinfo(np.int64).min
 NEAREST_NOTE = ", nearest bound (date outside rate data)"
 
