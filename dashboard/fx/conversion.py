@@ -515,13 +515,14 @@ def _factorize_currencies(col: pd.Series) -> tuple[np.ndarray, np.ndarray, list]
     """``(codes, to_unique, uniques)`` of a currency column: ``uniques[to_unique[codes]]`` is each row's value.
 
     ``to_unique`` maps a code to its value's index in ``uniques`` (-1: missing),
-    so two codes may share a value. A categorical column gives its codes.
-    Strings held in an object array (object dtype, or pandas' ``str`` dtype
-    with Python storage) are factorised by object identity first: columns
-    read from CSV or built from a few code strings hold a handful of string
-    objects, so hashing 1M 8-byte addresses replaces hashing 1M strings
-    (about 6x faster); the few distinct objects are then compared by value.
-    Columns of mostly distinct string objects take the plain path.
+    so two codes may share a value; code -1 is a missing value. A categorical
+    column gives its codes. Strings held in an object array (object dtype, or
+    pandas' ``str`` dtype with Python storage) are factorised by object
+    identity first: columns read from CSV or built from a few code strings
+    hold a handful of string objects, so hashing 1M 8-byte addresses
+    replaces hashing 1M strings (about 6x faster); the few distinct objects
+    (alive: ``arr`` holds them) are then compared by value. Columns of mostly
+    distinct string objects take the plain path.
     """
     if isinstance(col.dtype, pd.CategoricalDtype):
         cats = list(col.cat.categories)
@@ -532,9 +533,8 @@ def _factorize_currencies(col: pd.Series) -> tuple[np.ndarray, np.ndarray, list]
         if ptrs is not None:
             pcodes, puniq = pd.factorize(ptrs)
             if len(puniq) <= max(4096, len(arr) // 64):
-                first = np.empty(len(puniq), dtype=np.intp)
-                first[pcodes[::-1]] = np.arange(len(arr) - 1, -1, -1, dtype=np.intp)
-                held = arr[first]  # one object per distinct address; arr keeps them alive
+                held = np.empty(len(puniq), dtype=object)
+                held[:] = [ctypes.cast(int(p), ctypes.py_object).value for p in puniq.tolist()]
                 to_unique, uniques = pd.factorize(held, use_na_sentinel=True)
                 return pcodes, to_unique.astype(np.int64), list(uniques)
         codes, uniques = pd.factorize(arr, use_na_sentinel=True)
@@ -556,10 +556,10 @@ def _target_calendar(table: RateTable, t: int) -> tuple[np.ndarray, np.ndarray, 
     (the last day on or before it that both legs were published) and that
     day in seconds; NaN / NAT where the pair has no rate (before the first
     common day, after either leg's data end). Column 0 and ``width - 1`` are
-    the days before and after the table; an extra last row (code -1 in
-    Python indexing) is all NaN for rows to skip. The identity ``t -> t`` is
-    1 everywhere (its date is the record's own). Memoised on the table
-    (a few MB per target).
+    the days before and after the table; an extra last row is all NaN (rows
+    to skip). The identity ``t -> t`` is 1 with the calendar day itself as
+    its date (a record's own day); outside the table it is left to the slow
+    path. Memoised on the table (a few MB per target).
     """
 
     def compute():
@@ -582,27 +582,33 @@ def _target_calendar(table: RateTable, t: int) -> tuple[np.ndarray, np.ndarray, 
         second = table.days[rc] * 86_400
         rate[bad] = np.nan
         second[bad] = NAT
+        rate[t] = 1.0
+        second[t] = cal_days * 86_400
         width = n_cal + 2
         rate_cal = np.full((n_codes + 1, width), np.nan)
         sec_cal = np.full((n_codes + 1, width), NAT, dtype=np.int64)
         rate_cal[:n_codes, 1:-1] = rate
         sec_cal[:n_codes, 1:-1] = second
-        rate_cal[t, :] = 1.0  # identity: any date, the record's own day (set by the caller)
         return rate_cal.ravel(), sec_cal.ravel(), width
 
     return table.cache.get(("target_calendar", t), compute, big=True)
 
 
-def _frame_rates(table, f, t, days, *, basis, as_of, fallback, where, has_identity) -> dict:
-    """:func:`pair_rates` for one target column ``t`` and bases announcement/fixed/latest, in one gather.
+def _frame_rates(table, codes, code_col, t, days, skip, *, basis, as_of, fallback, where) -> dict:
+    """:func:`pair_rates` for a frame's rows to one column ``t`` (bases announcement, fixed, latest).
 
-    Rows the calendar cannot answer (outside the data, no common day) go to
+    ``codes`` are the rows' factor codes and ``code_col[code]`` their table
+    columns (-1 and code -1: no currency); ``skip`` marks rows to leave NaN
+    (or is ``None``). One gather from :func:`_target_calendar` per row; rows
+    the calendar cannot answer (outside the data, no common day) go to
     :func:`pair_rates`, which raises or falls back exactly as for a single
-    conversion. Returns ``rate``, ``rate_second`` (int64 seconds, NAT
-    where none), ``basis_code``, ``basis_labels``, ``fallback``.
+    conversion. Returns ``rate``, ``rate_second`` (int64 seconds, NAT where
+    none), ``basis_code``, ``basis_labels``, ``fallback``.
     """
-    n = len(f)
+    n = len(codes)
     rate_cal, sec_cal, width = _target_calendar(table, t)
+    nan_row = len(table.codes) * width
+    offset = np.where(code_col >= 0, code_col * width, nan_row)  # per code; the last entry serves code -1
     if basis == "fixed":
         if as_of is None:
             raise ValueError("basis 'fixed' needs as_of (the one date whose rates every record uses)")
@@ -613,39 +619,43 @@ def _frame_rates(table, f, t, days, *, basis, as_of, fallback, where, has_identi
     else:
         label, const_day = "announcement", None
     if const_day is None:
+        idx = offset[codes]
         di = days - (table.day0 - 1)
         np.clip(di, 0, width - 1, out=di)
-        idx = f * width
-        idx += di  # f == -1 lands in the all-NaN last row
+        idx += di
+        if skip is not None:
+            idx[skip] = nan_row
         rate = rate_cal[idx]
         second = sec_cal[idx]
     else:  # one date for every row: a per-code vector, then one gather by code
         d = min(max(const_day - table.day0 + 1, 0), width - 1)
-        by_code = np.arange(-1, len(table.codes), dtype=np.int64) * width + d  # code -1 first
-        rate = rate_cal[by_code][f + 1]
-        second = sec_cal[by_code][f + 1]
-    if has_identity:  # the identity's date is the record's own (fixed/latest: the basis date)
-        same = np.flatnonzero(f == t)
-        if len(same):
-            second[same] = days[same] * 86_400 if const_day is None else const_day * 86_400
+        rate_by, sec_by = rate_cal[offset + d], sec_cal[offset + d]
+        rate_by[code_col == t] = 1.0  # the identity on the basis date, in or out of the data
+        sec_by[code_col == t] = const_day * 86_400
+        rate, second = rate_by[codes], sec_by[codes]
+        if skip is not None:
+            rate[skip] = np.nan
+            second[skip] = NAT
     basis_code = np.zeros(n, dtype=np.int8)
     labels = [label]
     fell = np.zeros(n, dtype=bool)
     missing = np.isnan(rate)
     if missing.any():
-        skip = f < 0
-        basis_code[skip] = -1
-        bad = np.flatnonzero(missing & ~skip)
+        skip_all = code_col[codes] < 0
+        if skip is not None:
+            skip_all |= skip
+        basis_code[skip_all] = -1
+        bad = np.flatnonzero(missing & ~skip_all)
         if len(bad):
             res = pair_rates(
-                table, f[bad], t, days[bad], basis=basis, as_of=as_of, fallback=fallback,
+                table, code_col[codes[bad]], t, days[bad], basis=basis, as_of=as_of, fallback=fallback,
                 where=(lambda k: where(int(bad[k]))) if where else None,
             )
             rate[bad] = res["rate"]
             second[bad] = np.where(res["rate_day"] != NAT, res["rate_day"] * 86_400, NAT)
             fell[bad] = res["fallback"]
-            codes = np.array([_label(labels, x) for x in res["basis_labels"]] + [-1], dtype=np.int8)
-            basis_code[bad] = codes[res["basis_code"]]
+            relabel = np.array([_label(labels, x) for x in res["basis_labels"]] + [-1], dtype=np.int8)
+            basis_code[bad] = relabel[res["basis_code"]]
     return {"rate": rate, "rate_second": second, "basis_code": basis_code, "basis_labels": labels, "fallback": fell}
 
 
@@ -710,55 +720,64 @@ def convert_frame(
             err.args = (f"row {row}, field {currency_col}: {err.args[0]}",)
             raise err
         col_of_unique[k] = table.index[code]
-    lut = np.append(col_of_unique[to_unique], -1)  # per code; code -1 (missing) picks the last slot
-    f = lut[codes]
+    code_col = np.append(col_of_unique[to_unique], -1)  # per factor code; code -1 (missing) picks the last slot
     if date_col in df.columns:
         record_days = _day_numbers(df[date_col])
     else:
         record_days = np.full(n, NAT, dtype=np.int64)
+    # rows to leave NaN: no value, or no date where the basis needs one (no currency: code_col -1)
     skip = np.isnan(values)
-    if basis not in ("fixed", "latest"):
+    if basis in ("announcement", "annual"):
         skip |= record_days == NAT
-    if skip.any():
-        f = np.where(skip, -1, f)
+    if not skip.any():
+        skip = None
     index = df.index
 
     def where(k: int) -> str:
         shown = df[date_col].iloc[k] if date_col in df.columns else ""
         return f"row {index[k]}, field {date_col} ({shown})"
 
-    used_cols = set(lut[lut >= 0].tolist())
+    def cols_of(rows: np.ndarray) -> np.ndarray:
+        """Table columns of ``rows`` (-1: skipped)."""
+        out = code_col[codes[rows]]
+        if skip is not None:
+            out[skip[rows]] = -1
+        return out
+
+    used_cols = {int(j) for j in code_col if j >= 0}
     if basis == "annual":
-        days = record_days
-        res = pair_rates(table, f, t_col, days, basis=basis, as_of=as_of, fallback=fallback, where=where)
+        f = cols_of(np.arange(n))
+        res = pair_rates(table, f, t_col, record_days, basis=basis, as_of=as_of, fallback=fallback, where=where)
         rate_day = res["rate_day"]
         rate_second = np.where(rate_day != NAT, rate_day * 86_400, NAT)
     else:
         days = record_days if basis == "announcement" else np.where(record_days != NAT, record_days, 0)
         res = _frame_rates(
-            table, f, t_col, days, basis=basis, as_of=as_of, fallback=fallback, where=where,
-            has_identity=t_col in used_cols,
+            table, codes, code_col, t_col, days, skip, basis=basis, as_of=as_of, fallback=fallback, where=where
         )
         rate_second = res["rate_second"]
     rate = res["rate"]
     nominal = values * rate
     rate_dates = rate_second.view("datetime64[s]")
-    # sources: one text per (from, to) pair, as a categorical indexed by the from column
+    # sources: one text per (from, to) pair, as a categorical gathered by factor code
     records = [_pair_record(table, j, t_col) for j in range(len(table.codes))]
     src_cats = list(dict.fromkeys(text for text, _ in records))
     src_ids = {text: ids for text, ids in records}
-    src_lut = np.array([src_cats.index(text) for text, _ in records] + [-1], dtype=np.int8)
-    src_codes = src_lut[f]  # f == -1 picks the trailing -1 (no source)
+    src_of_col = np.array([src_cats.index(text) for text, _ in records] + [-1], dtype=np.int8)
+    src_codes = src_of_col[code_col][codes]  # code_col -1 and code -1 pick the trailing -1 (no source)
+    if skip is not None:
+        src_codes[skip] = -1
     if basis == "annual":
         src_codes[np.isnan(rate)] = -1  # e.g. a row without the date its basis needs
     # currencies fed by several series in turn (TWD): the text names the span(s)
     # of each row's rate date, one category per (from, spans, to spans) combination
     multi = table.multi_span
     if multi.any() and (multi[t_col] or any(multi[j] for j in used_cols)):
-        rows = np.flatnonzero(multi[f] & (f >= 0)) if not multi[t_col] else np.flatnonzero(f >= 0)
+        pick = (code_col >= 0) if multi[t_col] else ((code_col >= 0) & multi[code_col])
+        rows = np.flatnonzero(pick[codes])
         rows = rows[~np.isnan(rate[rows])]
         if len(rows):
-            fr = f[rows]
+            fr = cols_of(rows)
             dr = rate_second[rows] // 86_400
             annual = basis == "annual"
             flo, fhi = _leg_spans(table, fr, dr, annual)
@@ -789,7 +808,7 @@ def convert_frame(
     # origins: the ids behind each source text (identity: none), as a categorical
     origin_text = ["+".join(src_ids[text]) for text in src_cats]
     origin_cats = [x for x in dict.fromkeys(origin_text) if x]
-    origin_lut = np.array([origin_cats.index(x) if x else -1 for x in origin_text] + [-1], dtype=np.int16)
+    origin_lut = np.array([origin_cats.index(x) if x else -1 for x in origin_text] + [-1], dtype=src_codes.dtype)
     origin_codes = origin_lut[src_codes]
     labels = res["basis_labels"] or [basis]
     new_cols = {
