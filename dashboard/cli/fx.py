@@ -186,13 +186,16 @@ def _bounds(args: argparse.Namespace) -> int:
     table = get_table()
     rows = []
     for code, (first, last) in table.bounds().items():
+        j = table.index[code]
         rows.append({"currency": code, "first": first.isoformat(), "last": last.isoformat(),
-                     "source": table.sources[table.index[code]]})
+                     "source": table.sources[j], "origins": list(table.col_origins[j]),
+                     "discontinued": bool(table.discontinued[j])})
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     for r in rows:
-        print(f"{r['currency']}  {r['first']}  {r['last']}  {r['source']}")
+        mark = "  (discontinued)" if r["discontinued"] else ""
+        print(f"{r['currency']}  {r['first']}  {r['last']}  {r['source']}{mark}")
     return 0
 
 
