@@ -120,19 +120,22 @@ def _first_common_row(table: RateTable, f: int, t: int) -> int:
     return int(hits[0]) if len(hits) else -1
 
 
-def _pair_error(table: RateTable, f: int, t: int, day: int, where: str = "") -> RateNotFoundError:
-    """Out-of-range error naming the currency whose data do not reach ``day``."""
+def _pair_error(
+    table: RateTable, f: int, t: int, day: int, where: str = "", *, lead: str = "", note: str = ""
+) -> RateNotFoundError:
+    """Out-of-range error naming the currency whose data do not reach ``day``.
+
+    The message is built once from its parts: ``lead`` (e.g. "no annual
+    average for 2030: "), ``where`` (the row and field), the bounds, ``note``
+    (e.g. "(and 3 more rows)"); they are also kept as attributes.
+    """
     d = np.datetime64(int(day), "D")
     for j in (f, t):
         if table.days[table.first_row[j]] > day or table.days[table.last_row[j]] < day:
-            err = table.out_of_range(table.codes[j], d)
-            break
-    else:
-        err = DateOutOfRangeError(
-            f"{table.codes[f]} and {table.codes[t]} have no rate published on a common day on or before {d}"
-        )
-    if where:
-        err.args = (f"{where}: {err.args[0]}",)
+            return table.out_of_range(table.codes[j], d, where=where, lead=lead, note=note)
+    text = f"{table.codes[f]} and {table.codes[t]} have no rate published on a common day on or before {d}"
+    err = DateOutOfRangeError(lead + (f"{where}: " if where else "") + text + note)
+    err.currency, err.date, err.bounds, err.where = (table.codes[f], table.codes[t]), d.astype(object), None, where
     return err
 
 
@@ -254,9 +257,7 @@ def pair_rates(
         if fallback != "nearest":
             k = bad[0]
             extra = f" (and {len(bad) - 1} more rows)" if len(bad) > 1 else ""
-            err = _pair_error(table, fk[k], tb[k], dk[k], where(int(k)) if where else "")
-            err.args = (err.args[0] + extra,)
-            raise err
+            raise _pair_error(table, fk[k], tb[k], dk[k], where(int(k)) if where else "", note=extra)
         for k in bad:  # only the rows outside the data
             end = min(table.last_row[fk[k]], table.last_row[tb[k]])
             if dk[k] > table.days[end]:
@@ -298,9 +299,7 @@ def _annual(table, f, t, days, need, rate, rate_day, fell, basis_code, labels, f
         if found is None:
             k = need[np.flatnonzero(inverse == u)[0]]
             if fallback != "nearest":
-                err = _pair_error(table, fc, tc, days[k], where(k) if where else "")
-                err.args = (f"no annual average for {year}: " + err.args[0],)
-                raise err
+                raise _pair_error(table, fc, tc, days[k], where(k) if where else "", lead=f"no annual average for {year}: ")
             first = _first_common_row(table, fc, tc)
             last = _pair_rows(table, np.array([fc]), np.array([tc]), np.array([len(table.days) - 1]))[0]
             if first < 0:
@@ -717,7 +716,9 @@ def convert_frame(
             first = np.flatnonzero(to_unique == k)
             row = df.index[int(np.flatnonzero(np.isin(codes, first))[0])]
             err = UnknownCurrencyError(code, table.available())
-            err.args = (f"row {row}, field {currency_col}: {err.args[0]}",)
+            # the row and field as an attribute, and in the message (errors.py builds the rest from attributes)
+            err.where = f"row {row}, field {currency_col}"
+            err.args = (f"{err.where}: {err}",)
             raise err
         col_of_unique[k] = table.index[code]
     code_col = np.append(col_of_unique[to_unique], -1)  # per factor code; code -1 (missing) picks the last slot

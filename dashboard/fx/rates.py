@@ -406,14 +406,21 @@ class RateTable:
             raise err
         return float(self.values[i, j])
 
-    def out_of_range(self, code: str, day: np.datetime64) -> DateOutOfRangeError:
-        """The error for ``day`` outside ``code``'s data."""
+    def out_of_range(self, code: str, day: np.datetime64, *, where: str = "", lead: str = "", note: str = "") -> DateOutOfRangeError:
+        """The error for ``day`` outside ``code``'s data.
+
+        Attributes ``currency``, ``date``, ``bounds`` and ``where`` (the row or
+        figure, or ``""``); the message is built from them, once, at
+        construction (``lead`` + ``where: `` + the bounds + ``note``).
+        """
         first, last = self.bounds()[code]
-        err = DateOutOfRangeError(
+        day = np.datetime64(day, "D")
+        text = (
             f"{code} has no rate for {day}: its data cover {first} to {last}"
             " (ask for the nearest bound with fallback='nearest', CLI --nearest; newer ECB rates: `semidash fx update`)"
         )
-        err.currency, err.date, err.bounds = code, _to_date(day), (first, last)
+        err = DateOutOfRangeError(lead + (f"{where}: " if where else "") + text + note)
+        err.currency, err.date, err.bounds, err.where = code, _to_date(day) if not np.isnat(day) else None, (first, last), where
         return err
 
     def origins_of(self, ids) -> tuple[Origin, ...]:

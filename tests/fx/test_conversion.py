@@ -399,3 +399,29 @@ def test_convert_frame_with_distinct_string_objects():
     out = convert_frame(df, "USD")
     assert out["fx_rate"].iloc[0] == 1.0
     assert out["fx_rate"].iloc[-1] == pytest.approx(ECB["2025-04-02"]["USD"] / ECB["2025-04-02"]["JPY"], rel=1e-12)
+
+
+def test_fx_errors_carry_their_culprits_and_pickle():
+    """Out-of-range and unknown-currency errors keep currency, date, bounds and the row as attributes; the message
+    is built from them once, and survives a pickle round trip with the attributes."""
+    import pickle
+
+    day = ecb_day_after(twd_last_day())
+    df = pd.DataFrame({"amount_value": [1.0, 2.0, 3.0], "currency": ["USD", "TWD", "TWD"],
+                       "announced_date": pd.to_datetime(["2024-01-02", day, day])})
+    with pytest.raises(DateOutOfRangeError) as info:
+        convert_frame(df, "EUR")
+    err = info.value
+    assert (err.currency, err.date, err.bounds) == ("TWD", D(day), (D("2019-01-02"), D(twd_last_day())))
+    assert err.where == f"row 1, field announced_date ({day} 00:00:00)"
+    assert str(err).startswith(f"{err.where}: TWD has no rate for {day}") and str(err).endswith("(and 1 more rows)")
+    again = pickle.loads(pickle.dumps(err))
+    assert (type(again), str(again), again.currency, again.date, again.bounds) == (
+        DateOutOfRangeError, str(err), "TWD", D(day), err.bounds)
+    with pytest.raises(DateOutOfRangeError, match=r"^no annual average for 1998: USD has no rate for 1998-06-01") as info:
+        convert(1, "USD", "JPY", date="1998-06-01", basis="annual")
+    assert info.value.currency == "USD" and info.value.date == D("1998-06-01")
+    df.loc[2, "currency"] = "XYZ"
+    with pytest.raises(UnknownCurrencyError, match="^row 2, field currency: unknown currency 'XYZ'") as info:
+        convert_frame(df, "EUR")
+    assert (info.value.currency, info.value.where) == ("XYZ", "row 2, field currency") and "USD" in info.value.available
