@@ -618,10 +618,14 @@ def _frame_rates(table, codes, code_col, t, days, skip, *, basis, as_of, fallbac
     else:
         label, const_day = "announcement", None
     if const_day is None:
-        idx = offset[codes]
-        di = days - (table.day0 - 1)
-        np.clip(di, 0, width - 1, out=di)
-        idx += di
+        idx = (offset - (table.day0 - 1))[codes]
+        idx += days  # = row offset + 1 + calendar day; days outside the table get a padding column below
+        lo, hi = table.day0, int(table.days[-1])
+        outside = days < lo
+        outside |= days > hi
+        if outside.any():
+            rows = np.flatnonzero(outside)
+            idx[rows] = offset[codes[rows]] + np.where(days[rows] < lo, 0, width - 1)
         if skip is not None:
             idx[skip] = nan_row
         rate = rate_cal[idx]
