@@ -34,6 +34,7 @@ import pandas as pd
 
 from dashboard.errors import DateOutOfRangeError, RateNotFoundError, UnknownCurrencyError
 from dashboard.fx.bases import BASES
+from dashboard.fx.days import parse_day
 from dashboard.fx.rates import RateTable, get_table
 from dashboard.fx.sources import ECB_ID, Origin
 
@@ -73,27 +74,6 @@ class Conversion:
         out["rate_date"] = self.rate_date.isoformat() if self.rate_date else None
         out["origins"] = [o.id for o in self.origins]
         return out
-
-
-def parse_day(value) -> np.datetime64:
-    """A day from a date, datetime, Timestamp or ``YYYY[-MM[-DD]]`` text (first day of the period).
-
-    >>> str(parse_day("2025-04")), str(parse_day(dt.date(2025, 4, 5)))
-    ('2025-04-01', '2025-04-05')
-    """
-    if isinstance(value, np.datetime64):
-        return value.astype("datetime64[D]")
-    if isinstance(value, (dt.date, pd.Timestamp)):
-        return np.datetime64(pd.Timestamp(value).date().isoformat(), "D")
-    text = str(value).strip()
-    try:
-        if len(text) == 4 and text.isdigit():
-            return np.datetime64(f"{text}-01-01", "D")
-        if len(text) == 7 and text[4] == "-":
-            return np.datetime64(f"{text}-01", "D")
-        return np.datetime64(dt.date.fromisoformat(text[:10]).isoformat(), "D")
-    except ValueError:
-        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 def _pair_rows(table: RateTable, f: np.ndarray, t: np.ndarray, i: np.ndarray) -> np.ndarray:

@@ -600,7 +600,7 @@ def get_origins() -> dict[str, Origin]:
 
 
 def _as_day(value) -> np.datetime64:
-    from dashboard.fx.conversion import parse_day
+    from dashboard.fx.days import parse_day
 
     return parse_day(value)
 

@@ -274,3 +274,31 @@ def test_zip_bomb_with_forged_sizes_is_stopped_while_reading(server):
 
     assert _peak_mib(run) < 8
     _assert_untouched(path, digest)
+
+
+def test_an_installed_update_reaches_convert_frame_and_the_audit(server):
+    """`fx update` with a file whose KRW rates doubled: convert, convert_frame and the audit (its reference rate
+    and its monthly means) use the new rates at once, and rates_revision() changes (the audit kept 9.8 vs 19.6)."""
+    import pandas as pd
+
+    from dashboard.fx import audit_conversions, convert, convert_frame, rates_revision
+
+    root, url = server
+    article = "소프트뱅크는 400억엔(약 3,620억원)을 투자한다."
+    frame = pd.DataFrame({"amount_value": [4e10], "currency": ["JPY"], "announced_date": pd.to_datetime(["2025-04-02"])})
+    rev = rates_revision()
+    audit = audit_conversions(article, "2025-04-02").iloc[0]
+    old = (convert(1, "JPY", "KRW", date="2025-04-02").rate, convert_frame(frame, "KRW")["fx_rate"].iloc[0], audit["reference_rate"])
+    assert audit["matches"] is not None
+    lines = _bundled_csv().decode("utf-8").splitlines()
+    k = lines[0].split(",").index("KRW")
+    doubled = [lines[0]] + [
+        ",".join(repr(float(c) * 2) if i == k and c not in ("N/A", "") else c for i, c in enumerate(line.split(",")))
+        for line in lines[1:]
+    ]
+    (root / "doubled.csv").write_text("\n".join(doubled) + "\n", encoding="utf-8")
+    update_rates(f"{url}/doubled.csv")
+    audit = audit_conversions(article, "2025-04-02").iloc[0]
+    new = (convert(1, "JPY", "KRW", date="2025-04-02").rate, convert_frame(frame, "KRW")["fx_rate"].iloc[0], audit["reference_rate"])
+    assert new == pytest.approx(tuple(2 * x for x in old), rel=1e-9)
+    assert audit["matches"] is None and rates_revision() != rev
