@@ -27,6 +27,7 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import sys
+import threading
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -527,50 +528,78 @@ def _python_strings(col: pd.Series) -> bool:
     return isinstance(dtype, pd.StringDtype) and dtype.storage == "python"
 
 
-def _target_calendar(table: RateTable, t: int) -> tuple[np.ndarray, np.ndarray, int]:
-    """Per target column ``t``: the rate and rate date of every ``from -> t`` pair on every calendar day.
+class _TargetCalendar:
+    """Per target column ``t``: the rate and rate date of ``from -> t`` pairs on every calendar day.
 
-    Returns flat ``(rate, rate_second, width)``: cell ``j * width + 1 + d``
-    holds the rate of ``codes[j] -> codes[t]`` on calendar day ``day0 + d``
-    (the last day on or before it that both legs were published) and that
-    day in seconds; NaN / NAT where the pair has no rate (before the first
-    common day, after either leg's data end). Column 0 and ``width - 1`` are
-    the days before and after the table; an extra last row is all NaN (rows
-    to skip). The identity ``t -> t`` is 1 with the calendar day itself as
-    its date (a record's own day); outside the table it is left to the slow
-    path. Memoised on the table (a few MB per target).
+    Flat arrays ``rate`` and ``second`` of ``(codes + 1) x width`` cells: cell
+    ``j * width + 1 + d`` holds the rate of ``codes[j] -> codes[t]`` on
+    calendar day ``day0 + d`` (the last day on or before it on which both
+    legs were published) and that day in seconds; NaN / NAT where the pair has
+    no rate (before the first common day, after either leg's data end).
+    Column 0 and ``width - 1`` are the days before and after the table; the
+    extra last row is all NaN (rows to skip). The identity ``t -> t`` is 1
+    with the calendar day itself as its date (a record's own day); outside
+    the table it is left to the slow path. Rows are built on first use, for
+    the codes a frame holds (:meth:`ensure`), so a small frame costs little;
+    the whole object is memoised on the table (at most ~7 MB).
     """
 
-    def compute():
-        values = table.values
-        n_rows, n_codes = values.shape
-        valid = ~np.isnan(values)
-        common = valid & valid[:, t : t + 1]
-        rows = np.arange(n_rows, dtype=np.int32)[:, None]
-        last_common = np.maximum.accumulate(np.where(common, rows, -1), axis=0)
-        n_cal = int(table.days[-1]) - table.day0 + 1
-        cal_days = np.arange(table.day0, table.day0 + n_cal, dtype=np.int64)
+    def __init__(self, table: RateTable, t: int) -> None:
+        self.table, self.t = table, t
+        n_codes = len(table.codes)
+        self.n_cal = int(table.days[-1]) - table.day0 + 1
+        self.width = self.n_cal + 2
+        self.rate = np.empty((n_codes + 1) * self.width)  # untouched rows cost no memory
+        self.second = np.empty((n_codes + 1) * self.width, dtype=np.int64)
+        self.rate[n_codes * self.width :] = np.nan
+        self.second[n_codes * self.width :] = NAT
+        self.built = np.zeros(n_codes, dtype=bool)
+        self._lock = threading.Lock()
+
+    def ensure(self, cols) -> _TargetCalendar:
+        """Build the rows of ``cols`` (table columns) not built yet; returns ``self``."""
+        cols = np.asarray(cols, dtype=np.int64)
+        todo = np.unique(cols[(cols >= 0) & ~self.built[np.maximum(cols, 0)]])
+        if len(todo):
+            with self._lock:
+                todo = todo[~self.built[todo]]
+                if len(todo):
+                    self._build(todo)
+        return self
+
+    def _build(self, cols: np.ndarray) -> None:
+        table, t, width = self.table, self.t, self.width
+        valid = ~np.isnan(table.values[:, cols])
+        valid &= ~np.isnan(table.values[:, t : t + 1])
+        rows = np.arange(len(table.days), dtype=np.int32)[:, None]
+        last_common = np.maximum.accumulate(np.where(valid, rows, -1), axis=0)
+        cal_days = np.arange(table.day0, table.day0 + self.n_cal, dtype=np.int64)
         cal_rows = np.searchsorted(table.days, cal_days, side="right") - 1
-        r = np.ascontiguousarray(last_common[cal_rows].T)  # codes x calendar days
+        r = np.ascontiguousarray(last_common[cal_rows].T)  # cols x calendar days
         last_day = table.days[table.last_row]
-        limit = np.minimum(last_day, last_day[t])
-        bad = (r < 0) | (cal_days[None, :] > limit[:, None])
+        bad = (r < 0) | (cal_days[None, :] > np.minimum(last_day[cols], last_day[t])[:, None])
         rc = np.maximum(r, 0)
-        cols = np.arange(n_codes)[:, None]
-        rate = values[rc, t] / values[rc, cols]
+        vb = table.values_by_code
+        rate = vb[t][rc] / vb[cols[:, None], rc]
         second = table.days[rc] * 86_400
         rate[bad] = np.nan
         second[bad] = NAT
-        rate[t] = 1.0
-        second[t] = cal_days * 86_400
-        width = n_cal + 2
-        rate_cal = np.full((n_codes + 1, width), np.nan)
-        sec_cal = np.full((n_codes + 1, width), NAT, dtype=np.int64)
-        rate_cal[:n_codes, 1:-1] = rate
-        sec_cal[:n_codes, 1:-1] = second
-        return rate_cal.ravel(), sec_cal.ravel(), width
+        is_t = cols == t
+        rate[is_t] = 1.0
+        second[is_t] = cal_days * 86_400
+        rate_2d = self.rate.reshape(-1, width)
+        sec_2d = self.second.reshape(-1, width)
+        rate_2d[cols, 1:-1] = rate
+        sec_2d[cols, 1:-1] = second
+        rate_2d[cols[:, None], [0, width - 1]] = np.nan
+        sec_2d[cols[:, None], [0, width - 1]] = NAT
+        self.built[cols] = True
 
-    return table.cache.get(("target_calendar", t), compute, big=True)
+
+def _target_calendar(table: RateTable, t: int, cols) -> _TargetCalendar:
+    """The :class:`_TargetCalendar` of target column ``t`` with the rows of ``cols`` built (memoised on the table)."""
+    cal = table.cache.get(("target_calendar", t), lambda: _TargetCalendar(table, t), big=True)
+    return cal.ensure(cols)
 
 
 def _frame_rates(table, codes, code_col, t, days, skip, *, basis, as_of, fallback, where) -> dict:
@@ -585,7 +614,8 @@ def _frame_rates(table, codes, code_col, t, days, skip, *, basis, as_of, fallbac
     none), ``basis_code``, ``basis_labels``, ``fallback``.
     """
     n = len(codes)
-    rate_cal, sec_cal, width = _target_calendar(table, t)
+    cal = _target_calendar(table, t, code_col)
+    rate_cal, sec_cal, width = cal.rate, cal.second, cal.width
     nan_row = len(table.codes) * width
     offset = np.where(code_col >= 0, code_col * width, nan_row)  # per code; the last entry serves code -1
     if basis == "fixed":

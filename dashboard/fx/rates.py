@@ -201,7 +201,7 @@ class TableCache:
     (42, 1)
     """
 
-    def __init__(self, small: int = 8192, big: int = 6) -> None:
+    def __init__(self, small: int = 8192, big: int = 4) -> None:
         self._small: OrderedDict = OrderedDict()
         self._big: OrderedDict = OrderedDict()
         self._limits = (small, big)

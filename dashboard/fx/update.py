@@ -30,10 +30,10 @@ import numpy as np
 
 from dashboard.errors import DownloadError, StoreError, ValidationError
 from dashboard.fx.rates import USER_FILE, USER_META, ecb_file, parse_ecb, reset_cache, user_fx_dir
-from dashboard.fx.sources import load_origins
+from dashboard.fx.sources import data_file, load_origins
 
 __all__ = [
-    "ECB_URL",
+    "ecb_url",
     "MAX_DOWNLOAD_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
     "UpdateResult",
@@ -50,22 +50,18 @@ REQUIRED = ("USD", "JPY", "GBP", "CNY", "KRW")
 
 
 def __getattr__(name: str):
-    if name == "ECB_URL":  # the download address is part of the ECB origin in sources.json
-        return _ecb_url()
+    if name == "ECB_URL":  # kept for callers of the old constant; the address lives in sources.json
+        return ecb_url()
     raise AttributeError(f"module 'dashboard.fx.update' has no attribute {name!r}")
 
 
-def _ecb_url() -> str:
-    """The ECB history file's download address, from ``sources.json``.
+def ecb_url() -> str:
+    """The ECB history file's download address (``download_url`` of the ECB origin in ``sources.json``).
 
-    >>> _ecb_url()
+    >>> ecb_url()
     'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip'
     """
-    import json as _json
-
-    from dashboard.fx.sources import data_file
-
-    resources = _json.loads(data_file("sources.json").read_text(encoding="utf-8"))["resources"]
+    resources = json.loads(data_file("sources.json").read_text(encoding="utf-8"))["resources"]
     return next(r["origin"]["download_url"] for r in resources if r["id"] == "ecb")
 
 
@@ -224,7 +220,7 @@ def update_rates(
     case the current copy is untouched. On success every cache of the rate
     table is dropped and :func:`dashboard.fx.rates_revision` changes.
     """
-    url = url or _ecb_url()
+    url = url or ecb_url()
     with tempfile.TemporaryDirectory(prefix="semidash-fx-") as tmp:
         raw = Path(tmp) / "download"
         download(url, raw, timeout=timeout, limit=max_download)
