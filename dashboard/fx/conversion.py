@@ -631,10 +631,8 @@ def _frame_rates(table, codes, code_col, t, days, skip, *, basis, as_of, fallbac
         idx = (offset - (table.day0 - 1))[codes]
         idx += days  # = row offset + 1 + calendar day; days outside the table get a padding column below
         lo, hi = table.day0, int(table.days[-1])
-        outside = days < lo
-        outside |= days > hi
-        if outside.any():
-            rows = np.flatnonzero(outside)
+        if n and (days.min() < lo or days.max() > hi):  # two reductions; the mask only when needed
+            rows = np.flatnonzero((days < lo) | (days > hi))
             idx[rows] = offset[codes[rows]] + np.where(days[rows] < lo, 0, width - 1)
         if skip is not None:
             idx[skip] = nan_row
@@ -742,7 +740,7 @@ def convert_frame(
         record_days = np.full(n, NAT, dtype=np.int64)
     # rows to leave NaN: no value, or no date where the basis needs one (no currency: code_col -1)
     skip = np.isnan(values)
-    if basis in ("announcement", "annual"):
+    if basis in ("announcement", "annual") and n and record_days.min() == NAT:
         skip |= record_days == NAT
     if not skip.any():
         skip = None
