@@ -20,6 +20,7 @@ import http.client
 import json
 import os
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -36,6 +37,7 @@ __all__ = [
     "ecb_url",
     "MAX_DOWNLOAD_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
+    "MAX_SECONDS",
     "UpdateResult",
     "update_rates",
     "check_update",
@@ -45,6 +47,7 @@ __all__ = [
 
 MAX_DOWNLOAD_BYTES = 16 * 2**20  # the ECB zip is ~0.65 MB (2026), a plain CSV ~2 MB
 MAX_UNCOMPRESSED_BYTES = 32 * 2**20  # its CSV is ~1.9 MB and grows ~70 kB a year
+MAX_SECONDS = 300.0  # the whole download, however slowly the bytes come
 CHUNK = 64 * 1024
 REQUIRED = ("USD", "JPY", "GBP", "CNY", "KRW")
 
@@ -77,16 +80,21 @@ class UpdateResult:
     previous_last: dt.date
 
 
-def download(url: str, dest: Path, *, timeout: float = 60.0, limit: int = MAX_DOWNLOAD_BYTES) -> int:
+def download(
+    url: str, dest: Path, *, timeout: float = 60.0, limit: int = MAX_DOWNLOAD_BYTES, max_seconds: float = MAX_SECONDS
+) -> int:
     """Stream ``url`` into the file ``dest`` in 64 kB chunks; return the byte count.
 
     Raises :class:`DownloadError` (``url``, ``reason``) on a network or HTTP
-    error, and when the body is larger than ``limit`` bytes: at once if the
-    server announces it (Content-Length), else as soon as the count passes
-    the limit. Memory stays at one chunk.
+    error, when the body is larger than ``limit`` bytes (at once if the
+    server announces it with Content-Length, else as soon as the count passes
+    the limit), and when the whole transfer takes longer than ``max_seconds``
+    (``timeout`` bounds each read; this bounds a server that drips bytes).
+    Memory stays at one chunk.
     """
     request = urllib.request.Request(url, headers={"User-Agent": "semidash-fx-update"})
     total = 0
+    deadline = time.monotonic() + max_seconds
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             announced = resp.headers.get("Content-Length") if hasattr(resp, "headers") else None
@@ -100,6 +108,8 @@ def download(url: str, dest: Path, *, timeout: float = 60.0, limit: int = MAX_DO
                     total += len(chunk)
                     if total > limit:
                         raise DownloadError(url, f"more than the limit of {limit:,} bytes (stopped after {total:,})")
+                    if time.monotonic() > deadline:
+                        raise DownloadError(url, f"took longer than {max_seconds:g} s (stopped after {total:,} bytes)")
                     fh.write(chunk)
     except DownloadError:
         raise
@@ -210,11 +220,12 @@ def update_rates(
     timeout: float = 60.0,
     max_download: int = MAX_DOWNLOAD_BYTES,
     max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+    max_seconds: float = MAX_SECONDS,
 ) -> UpdateResult:
     """Download the ECB history file from ``url`` (default: the ECB's), validate it, install it atomically.
 
-    Raises :class:`DownloadError` when the download fails or is larger than
-    ``max_download`` bytes, :class:`ValidationError` (listing every problem)
+    Raises :class:`DownloadError` when the download fails, is larger than
+    ``max_download`` bytes or takes longer than ``max_seconds``, :class:`ValidationError` (listing every problem)
     when the file is rejected, a zip member over ``max_uncompressed`` bytes
     included, and :class:`StoreError` when it cannot be written; in every
     case the current copy is untouched. On success every cache of the rate
@@ -223,7 +234,7 @@ def update_rates(
     url = url or ecb_url()
     with tempfile.TemporaryDirectory(prefix="semidash-fx-") as tmp:
         raw = Path(tmp) / "download"
-        download(url, raw, timeout=timeout, limit=max_download)
+        download(url, raw, timeout=timeout, limit=max_download, max_seconds=max_seconds)
         csv = read_csv_member(raw, url, limit=max_uncompressed)
     previous_last = parse_ecb(ecb_file()[0], "current ECB file")[0][-1]
     dates, codes, _ = check_update(csv, url)

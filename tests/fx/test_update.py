@@ -7,6 +7,7 @@ import http.server
 import io
 import pickle
 import threading
+import time
 import zipfile
 from importlib import resources
 
@@ -302,3 +303,38 @@ def test_an_installed_update_reaches_convert_frame_and_the_audit(server):
     new = (convert(1, "JPY", "KRW", date="2025-04-02").rate, convert_frame(frame, "KRW")["fx_rate"].iloc[0], audit["reference_rate"])
     assert new == pytest.approx(tuple(2 * x for x in old), rel=1e-9)
     assert audit["matches"] is None and rates_revision() != rev
+
+
+class DripHandler(QuietHandler):
+    """Sends a valid-looking body one small chunk every 50 ms (a slow or hostile server)."""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Length", str(10_000_000))
+        self.end_headers()
+        try:
+            for _ in range(200):
+                self.wfile.write(b"0" * 70_000)
+                self.wfile.flush()
+                time.sleep(0.05)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def test_a_dripping_server_is_cut_off_by_the_deadline(tmp_path):
+    """A server that keeps each read under the timeout but never finishes is stopped by max_seconds."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), DripHandler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/slow.zip"
+        t0 = time.monotonic()
+        with pytest.raises(DownloadError, match=r"took longer than 0.5 s \(stopped after [\d,]+ bytes\)"):
+            update_rates(url, timeout=5, max_seconds=0.5)
+        assert time.monotonic() - t0 < 3
+        assert not (tmp_path / "fx-user").exists()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
