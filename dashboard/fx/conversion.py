@@ -715,7 +715,11 @@ def convert_frame(
         if name not in df.columns:
             raise KeyError(f"column {name!r} not in frame; columns: {', '.join(map(str, df.columns))}")
     n = len(df)
-    values = pd.to_numeric(df[value_col], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    amounts = df[value_col]
+    if amounts.dtype == np.float64:  # the usual case: read the column as it is (no copy; it is not written to)
+        values = amounts.to_numpy()
+    else:
+        values = pd.to_numeric(amounts, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     codes, to_unique, uniques = _factorize_currencies(df[currency_col])
     col_of_unique = np.empty(len(uniques) + 1, dtype=np.int64)  # last slot: -1 (missing)
     col_of_unique[-1] = -1
