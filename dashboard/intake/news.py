@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -107,20 +108,33 @@ def date_in_text(text: str) -> str | None:
     return best[1] if best else None
 
 
+@functools.cache
+def _fast_option() -> dict:
+    """trafilatura's switch for skipping its slower fallback extractors (``fast`` from 2.0, ``no_fallback`` before)."""
+    import inspect
+
+    import trafilatura
+
+    params = inspect.signature(trafilatura.bare_extraction).parameters
+    return {"fast": True} if "fast" in params else {"no_fallback": True}
+
+
 def _main_text(html: str, url: str) -> tuple[str, str, str | None, str | None]:
     """(title, main text, metadata date, canonical http(s) URL) of a page."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, include_links=False,
-        favor_precision=True, fast=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": dt.date.today().isoformat()},
+        **_fast_option(),
     )
     title, text, date, canonical = "", "", None, None
     if doc is not None:
-        title, text, date = doc.title or "", doc.text or "", doc.date
-        if doc.url and re.match(r"^https?://", doc.url) and doc.url != url:
-            canonical = doc.url
+        get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)  # 1.x: dict, 2.x: Document
+        title, text, date, page_url = get("title") or "", get("text") or "", get("date"), get("url")
+        if page_url and re.match(r"^https?://", page_url) and page_url != url:
+            canonical = page_url
     if not text.strip():
         text = html_to_text(html)
     if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(date)):
