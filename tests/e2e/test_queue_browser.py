@@ -46,11 +46,13 @@ def test_review_queue_accept_merge_reject(dash_duo, news_site, tmp_path):
     from dashboard.data.store import Store
     from dashboard.intake.ingest import ingest
 
-    base, _ = news_site
+    base, root = news_site
     db = tmp_path / "store.sqlite"
-    (tmp_path / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    (root / "extra").mkdir(exist_ok=True)
+    (root / "extra" / "samsung-cheonan.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     queue = Queue(Store(db))
-    ingest([f"{base}/en/sk-hynix-indiana.html", f"{base}/en/acme-datacenter.html", str(tmp_path / "new.txt")], queue)
+    ingest([f"{base}/en/sk-hynix-indiana.html", f"{base}/en/acme-datacenter.html", f"{base}/extra/samsung-cheonan.txt"],
+           queue)
     by_text = {c["text"]: c["id"] for c in queue.list()}
     sk, acme, new = by_text["$3.87 billion"], by_text["$25 billion"], by_text["$9 billion"]
 

@@ -145,8 +145,7 @@ def decide(queue, action: str, candidate_id: int, target: str | None = None,
             return f"Rejected candidate {candidate_id}.", False
     except ValidationError as exc:
         return (f"Candidate {candidate_id} not accepted: " + "; ".join(p.split(": ", 1)[-1] for p in exc.problems)
-                + " (accept it from the command line with the missing fields: semidash queue accept "
-                f"{candidate_id} --company ...)"), False
+                + f" (give the missing fields on the command line: semidash queue accept {candidate_id} --help)"), False
     except SemidashError as exc:
         return f"Candidate {candidate_id}: {str(exc).splitlines()[0]}", False
     return f"unknown action {action!r}", False
