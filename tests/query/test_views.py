@@ -5,9 +5,9 @@ from dashboard.query import SELECTION_VIEWS, VIEW_NAMES, VIEWS
 
 
 def test_names_are_unique_and_labelled():
-    """Each view has one name and a label; the article intake is the one view that is not a chart of the selection."""
+    """Each view has one name and a label; the review queue and the article intake are the views that are not charts of the selection."""
     assert len(set(VIEW_NAMES)) == len(VIEWS) and all(v.label for v in VIEWS)
-    assert [v.name for v in VIEWS if not v.shows_selection] == ["article"]
+    assert [v.name for v in VIEWS if not v.shows_selection] == ["queue", "article"]
 
 
 def test_ui_is_built_from_the_table(projects):
