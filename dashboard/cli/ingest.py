@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "category and the known project each figure restates. New figures go to the review queue; "
                     "an article read before adds nothing.")
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="feed URL, article URL, file or folder")
+    p.add_argument("--broker", metavar="URL", default=None,
+                   help="send the articles to Celery workers through this broker (e.g. redis://127.0.0.1:6379/0) "
+                        "instead of reading them here; the workers write to the same --db (PostgreSQL for a team)")
     _db_option(p)
     p.set_defaults(handler=_ingest)
 
@@ -74,7 +77,12 @@ def _ingest(args: argparse.Namespace) -> int:
     from dashboard.intake.ingest import ingest
 
     with Store(args.db) as store:
-        report = ingest(args.sources, Queue(store))
+        if args.broker:
+            from dashboard.intake.tasks import dispatch
+
+            report = dispatch(args.sources, store.url, broker=args.broker)
+        else:
+            report = ingest(args.sources, Queue(store))
         for source, why in report.failed:
             print(f"semidash ingest: {source}: {why}", file=sys.stderr)
         print(f"{report.summary()} ({store.display_url})")

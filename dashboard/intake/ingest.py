@@ -55,12 +55,16 @@ class _Item:
     fetched: Fetched | None = None
 
 
-def expand_sources(sources: Iterable[str], *, client=None, report: IngestReport | None = None,
+def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=None, report: IngestReport | None = None,
                    known: Callable[[list[str]], set[str]] | None = None) -> Iterator[_Item]:
     """Each source as the articles it stands for: a feed's entries (minus those
-    ``known`` says were read), a folder's article files (sorted), a file, a URL."""
+    ``known`` says were read), a folder's article files (sorted), a file, a URL;
+    an ``(article URL, feed date)`` pair stands for itself."""
     report = report if report is not None else IngestReport()
     for source in sources:
+        if isinstance(source, (tuple, list)):  # (article URL, feed date): a feed entry expanded elsewhere
+            yield _Item(str(source[0]), source[1])
+            continue
         try:
             if is_url(source):
                 fetched = fetch_url(source, client=client)
@@ -84,11 +88,12 @@ def expand_sources(sources: Iterable[str], *, client=None, report: IngestReport 
             report.failed.append((source, str(exc)))
 
 
-def ingest(sources: Iterable[str], queue, *, projects=None, client=None,
+def ingest(sources: Iterable[str | tuple[str, str | None]], queue, *, projects=None, index=None, client=None,
            progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Read every source into ``queue`` (a :class:`~dashboard.data.queue.Queue`); see the module docstring.
 
-    ``projects`` is the frame to link against (default: ``load_projects`` with the queue's store).
+    ``projects`` is the frame to link against (default: ``load_projects`` with the queue's store),
+    or ``index`` a :class:`~dashboard.intake.linking.ProjectIndex` already built from it.
     """
     import httpx
 
@@ -96,11 +101,12 @@ def ingest(sources: Iterable[str], queue, *, projects=None, client=None,
     from dashboard.intake.linking import ProjectIndex
     from dashboard.intake.news import read_news
 
-    if projects is None:
-        from dashboard.data import load_projects
+    if index is None:
+        if projects is None:
+            from dashboard.data import load_projects
 
-        projects = load_projects(db=queue.store)
-    index = ProjectIndex(projects)
+            projects = load_projects(db=queue.store)
+        index = ProjectIndex(projects)
     rates: dict = {}
     report = IngestReport()
     own = client is None
