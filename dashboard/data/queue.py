@@ -198,28 +198,40 @@ class Queue:
                     chunk = list(ids.values())[i:i + 500]
                     have |= set(conn.execute(sa.select(_src.c.candidate_id, _src.c.article_url)
                                              .where(_src.c.candidate_id.in_(chunk))).all())
+            articles, new_rows, sources = [], {}, []
             for article, cands in batch:
                 url = article["url"]
                 if url in done:
                     continue
                 done.add(url)
-                conn.execute(sa.insert(_art).values(url=url, date=article.get("date"), title=article.get("title"),
-                                                    language=article.get("language"), figures=len(cands), read_at=now))
+                articles.append({"url": url, "date": article.get("date"), "title": article.get("title"),
+                                 "language": article.get("language"), "figures": len(cands), "read_at": now})
                 for c in cands:
-                    cid = ids.get(c["fingerprint"])
-                    if cid is None:
-                        cid = conn.execute(sa.insert(_cand).values(**_candidate_row(c), status="pending",
-                                                                   created_at=now, updated_at=now)).inserted_primary_key[0]
-                        ids[c["fingerprint"]] = cid
-                        new_c += 1
-                    if (cid, c["article_url"]) in have:
-                        continue
-                    have.add((cid, c["article_url"]))
-                    conn.execute(sa.insert(_src).values(
-                        candidate_id=cid, article_url=c["article_url"], article_date=c.get("article_date"),
-                        title=c.get("title"), language=c.get("language"), text=c["text"], sentence=c["sentence"],
-                        added_at=now))
-                    new_s += 1
+                    if c["fingerprint"] not in ids and c["fingerprint"] not in new_rows:
+                        new_rows[c["fingerprint"]] = {**_candidate_row(c), "status": "pending",
+                                                      "created_at": now, "updated_at": now}
+                    sources.append(c)
+            if articles:
+                conn.execute(sa.insert(_art), articles)
+            if new_rows:  # one multi-row insert, then their ids by fingerprint
+                conn.execute(sa.insert(_cand), list(new_rows.values()))
+                prints = list(new_rows)
+                for i in range(0, len(prints), 500):
+                    ids.update(conn.execute(sa.select(_cand.c.fingerprint, _cand.c.id)
+                                            .where(_cand.c.fingerprint.in_(prints[i:i + 500]))).all())
+                new_c = len(new_rows)
+            rows = []
+            for c in sources:
+                cid = ids[c["fingerprint"]]
+                if (cid, c["article_url"]) in have:
+                    continue
+                have.add((cid, c["article_url"]))
+                rows.append({"candidate_id": cid, "article_url": c["article_url"], "article_date": c.get("article_date"),
+                             "title": c.get("title"), "language": c.get("language"), "text": c["text"],
+                             "sentence": c["sentence"], "added_at": now})
+            if rows:
+                conn.execute(sa.insert(_src), rows)
+            new_s = len(rows)
         return new_c, new_s
 
     # --- reading ---------------------------------------------------------------
