@@ -75,6 +75,8 @@ QUEUE_ACCEPT = "queue-accept"  # pattern type: {"type": QUEUE_ACCEPT, "id": cand
 QUEUE_MERGE = "queue-merge"    # pattern type, as above
 QUEUE_REJECT = "queue-reject"  # pattern type, as above
 QUEUE_TARGET = "queue-target"  # pattern type: the project id to merge into
+QUEUE_SOURCE = "queue-source"
+QUEUE_INGEST = "btn-queue-ingest"
 
 # editing and deleting the user's records from the grid
 GRID_EDIT = "btn-grid-edit"

@@ -51,15 +51,19 @@ def test_review_queue_accept_merge_reject(dash_duo, news_site, tmp_path):
     (root / "extra").mkdir(exist_ok=True)
     (root / "extra" / "samsung-cheonan.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     queue = Queue(Store(db))
-    ingest([f"{base}/en/sk-hynix-indiana.html", f"{base}/en/acme-datacenter.html", f"{base}/extra/samsung-cheonan.txt"],
-           queue)
-    by_text = {c["text"]: c["id"] for c in queue.list()}
-    sk, acme, new = by_text["$3.87 billion"], by_text["$25 billion"], by_text["$9 billion"]
+    ingest([f"{base}/en/sk-hynix-indiana.html", f"{base}/en/acme-datacenter.html"], queue)
 
     dash_duo.start_server(create_app(db=str(db)), port=free_port())
     drv = dash_duo.driver
     drv.get(dash_duo.server_url.rstrip("/") + "/?tab=queue")
+    until(lambda: len(_cards(drv)) == 3, 20, "3 candidate cards")
+    # read one more article from the view itself
+    by_id(drv, "queue-source").send_keys(f"{base}/extra/samsung-cheonan.txt")
+    _click(drv, by_id(drv, "btn-queue-ingest"))
+    dash_duo.wait_for_contains_text("#queue-message", "1 article read, 0 already read; 1 new candidate", timeout=30)
     until(lambda: len(_cards(drv)) == 4, 20, "4 candidate cards")
+    by_text = {c["text"]: c["id"] for c in queue.list()}
+    sk, acme, new = by_text["$3.87 billion"], by_text["$25 billion"], by_text["$9 billion"]
     mark = until(lambda: drv.find_element("css selector", f"#queue-sentence-{sk} mark"), what="the highlighted figure")
     assert mark.text == "$3.87 billion"
     assert by_id(drv, f"queue-link-{sk}").text == "sk-hynix-west-lafayette-packaging"

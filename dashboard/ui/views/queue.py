@@ -2,6 +2,8 @@
 sentence (the figure highlighted), companies, date, language, the project it
 most likely restates, and accept / merge / reject.
 
+A URL box reads feeds and articles into the queue (in the server process on
+the embedded store, or on the Celery workers when ``$SEMIDASH_BROKER`` is set).
 Filters: status (default pending), language, link (linked to a known project,
 or new). An accepted candidate becomes a user record (prefilled, through the
 usual validation); the data revision is written so every chart, the grid and
@@ -39,6 +41,10 @@ def create_queue_view() -> html.Div:
     """The tab's layout: filters, a message line, the candidates."""
     return html.Div([
         dcc.Store(id=ids.QUEUE_REV, data=0),
+        dbc.InputGroup([
+            dbc.Input(id=ids.QUEUE_SOURCE, placeholder="feed or article URL(s), separated by spaces", size="sm"),
+            dbc.Button("Read into the queue", id=ids.QUEUE_INGEST, size="sm", color="primary"),
+        ], size="sm", className="mb-2"),
         dbc.Row([
             dbc.Col([dbc.Label("Status", className="small mb-0"),
                      _select(ids.QUEUE_STATUS, {"pending": "pending", "accepted": "accepted", "merged": "merged",
@@ -151,6 +157,31 @@ def decide(queue, action: str, candidate_id: int, target: str | None = None,
     return f"unknown action {action!r}", False
 
 
+def ingest_from_view(queue, text: str | None) -> str:
+    """Read the URLs of ``text`` into the queue: here, or on the Celery workers when
+    ``$SEMIDASH_BROKER`` names a broker; returns the summary line."""
+    import os
+
+    from dashboard.errors import SemidashError
+
+    sources = [s for s in (text or "").split() if s]
+    if not sources:
+        return "Give a feed or article URL to read."
+    try:
+        if os.environ.get("SEMIDASH_BROKER"):
+            from dashboard.intake.tasks import dispatch
+
+            report = dispatch(sources, queue.store.url)
+        else:
+            from dashboard.intake.ingest import ingest
+
+            report = ingest(sources, queue)
+    except SemidashError as exc:
+        return f"Not read: {str(exc).splitlines()[0]}"
+    failed = "".join(f" {src}: {why}." for src, why in report.failed)
+    return report.summary().capitalize() + "." + failed
+
+
 def register_queue_callbacks(app, store, source) -> None:
     """Wire the view to ``app``: ``store`` holds the queue; ``source`` is the app's ProjectSource."""
     from dashboard.data.queue import Queue
@@ -164,6 +195,13 @@ def register_queue_callbacks(app, store, source) -> None:
         if tab != NAME:
             return no_update, no_update
         return list_candidates(queue, status, language, link)
+
+    @app.callback(Output(ids.QUEUE_MESSAGE, "children", allow_duplicate=True),
+                  Output(ids.QUEUE_REV, "data", allow_duplicate=True),
+                  Input(ids.QUEUE_INGEST, "n_clicks"), State(ids.QUEUE_SOURCE, "value"), State(ids.QUEUE_REV, "data"),
+                  prevent_initial_call=True)
+    def _ingest(_n, text, rev):
+        return ingest_from_view(queue, text), (rev or 0) + 1
 
     @app.callback(Output(ids.QUEUE_MESSAGE, "children"), Output(ids.QUEUE_REV, "data"),
                   Output(ids.DATA_REV, "data", allow_duplicate=True),

@@ -59,3 +59,15 @@ def test_decide_accept_merge_reject(queue):
     msg, changed = decide(queue, "accept", second)
     assert msg.startswith(f"Accepted candidate {second} as ") and changed
     assert decide(queue, "reject", second)[0] == f"Candidate {second}: {queue.store.display_url}: candidate {second} is already accepted ({queue.get(second)['record_id']})"
+
+
+def test_ingest_from_view_reads_urls_and_reports(news_site, tmp_path, monkeypatch):
+    from dashboard.ui.views.queue import ingest_from_view
+
+    monkeypatch.delenv("SEMIDASH_BROKER", raising=False)
+    base, _ = news_site
+    q = Queue(Store(tmp_path / "v.db"))
+    assert ingest_from_view(q, "  ") == "Give a feed or article URL to read."
+    assert ingest_from_view(q, f"{base}/atom.xml").startswith("2 articles read, 0 already read; 2 new candidates")
+    again = ingest_from_view(q, f"{base}/atom.xml {base}/missing.html")
+    assert again.startswith("0 articles read, 2 already read") and "missing.html: " in again and "HTTP 404" in again
