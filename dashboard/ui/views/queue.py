@@ -179,7 +179,7 @@ def ingest_from_view(queue, text: str | None) -> str:
     except SemidashError as exc:
         return f"Not read: {str(exc).splitlines()[0]}"
     failed = "".join(f" {src}: {why}." for src, why in report.failed)
-    return report.summary().capitalize() + "." + failed
+    return report.summary() + "." + failed
 
 
 def register_queue_callbacks(app, store, source) -> None:
