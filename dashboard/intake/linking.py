@@ -7,7 +7,9 @@ A project is a match when the amount is compatible and something else agrees:
   :data:`TOLERANCE` of the project's amount (for GPUs, MW and wafers per month:
   the project's capacity column);
 * and the **company** (any company id in common) or the **place** (the
-  project's city named in the article).
+  project's city named in the article);
+* when the guessed category differs from the project's, the amount must be
+  within :data:`STRICT_TOLERANCE`.
 
 Among matches the highest score wins: amount (3, or 2 beyond 5 %), company 3,
 place 1.5, the project's name in the sentence 1, category 0.5. A figure
@@ -33,11 +35,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["TOLERANCE", "Link", "ProjectIndex"]
+__all__ = ["TOLERANCE", "STRICT_TOLERANCE", "Link", "ProjectIndex"]
 
 TOLERANCE = 0.15
 """Largest relative difference between two amounts that may be one figure
 restated (rates move between an announcement and a later article)."""
+
+STRICT_TOLERANCE = 0.05
+"""The tolerance when the guessed category differs from the project's (a fab's
+figure near a subsidy's amount is more likely another figure)."""
 
 _CAPACITY = {"gpu": "gpus", "MW": "power_mw", "wafer / month": "wafers_per_month"}
 
@@ -131,6 +137,10 @@ class ProjectIndex:
             off = self._amount_off(i, cand, rates)
             if off is None or off > TOLERANCE:
                 continue
+            other_category = bool(cand.get("category") and isinstance(self.frame.at[i, "category"], str)
+                                  and cand["category"] != self.frame.at[i, "category"])
+            if other_category and off > STRICT_TOLERANCE:
+                continue  # another kind of project with a merely similar amount
             same_company = bool(companies & self.companies[i])
             same_place = bool(place and place & self.cities[i])
             if not (same_company or same_place):

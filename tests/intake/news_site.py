@@ -110,6 +110,14 @@ PAGES: tuple[Page, ...] = (
         "<p>中芯国际宣布，在天津西青经济开发区投资75亿美元兴建12英寸晶圆厂，规划月产能10万片。</p>"
         "<p>公司去年营收54亿美元，同比增长39%。</p>",
         charset="gbk", lang="zh", nav=ZH_NAV, aside=ZH_ASIDE, footer=ZH_FOOTER)),
+    Page("ko/samsung-taylor-won.html", "ko", "utf_8", "Wed, 20 Nov 2024 09:00:00 +0900", _page(
+        "삼성 테일러 공장, 내년 장비 반입",
+        "<p>삼성전자가 미국 테일러 공장에 약 23조원을 투자하고 있다. 내년 초부터 장비 반입이 시작될 예정이다.</p>",
+        charset="utf-8", lang="ko", meta_date="2024-11-20", nav=KO_NAV, aside=KO_ASIDE, footer=KO_FOOTER)),
+    Page("en/micron-singapore.html", "en", "utf_8", "Wed, 08 Jan 2025 10:00:00 +0800", _page(
+        "Micron breaks ground on Singapore HBM plant",
+        "<p>Micron Technology will invest $7 billion in a new HBM packaging plant in Singapore, the company said.</p>",
+        charset="utf-8", lang="en", meta_date="2025-01-08", nav=EN_NAV, aside=EN_ASIDE, footer=EN_FOOTER)),
     Page("en/sk-hynix-indiana.html", "en", "utf_8", "Wed, 03 Apr 2024 14:00:00 -0400", _page(
         "SK hynix picks Indiana for HBM packaging plant",
         "<p>SK hynix will invest $3.87 billion to build an advanced packaging plant for high-bandwidth memory in "
@@ -139,6 +147,8 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
     "ja/rapidus-support.html": [("最大8025億円", "jp-subsidy-rapidus-fy2025")],
     "zh/tsmc-arizona.html": [("1000亿美元", "tsmc-arizona-100b-expansion"), ("1650亿美元", None)],
     "zh/smic-tianjin.html": [("75亿美元", "smic-tianjin"), ("月产能10万片", "smic-tianjin")],
+    "ko/samsung-taylor-won.html": [("약 23조원", "samsung-taylor-fab")],
+    "en/micron-singapore.html": [("$7 billion", None)],
     "en/sk-hynix-indiana.html": [("$3.87 billion", "sk-hynix-west-lafayette-packaging")],
     "en/acme-datacenter.html": [("$25 billion", None), ("1.2GW", None)],
     "en/samsung-taylor.html": [("$17 billion", "samsung-taylor-fab")],
@@ -150,6 +160,7 @@ DATES: dict[str, str] = {
     "ko/samsung-pyeongtaek-new.html": "2025-03-03", "ko/samsung-taylor.html": "2024-10-15",
     "ja/micron-hiroshima.html": "2023-05-18", "ja/rapidus-support.html": "2025-03-31",
     "zh/tsmc-arizona.html": "2025-03-04", "zh/smic-tianjin.html": "2022-09-02",
+    "ko/samsung-taylor-won.html": "2024-11-20", "en/micron-singapore.html": "2025-01-08",
     "en/sk-hynix-indiana.html": "2024-04-03", "en/acme-datacenter.html": "2025-03-14",
     "en/samsung-taylor.html": "2024-07-25",
 }

@@ -53,7 +53,7 @@ def test_companies_places_and_restatements(ingested):
 
 def test_the_same_figure_in_two_languages_is_one_candidate_with_two_sources(ingested):
     base, queue, _ = ingested
-    (taylor,) = [c for c in queue.list() if c["matched_id"] == "samsung-taylor-fab"]
+    (taylor,) = [c for c in queue.list() if c["matched_id"] == "samsung-taylor-fab" and c["unit"] == "USD"]
     srcs = queue.get(taylor["id"])["source_list"]
     assert sorted(_path(s["article_url"], base) for s in srcs) == ["en/samsung-taylor.html", "ko/samsung-taylor.html"]
 

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from tests.helpers import free_port
-from tests.intake.news_site import EXPECTED
+from tests.intake.news_site import EXPECTED, PAGES
 
 pytestmark = [pytest.mark.slow, pytest.mark.pg]
 
@@ -86,13 +86,13 @@ def test_celery_workers_fill_the_postgresql_queue(worker, news_site, pg_cluster,
         out = run()
         assert out.returncode == 0, out.stderr
         n = sum(len(figs) for figs in EXPECTED.values()) - 1
-        assert out.stdout.startswith(f"11 articles read, 0 already read; {n} new candidates, {n + 1} sources added")
+        assert out.stdout.startswith(f"{len(PAGES)} articles read, 0 already read; {n} new candidates, {n + 1} sources added")
         with Store(db) as store:
             rows = Queue(store).list()
         assert len(rows) == n
         assert {r["text"]: r["matched_id"] for r in rows}["400억엔"] == "samsung-yokohama-apl"
         again = run()
         assert again.returncode == 0, again.stderr
-        assert again.stdout.startswith("0 articles read, 11 already read; 0 new candidates, 0 sources added")
+        assert again.stdout.startswith(f"0 articles read, {len(PAGES)} already read; 0 new candidates, 0 sources added")
     finally:
         pg_cluster.drop_database(name)
