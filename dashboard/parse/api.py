@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 import regex
@@ -22,7 +23,9 @@ from dashboard.parse.figure import Figure
 from dashboard.parse.filters import drop_fx_quotes, drop_quotes
 from dashboard.parse.links import apply_declarations, link_ranges, link_restatements
 from dashboard.parse.normalize import normalize
+from dashboard.parse.numerals import Run
 from dashboard.parse.reader import Context, Rec, read
+from dashboard.parse.vocab import load
 
 __all__ = ["extract_figures", "parse_amount", "parse_reported", "Reported"]
 
@@ -52,13 +55,33 @@ class _LazyRegion(Context):
         self._region = value
 
 
+def _numerals(ctx: Context, text: str):
+    """Numeral runs, and number words before a scale word ("two trillion won"), in order."""
+    runs = ctx.p.run.finditer(text)
+    if not _HAS_SCALE.search(text):
+        return ((m, None) for m in runs)
+    words = [(m, _word_run(m.group())) for m in ctx.p.number_words.finditer(text)]
+    if not words:
+        return ((m, None) for m in runs)
+    return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
+
+
+_HAS_SCALE = regex.compile(r"(?i:thousand|million|billion|trillion|data[ ]?cent(?:er|re)s)")
+
+
+def _word_run(word: str) -> Run:
+    table = load("words")["scale"]["number_words"]
+    key = " ".join(word.lower().split())
+    return Run(Decimal(repr(float(table[key]))).normalize(), 1, True)
+
+
 def _records(text: str, locale: str | None, strict: bool) -> tuple[Context, list[Rec]]:
     ctx = _LazyRegion(text, locale)
     recs: list[Rec] = []
     last_end = -1
-    for m in ctx.p.run.finditer(text):
+    for m, run in _numerals(ctx, text):
         try:
-            rec = read(ctx, m)
+            rec = read(ctx, m, run)
         except Exception:
             if strict:
                 raise

@@ -3,7 +3,8 @@
 The reader sees NFKC-normalised text with a few folds of our own, so one
 pattern covers every spelling: full-width digits and letters (１,０００ -> 1,000),
 compatibility squares (㎿ -> MW, ㎾ -> kW, ㎡ -> m2, ㎢ -> km2, ㌦ -> ドル,
-㌔ -> キロ), NBSP / thin / ideographic spaces -> space, wave dashes -> ~.
+㌔ -> キロ), NBSP / thin / ideographic spaces -> space (a thin space between digit groups,
+"1\u202f200", -> a comma), wave dashes -> ~.
 Kept as written: circled and parenthesised digits (①, ⑴ are list markers, not
 numbers), superscripts (10² is not 102; m² is read as a unit), and characters
 outside the compatibility blocks, so most news text is returned unchanged.
@@ -90,12 +91,19 @@ class Normalized:
         return self._map(start, False), self._map(end, True)
 
 
+_THIN_GROUP = regex.compile(r"(?<=[0-9])[\u2009\u202f](?=[0-9]{3}(?![0-9]))")
+
+
 def normalize(text: str) -> Normalized:
     """NFKC plus the folds above, done once; see :class:`Normalized`."""
     table, changed, resized = _tables()
     if changed.search(text) is None:
         return Normalized(text, text)
-    out = text.translate(table)
+    if "\u2009" in text or "\u202f" in text:  # a thin space between digit groups is a thousands separator
+        text_in = _THIN_GROUP.sub(",", text)
+    else:
+        text_in = text
+    out = text_in.translate(table)
     n_starts, n_ends, o_starts = [], [], []
     shift = 0
     for m in resized.finditer(text):

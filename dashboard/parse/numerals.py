@@ -62,7 +62,7 @@ def _tables():
     big = {k: int(v) for k, v in num["big"].items()}
     kdc = regex.escape("".join(kd))
     tok = regex.compile(
-        rf"(?P<num>\d++(?:,\d++)*+(?:[.・]\d++)?+)|(?P<kd>[{kdc}]++)|(?P<big>\L<big>)|(?P<small>\L<small>)|(?P<sp>\s)",
+        rf"(?P<num>[0-9]++(?:,[0-9]++)*+(?:[.・][0-9]++)?+)|(?P<kd>[{kdc}]++)|(?P<big>\L<big>)|(?P<small>\L<small>)|(?P<sp>\s)",
         big=list(big), small=list(small),
     )
     return kd, small, big, tok

@@ -141,7 +141,7 @@ class _Pre:
 def _prefix(ctx: Context, rs: int, need_q: bool) -> _Pre:
     pre = _Pre()
     text, p = ctx.text, ctx.p
-    m = p.prefix.match(text, max(0, rs - _PRE_WINDOW), rs)
+    m = p.prefix.match(text, max(0, rs - _PRE_WINDOW), rs) if rs and text[rs - 1] in p.prefix_last else None
     left = rs
     if m is not None:
         for g in ("cur", "ab2", "ab1"):
@@ -158,14 +158,24 @@ def _prefix(ctx: Context, rs: int, need_q: bool) -> _Pre:
     return pre
 
 
-def read(ctx: Context, m) -> Rec:
-    """Read the numeral matched by ``m`` (a match of the ``run`` pattern)."""
+def _unit(p, text: str, pos: int):
+    """The unit pattern at ``pos``, skipped when no unit can start there (the common case)."""
+    c = text[pos : pos + 1]
+    if c in p.unit_first and (c not in " -" or text[pos + 1 : pos + 2] in p.unit_first):
+        return p.unit.match(text, pos)
+    return None
+
+
+def read(ctx: Context, m, run: Run | None = None) -> Rec:
+    """Read the numeral matched by ``m`` (a match of the ``run`` pattern, or of
+    ``number_words`` with its ``run`` given: "a billion dollars", "two trillion won")."""
     text, p = ctx.text, ctx.p
     rs, pos = m.span()
-    run = read_run(m.group())
+    if run is None:
+        run = read_run(m.group())
     scale = None
     letter = None
-    sm = p.scale.match(text, pos)
+    sm = p.scale.match(text, pos) if text[pos : pos + 1] in p.scale_first else None
     if sm:
         if sm.group("w"):
             scale = ctx.scale_words.get(" ".join(sm.group("w").lower().split()))
@@ -179,12 +189,12 @@ def read(ctx: Context, m) -> Rec:
             pos = sm.end()
     value = run.value * (scale or 1)
     tail = pos
-    um = p.unit.match(text, pos)
+    um = _unit(p, text, pos)
     infix = plus = False
     if um is None:
         im = p.infix.match(text, pos)
         if im:
-            um = p.unit.match(text, im.end())
+            um = _unit(p, text, im.end())
             if um is not None:
                 infix = im.group("i") != "+"
                 plus = not infix
@@ -284,6 +294,9 @@ def read(ctx: Context, m) -> Rec:
         # a bare count with the counter word of a recent GPU / wafer count counts the same thing
         c = counter.group("c")
         prev = ctx.counters.get(c)
+        gpu = ctx.counters.get("gpu")
+        if prev is None and c in ctx.carried and gpu is not None:
+            prev = gpu  # "GPU 2만 개를 … 네이버는 6만장": another counter of accelerators
         if prev is not None and rs - prev[1] <= ctx.carry_span and value >= 100:
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and um is None and counter is None:
@@ -299,6 +312,8 @@ def read(ctx: Context, m) -> Rec:
         cm = p.counter.match(text, rec.tail)
         if cm is not None and cm.group("c") in ctx.carried:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
+        if rec.unit == ctx.canonical["gpu"] and cm is not None and cm.group("c") in ctx.carried:
+            ctx.counters["gpu"] = (rec.unit, rec.e)
     # words before
     if pm is not None:
         starts = [pm.starts[g] for g in ("q_gpu", "q_month", "q_year", "q_jobs", "q_dc", "ab1", "ab2", "cur") if g in pm.starts]
@@ -313,7 +328,11 @@ def read(ctx: Context, m) -> Rec:
 
 def post_words(ctx: Context, rec: Rec) -> None:
     """Approximation/bound words after the unit: 가량, 以上, or more, 1조원대, 1GW급."""
-    po = ctx.p.post.match(ctx.text, rec.e)
+    text, e = ctx.text, rec.e
+    c = text[e : e + 1]
+    if not c or c not in ctx.p.post_first or c == " " and text[e + 1 : e + 2] not in ctx.p.post_first:
+        return
+    po = ctx.p.post.match(text, e)
     if po is None:
         return
     word = po.group().strip(" ")

@@ -18,7 +18,7 @@ from dashboard.parse.normalize import normalize
         ("2㎢", "2km2"),
         ("100㌦", "100ドル"),
         ("1,000\u00a0MW", "1,000 MW"),
-        ("1\u2009000\u202fMW", "1 000 MW"),
+        ("1\u2009000\u202fMW", "1,000 MW"),  # a thin space between digit groups is a separator
         ("3조∼4조원", "3조~4조원"),
         ("3〜4億円", "3~4億円"),
         ("ｷﾛﾜｯﾄ", "キロワット"),
