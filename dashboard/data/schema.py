@@ -260,7 +260,8 @@ def _relation_with_parent(df: pd.DataFrame) -> pd.Series:
 
 
 def _no_cycle(df: pd.DataFrame) -> pd.Series:
-    parent = dict(zip(df["id"], df["parent_id"]))
+    # a row that names itself is reported by parent_self, not here
+    parent = {i: p for i, p in zip(df["id"], df["parent_id"]) if p != i}
     ok = []
     for rid in df["id"]:
         seen, cur = {rid}, parent.get(rid)
@@ -333,8 +334,9 @@ _REPORT_ON: dict[str, str] = {
     "parent_exists": "parent_id",
     "parent_self": "parent_id",
     "parent_cycle": "parent_id",
-    "relation_pair": "relation",
-    "some_company": "company_ids",
+    "relation_pair": ("parent_id", "relation"),  # whichever of the two is given
+    "some_company": "id",  # both company columns are empty; reported as company_ids
+
     "money": "amount_reported",
     "lat_lon_pair": "lat",
     "end_after_start": "period_end_year",
@@ -482,7 +484,12 @@ def check_frame(
     for case in cases.itertuples(index=False):
         check = str(case.check)
         column = case.column
-        if check in _REPORT_ON and column != _REPORT_ON[check]:
+        on = _REPORT_ON.get(check)
+        if isinstance(on, tuple):
+            label0 = case.index
+            given = [c for c in on if label0 in frame.index and isinstance(frame.at[label0, c], str)]
+            on = given[0] if given else on[0]
+        if on is not None and column != on:
             continue
         label = case.index
         if label is None or (isinstance(label, float) and np.isnan(label)):
@@ -513,6 +520,13 @@ def check_frame(
             message = f"is after today ({dt.date.today().isoformat()})"
         if check == "not_nullable":
             text = f"{where(label)}: column '{column}': {message}"
+        elif check == "some_company":
+            text = f"{where(label)}: column 'company_ids': {message}"
+            column = "company_ids"
+        elif check == "relation_pair":
+            text = (f"{where(label)}: column 'relation': {_show(frame.at[label, 'relation'])} with parent_id "
+                    f"{_show(frame.at[label, 'parent_id'])}: {message}")
+            column = "relation"
         elif check == "lat_lon_pair":
             text = (f"{where(label)}: column 'lat': {_show(value)} with lon "
                     f"{_show(frame.at[label, 'lon'])}: {message}")

@@ -15,9 +15,9 @@ import pytest
 
 from dashboard.data import CATEGORIES, COLUMNS, STATUSES, TYPED_COLUMNS, load_projects, validate_projects
 from dashboard.data.load import bundled_path, metadata_path, read_table
-from dashboard.data.schema import REQUIRED
+from dashboard.data.schema import REQUIRED, locale_of
 from dashboard.errors import DatasetNotFoundError, ValidationError
-from dashboard.parse import parse_amount
+from dashboard.parse import parse_reported
 
 from tests.helpers import BROKEN_CSV, REPO, SHIPPED, SHIPPED_METADATA, VALID_CSV
 
@@ -36,7 +36,7 @@ def _shipped_rows() -> list[dict[str, str]]:
     [
         r"projects_broken\.csv:2: column 'announced': '2025-13-45' is not a real date",
         r"projects_broken\.csv:4: column 'id': 'Bad Id' is not an id",
-        r"projects_broken\.csv:4: column 'company': is empty; a value is required",
+        r"projects_broken\.csv:4: column 'company_ids': is empty; a value is required",
         r"projects_broken\.csv:4: column 'country': 'XX' is not an ISO 3166-1 alpha-2",
         r"projects_broken\.csv:4: column 'lat': '134\.56' is not a latitude",
         r"projects_broken\.csv:4: column 'category': 'shopping' is not a category; valid: fab, packaging, rnd",
@@ -51,7 +51,7 @@ def _shipped_rows() -> list[dict[str, str]]:
         r"projects_broken\.csv:6: column 'amount_reported': '100000 GPUs' is not an amount of money",
         r"projects_broken\.csv:6: column 'period_end_year': '2023\.5' is not a year",
         r"projects_broken\.csv:6: column 'parent_id': 'samsung-yokohama-apl' refers to the row itself",
-        r"projects_broken\.csv:7: expected 19 fields as in the header, found 4",
+        r"projects_broken\.csv:7: expected 26 fields as in the header, found 4",
     ],
 )
 def test_broken_file_raises_with_line_and_column(expected):
@@ -161,9 +161,9 @@ def test_shipped_dataset_is_valid():
 
 @pytest.mark.parametrize("row", [r for r in _shipped_rows() if r["amount_reported"].strip()], ids=lambda r: r["id"])
 def test_every_shipped_amount_parses_to_money(row):
-    """Every amount_reported of the shipped file parses to a positive amount of money."""
-    fig = parse_amount(row["amount_reported"])
-    assert fig.kind == "money" and fig.value > 0 and len(fig.currency) == 3
+    """Every amount_reported of the shipped file parses (in its country's locale) to a positive amount of money."""
+    fig = parse_reported(row["amount_reported"], locale=locale_of(row["country"]))
+    assert fig.kind == "money" and 0 < fig.low <= fig.high and len(fig.currency) == 3
 
 
 def test_shipped_parent_links_point_to_existing_ids():
@@ -184,7 +184,9 @@ def test_shipped_must_include_rows():
     """The rows that started the project carry the reported figures."""
     df = load_projects(include_user=False).set_index("id")
     apl = df.loc["samsung-yokohama-apl"]
-    assert (apl["amount_reported"], apl["amount_value"], apl["currency"], apl["period_end_year"]) == ("400억엔", 4e10, "JPY", 2028)
+    # v2: the wording of the Japanese source (more than 40 billion yen), not the Korean restatement 400억엔
+    assert (apl["amount_reported"], apl["amount_value"], apl["currency"], apl["amount_bound"], apl["period_end_year"]) == (
+        "400億円を上回る", 4e10, "JPY", "lower", 2028)
     sakai = df.loc["softbank-sharp-sakai-acquisition"]
     assert (sakai["amount_value"], sakai["currency"], sakai["announced"]) == (1e11, "JPY", "2025-03-14")
     assert df.loc["softbank-openai-sakai-ai-dc", "gpus"] == 100000
