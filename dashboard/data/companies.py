@@ -227,15 +227,33 @@ def resolve_company(name: str, path: PathLike | None = None) -> str | None:
     return alias_index(path).get(" ".join(name.casefold().split()))
 
 
+def _split_outside_brackets(text: str) -> list[str]:
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）" and depth:
+            depth -= 1
+        if ch == ";" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
 def resolve_names(text: str | None, path: PathLike | None = None) -> tuple[list[str], list[str]]:
-    """Split ``;``-separated names into (company ids that match, names that do not).
+    """Split ``;``-separated names (not inside brackets) into (company ids that match, names that do not).
 
     >>> resolve_names("SoftBank Group; OpenAI; Acme Fabs")
     (['softbank-group', 'openai'], ['Acme Fabs'])
+    >>> resolve_names("JASM (TSMC; Sony; Denso)")
+    ([], ['JASM (TSMC; Sony; Denso)'])
     """
     ids: list[str] = []
     free: list[str] = []
-    for n in _names(text):
+    for n in (_split_outside_brackets(text) if isinstance(text, str) else []):
         cid = resolve_company(n, path)
         if cid is None:
             free.append(n)

@@ -14,7 +14,8 @@ and cannot be reused.
 A user's record has the curated columns (dataset v2) plus ``company``, and
 these defaults, applied before the checks (:func:`normalize_record`): ``scope``
 ``site``; ``status_as_of`` today (the day the user states the status);
-``last_verified`` may stay empty. Names in ``company`` that match a company
+``last_verified`` may stay empty; ``relation`` ``part_of`` when a
+``parent_id`` is given without one. Names in ``company`` that match a company
 of ``companies.csv`` (any name or alias, case-insensitive) become its id in
 ``company_ids``; names that match none stay in ``company`` as free text and
 show after the known names. A store written by semidash 1.x gains the new
@@ -154,6 +155,8 @@ def normalize_record(record: Mapping[str, object], *, today: dt.date | None = No
         out["scope"] = "site"
     if _blank(out.get("status_as_of")):
         out["status_as_of"] = (today or dt.date.today()).isoformat()
+    if not _blank(out.get("parent_id")) and _blank(out.get("relation")):
+        out["relation"] = "part_of"
     if not _blank(out.get("company")):
         ids, free = resolve_names(str(out["company"]))
         given = [c.strip() for c in str(out.get("company_ids") or "").split(";") if c.strip()]
