@@ -71,6 +71,81 @@ FIXES = {
     },
 }
 
+_US_POINT = {"city": ("*", "", ""), "lat": ("*", "38.8951", ""), "lon": ("*", "-77.0364", ""),
+             "coord_precision": ("*", "country", "a national plan is a country-level point (SCHEMA.md)")}
+
+#: corrections of /work/dataset-v2/review.md that come with a URL: id -> {column: (old, new, why)};
+#: each applies only while the cell still holds the old value ("*": any value)
+REVIEW = {
+    "blackstone-ne-pennsylvania-25b": {
+        "amount_reported": ("$25 billion", "over $25 billion", "review 1: Blackstone's release writes over $25 billion"),
+        "source_url": ("https://ibjournal.net/private-companies-pledge-over-90-billion-to-transform-pennsylvania-into-national-ai-hub/",
+                       "https://www.businesswire.com/news/home/20250715491097/en/Blackstone-to-Invest-More-Than-%2425-Billion-in-Pennsylvanias-Digital-and-Energy-Infrastructure-Plus-Catalyze-an-Additional-%2460-Billion-Investment",
+                       "review 1"),
+        "source_publisher": ("IB Journal", "Business Wire (Blackstone release)", "review 1"),
+        "company_ids": ("blackstone", "blackstone;qts", "review 1: QTS is a named partner (PPL has no company row yet)"),
+    },
+    "aws-mississippi-warren-county": {
+        "announced": ("2025-11", "2025-11-20", "review 2: aboutamazon.com and MPB date it 2025-11-20"),
+        "notes": ("At least $3bn for a new AI/cloud data center campus in Warren County, at least 200 direct jobs, largest "
+                  "private investment in the county (News.Az, 2025-11-20). Exact announcement day not on the page.",
+                  "At least $3bn for a new AI/cloud data center campus in Warren County, at least 200 direct jobs, largest "
+                  "private investment in the county (News.Az, 2025-11-20). Announced 2025-11-20 (Amazon; MPB: "
+                  "construction slated for 2026).", "review 2"),
+    },
+    "apple-us-500b-plan": _US_POINT,
+    "apple-us-600b-plan": _US_POINT,
+    "microsoft-fy2025-ai-datacenters": _US_POINT,
+    "stargate-abilene": {
+        "announced": ("2025-01", "2025-05", "review 4: the $15 billion figure dates from May 2025 (RCR 2025-05-22)"),
+        "status_source_url": ("https://kdc.bussetech.com/data/sites/openai-abilene.yml",
+                              "https://datacenterdynamics.com/en/news/crusoe-begins-construction-on-second-phase-of-abilene-texas-data-center-campus-will-add-six-buildings",
+                              "review 4: a page that states the status, not a data file"),
+    },
+    "intel-chips-award": {
+        "scope": ("programme", "company_plan", "review 5: a single company's award funding its plan"),
+    },
+    "g42-microsoft-hcmc-hyperscale-ai-factory": {
+        "project": ("Hyperscale AI Factory data centre proposal, Ho Chi Minh City (G42, Microsoft, FPT, VinaCapital, Viet Thai)",
+                    "Hyperscale AI Factory data centre proposal, Ho Chi Minh City (G42, FPT, VinaCapital, Viet Thai)",
+                    "review 6: the HCMC trade agency names G42, FPT, VinaCapital and Viet Thai"),
+        "company_ids": ("g42;microsoft;fpt;vinacapital;viet-thai-group", "g42;fpt;vinacapital;viet-thai-group", "review 6"),
+    },
+    "microsoft-india-2025": {
+        "announced": ("2025-01", "2025-01-07", "review 7: announced by Nadella in Bengaluru on 2025-01-07"),
+        "period_end_year": ("", "2026", "review 7: spending over the next two years"),
+        "source_url": ("https://theoutpost.ai/news-story/microsoft-commits-17-5-billion-ai-investment-in-india-its-largest-ever-in-asia-22279",
+                       "https://www.livemint.com/companies/news/microsoft-plans-to-invest-3-billion-on-ai-cloud-infrastructure-in-india-11736243947434.html",
+                       "review 7: the January page that states the $3 billion"),
+        "source_publisher": ("The Outpost (TechCrunch)", "Mint (WSJ)", "review 7"),
+    },
+    "umc-singapore-fab12i-p3": {
+        "status": ("completed", "operating", "review 8: an opened fab operates (volume production 2026)"),
+    },
+    "st-gf-crolles": {
+        "announced": ("2022-07-11", "2023-06-05", "review 9: date of the EUR 7.5 billion figure (the 2022 plan said EUR 5.7bn)"),
+    },
+    "cxmt-star-market-ipo": {
+        "status": ("approved", "announced", "review 11: the SSE accepted the filing (受理), nothing was approved"),
+    },
+    "kr-national-ai-computing-center": {
+        "announced": ("2025-10-21", "2026-03-10", "review 12: the 2조 9000억원 figure dates from 2026-03-10"),
+    },
+    "vantage-frontier-shackelford-stargate": {
+        "announced": ("2025-08", "2025-08-20", "review 15: Capacity Media dates the announcement 2025-08-20"),
+    },
+}
+
+#: id -> text added to notes (review findings without a new value to set)
+REVIEW_NOTES = {
+    "smic-shanghai-lingang": "Status unconfirmed since 2022-10-08: production was due from 2023 but no newer page "
+                             "was found (review 13).",
+    "stargate-korea-samsung-pohang-dc": "An undated page reports construction from March 2026 (newsspace.kr); status "
+                                        "kept until a dated page confirms it (review 14).",
+    "intel-chips-award": "The unpaid part of the award was converted to an equity stake in Aug 2025: see "
+                         "us-gov-intel-equity-stake, which supersedes this row (review 5).",
+}
+
 #: id -> the amount as written, which dashboard.parse cannot read yet (reported to the lead)
 PARSER_PENDING = {
     "tiktok-pecem-data-center": "more than 200 billion reais",
@@ -112,13 +187,18 @@ def projects(src: Path) -> tuple[list[str], list[dict]]:
         header = list(reader.fieldnames or [])
         rows = list(reader)
     by_id = {r["id"]: r for r in rows}
-    for rid, cols in FIXES.items():
+    for table in (FIXES, REVIEW):
+        for rid, cols in table.items():
+            row = by_id.get(rid)
+            if row is None:
+                continue
+            for col, (old, new, _why) in cols.items():
+                if old == "*" or row[col] == old:
+                    row[col] = new
+    for rid, text in REVIEW_NOTES.items():
         row = by_id.get(rid)
-        if row is None:
-            continue
-        for col, (old, new, _why) in cols.items():
-            if row[col] == old:
-                row[col] = new
+        if row is not None and text not in row["notes"]:
+            row["notes"] = (row["notes"].rstrip() + " " + text).strip()
     for rid, text in PARSER_PENDING.items():
         row = by_id.get(rid)
         if row is not None and row["amount_reported"] == text:

@@ -323,7 +323,7 @@ _MESSAGES: dict[str, str] = {
     "company_known": "names a company_id that is not in companies.csv",
     "relation_pair": "parent_id and relation must be given together",
     "parent_cycle": "makes a cycle of parent_id links",
-    "some_company": "is empty; name a company in company_ids (or, in a user's record, company)",
+    "some_company": "is empty; name at least one company (by name, or by id in company_ids)",
     "reserved": "is already taken",
     "parent_exists": "refers to no existing id",
     "parent_self": "refers to the row itself",
@@ -520,9 +520,9 @@ def check_frame(
             message = f"is after today ({dt.date.today().isoformat()})"
         if check == "not_nullable":
             text = f"{where(label)}: column '{column}': {message}"
-        elif check == "some_company":
-            text = f"{where(label)}: column 'company_ids': {message}"
-            column = "company_ids"
+        elif check == "some_company":  # only in a user's record, whose form has the company field
+            text = f"{where(label)}: column 'company': {message}"
+            column = "company"
         elif check == "relation_pair":
             text = (f"{where(label)}: column 'relation': {_show(frame.at[label, 'relation'])} with parent_id "
                     f"{_show(frame.at[label, 'parent_id'])}: {message}")

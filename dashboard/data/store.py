@@ -159,7 +159,7 @@ def normalize_record(record: Mapping[str, object], *, today: dt.date | None = No
         out["relation"] = "part_of"
     if not _blank(out.get("company")):
         ids, free = resolve_names(str(out["company"]))
-        given = [c.strip() for c in str(out.get("company_ids") or "").split(";") if c.strip()]
+        given = [] if _blank(out.get("company_ids")) else [c.strip() for c in str(out["company_ids"]).split(";") if c.strip()]
         out["company_ids"] = ";".join(dict.fromkeys(given + ids)) or None
         out["company"] = "; ".join(free) or None
     return out
