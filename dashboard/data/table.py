@@ -178,8 +178,8 @@ def to_typed(frame: pd.DataFrame, origin: str) -> pd.DataFrame:
     ...     "country": "US", "amount_reported": "$60 billion to $65 billion"}]), "user")
     >>> t.loc[0, "announced_date"].isoformat(), float(t.loc[0, "gpus"]), t.loc[0, "origin"], t.loc[0, "company"]
     ('2025-03-01T00:00:00', 100000.0, 'user', 'SoftBank Group; OpenAI')
-    >>> t.loc[0, ["amount_value", "amount_high", "amount_bound", "currency"]].tolist()
-    [60000000000.0, 65000000000.0, 'range', 'USD']
+    >>> float(t.loc[0, "amount_value"]), float(t.loc[0, "amount_high"]), t.loc[0, "amount_bound"], t.loc[0, "currency"]
+    (60000000000.0, 65000000000.0, 'range', 'USD')
     """
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     src = frame.reset_index(drop=True)
