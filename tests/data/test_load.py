@@ -218,3 +218,32 @@ def test_loads_from_another_working_directory(tmp_path):
     n = len(_shipped_rows())
     assert out.stdout.strip() == f"{n} ['curated']"
     assert not (tmp_path / "none.db").exists()
+
+
+def test_datapackage_documents_v2_companies_and_the_total_rule():
+    """datapackage.json is 2.0.0, lists the v2 enums, the companies resource and the in_total rule of the code."""
+    from dashboard.data.companies import COMPANY_COLUMNS
+    from dashboard.data.schema import COORD_PRECISIONS, FUNDING, RELATIONS, SCOPES
+    from dashboard.data.totals import RULE
+
+    meta = json.loads(metadata_path().read_text(encoding="utf-8"))
+    assert meta["version"] == "2.0.0" and meta["x_in_total"] == RULE
+    res = {r["name"]: r for r in meta["resources"]}
+    fields = {f["name"]: f for f in res["projects"]["schema"]["fields"]}
+    for col, enum in (("scope", SCOPES), ("funding", FUNDING), ("relation", RELATIONS), ("coord_precision", COORD_PRECISIONS)):
+        assert tuple(fields[col]["constraints"]["enum"]) == enum
+    assert all(f["description"] for f in fields.values())
+    assert tuple(f["name"] for f in res["companies"]["schema"]["fields"]) == COMPANY_COLUMNS
+    assert "low end" in meta["x_amount_parsing"] and "zh-TW" in meta["x_amount_parsing"]
+
+
+def test_shipped_rows_have_source_scope_dates_and_resolving_companies():
+    """Every shipped row has a source, scope, status_as_of and last_verified; 250+ rows; the Taiwan 元 rows are TWD."""
+    df = load_projects(include_user=False)
+    assert len(df) >= 250
+    for col in ("source_url", "scope", "status_as_of", "last_verified", "company_ids"):
+        assert df[col].notna().all(), col
+    tw = df.set_index("id").loc["tw-chip-driven-industrial-innovation-program"]
+    assert (tw["amount_reported"], tw["currency"], tw["amount_value"]) == ("3000億元", "TWD", 3e11)
+    rng = df.set_index("id").loc["tsmc-2025-capex"]
+    assert (rng["amount_bound"], rng["amount_value"], rng["amount_high"]) == ("range", 38e9, 42e9)
