@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--category", action="append", default=[], choices=_schema("CATEGORIES"), metavar="CATEGORY",
                    help="keep this category (repeatable): fab, packaging, rnd, datacenter, ...")
     p.add_argument("--status", action="append", default=[], choices=_schema("STATUSES"), metavar="STATUS",
-                   help="keep this status (repeatable): announced, planned, under_construction, ...")
+                   help="keep this status (repeatable): announced, approved, signed, under_construction, ...")
     p.add_argument("--since", type=_date, default=None, metavar="DATE", help="announced on or after DATE")
     p.add_argument("--until", type=_date, default=None, metavar="DATE", help="announced on or before DATE")
     p.add_argument("--search", default="", metavar="TEXT", help="free-text filter, as in the dashboard")
