@@ -323,7 +323,7 @@ _MESSAGES: dict[str, str] = {
     "company_known": "names a company_id that is not in companies.csv",
     "relation_pair": "parent_id and relation must be given together",
     "parent_cycle": "makes a cycle of parent_id links",
-    "some_company": "is empty; name at least one company (by name, or by id in company_ids)",
+    "some_company": "is empty; a value is required (a company name, or its id in company_ids)",
     "reserved": "is already taken",
     "parent_exists": "refers to no existing id",
     "parent_self": "refers to the row itself",

@@ -456,6 +456,8 @@ class Store:
         if "id" in fields and fields["id"] != record_id:
             problems.append(f"record {record_id!r}: column 'id': {str(fields['id'])!r} the id of a record cannot change")
         merged = {**current, **{k: v for k, v in fields.items() if k in COLUMNS and k != "id"}}
+        if "company" in fields and "company_ids" not in fields:
+            merged["company_ids"] = None  # the names given now decide the ids again
         frame = text_frame([normalize_record(merged)], index=[record_id], columns=COLUMNS)
         curated = self._curated_ids()
         others = self.ids() - {record_id}

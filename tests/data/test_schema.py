@@ -217,4 +217,4 @@ def test_user_rows_may_leave_last_verified_empty_but_need_a_company():
     assert check_frame(frame, where=_where, user=True) == []
     frame = text_frame([{**user, "company": None}], index=[2], columns=USER_COLUMNS)
     assert check_frame(frame, where=_where, user=True) == [
-        "t.csv:2: column 'company': is empty; name at least one company (by name, or by id in company_ids)"]
+        "t.csv:2: column 'company': is empty; a value is required (a company name, or its id in company_ids)"]

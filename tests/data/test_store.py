@@ -390,3 +390,12 @@ def test_a_store_of_version_1_gains_the_new_columns(tmp_path, record):
         got = st.get("old-one")
         assert (got["scope"], got["status_as_of"], got["status"]) == ("site", "2025-05-06", "announced")
         assert st.load().loc[0, "status"] == "announced"
+
+
+def test_editing_company_names_maps_them_again(store, record):
+    """Changing a record's company names replaces the ids they had mapped to."""
+    rid = store.add({**record, "company": "TSMC"})
+    assert store.get(rid)["company_ids"] == "tsmc"
+    store.update(rid, {"company": "Intel; Acme Fabs"})
+    got = store.get(rid)
+    assert (got["company_ids"], got["company"]) == ("intel", "Acme Fabs")
