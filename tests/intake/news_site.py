@@ -114,9 +114,9 @@ PAGES: tuple[Page, ...] = (
         "삼성 테일러 공장, 내년 장비 반입",
         "<p>삼성전자가 미국 테일러 공장에 약 23조원을 투자하고 있다. 내년 초부터 장비 반입이 시작될 예정이다.</p>",
         charset="utf-8", lang="ko", meta_date="2024-11-20", nav=KO_NAV, aside=KO_ASIDE, footer=KO_FOOTER)),
-    Page("en/micron-singapore.html", "en", "utf_8", "Wed, 08 Jan 2025 10:00:00 +0800", _page(
-        "Micron breaks ground on Singapore HBM plant",
-        "<p>Micron Technology will invest $7 billion in a new HBM packaging plant in Singapore, the company said.</p>",
+    Page("en/micron-kulim.html", "en", "utf_8", "Wed, 08 Jan 2025 10:00:00 +0800", _page(
+        "Micron picks Kulim for a NAND fab",
+        "<p>Micron Technology will invest $6.5 billion in a new NAND fab in Kulim, Malaysia, the company said.</p>",
         charset="utf-8", lang="en", meta_date="2025-01-08", nav=EN_NAV, aside=EN_ASIDE, footer=EN_FOOTER)),
     Page("en/sk-hynix-indiana.html", "en", "utf_8", "Wed, 03 Apr 2024 14:00:00 -0400", _page(
         "SK hynix picks Indiana for HBM packaging plant",
@@ -148,7 +148,7 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
     "zh/tsmc-arizona.html": [("1000亿美元", "tsmc-arizona-100b-expansion"), ("1650亿美元", None)],
     "zh/smic-tianjin.html": [("75亿美元", "smic-tianjin"), ("月产能10万片", "smic-tianjin")],
     "ko/samsung-taylor-won.html": [("약 23조원", "samsung-taylor-fab")],
-    "en/micron-singapore.html": [("$7 billion", None)],
+    "en/micron-kulim.html": [("$6.5 billion", None)],  # near the CHIPS award and the Singapore plant: neither
     "en/sk-hynix-indiana.html": [("$3.87 billion", "sk-hynix-west-lafayette-packaging")],
     "en/acme-datacenter.html": [("$25 billion", None), ("1.2GW", None)],
     "en/samsung-taylor.html": [("$17 billion", "samsung-taylor-fab")],
@@ -160,7 +160,7 @@ DATES: dict[str, str] = {
     "ko/samsung-pyeongtaek-new.html": "2025-03-03", "ko/samsung-taylor.html": "2024-10-15",
     "ja/micron-hiroshima.html": "2023-05-18", "ja/rapidus-support.html": "2025-03-31",
     "zh/tsmc-arizona.html": "2025-03-04", "zh/smic-tianjin.html": "2022-09-02",
-    "ko/samsung-taylor-won.html": "2024-11-20", "en/micron-singapore.html": "2025-01-08",
+    "ko/samsung-taylor-won.html": "2024-11-20", "en/micron-kulim.html": "2025-01-08",
     "en/sk-hynix-indiana.html": "2024-04-03", "en/acme-datacenter.html": "2025-03-14",
     "en/samsung-taylor.html": "2024-07-25",
 }
