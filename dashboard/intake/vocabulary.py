@@ -48,11 +48,17 @@ def vocabulary() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
                      for r in csv.DictReader(fh))
 
 
-def name_pattern(names: Iterable[str]) -> re.Pattern | None:
-    """One regex finding any of ``names`` (longest first; ASCII names as whole words, case-insensitive).
+def name_pattern(names: Iterable[str], *, exact_case_below: int = 0) -> re.Pattern | None:
+    """One regex finding any of ``names`` (longest first; ASCII names as whole words).
+
+    Names match case-insensitively, except ASCII names shorter than
+    ``exact_case_below`` characters, which match only as written (the company
+    ``Free`` is not the word "free", ``Meta`` not "meta").
 
     >>> name_pattern(["TSMC", "삼성전자"]).findall("TSMC와 삼성전자가, not TSMCs")
     ['TSMC', '삼성전자']
+    >>> name_pattern(["Free", "Samsung Electronics"], exact_case_below=7).findall("free cash; Free; samsung electronics")
+    ['Free', 'samsung electronics']
     """
     parts = []
     for n in sorted(set(names), key=len, reverse=True):
@@ -60,10 +66,11 @@ def name_pattern(names: Iterable[str]) -> re.Pattern | None:
             continue
         esc = re.escape(n).replace(r"\ ", r"\s+")
         if n.isascii():
-            parts.append(rf"(?<![A-Za-z0-9]){esc}(?![A-Za-z0-9])")
+            esc = rf"(?<![A-Za-z0-9]){esc}(?![A-Za-z0-9])"
+            parts.append(esc if len(n) < exact_case_below else f"(?i:{esc})")
         else:
-            parts.append(esc)
-    return re.compile("|".join(parts), re.I) if parts else None
+            parts.append(f"(?i:{esc})")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _key(text: str) -> str:
@@ -113,27 +120,20 @@ def has_investment_cue(text: str) -> bool:
 
 @functools.cache
 def _companies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(name -> company id, id -> display name, id -> country) from the companies file,
-    or, on a dataset without one, from the curated projects' company names."""
-    try:
-        from dashboard.data.companies import alias_index, load_companies
-    except ImportError:  # dataset v1: the projects' own company names are the index
-        from dashboard.data.curated import curated_frame
+    """(name -> company id, id -> display name, id -> country) from the companies file."""
+    from dashboard.data.companies import NAME_COLUMNS, alias_index, load_companies
 
-        names: dict[str, str] = {}
-        countries: dict[str, str] = {}
-        frame = curated_frame()
-        for text, country in zip(frame["company"].dropna(), frame["country"]):
-            for part in re.split(r"[;()（）]", text):
-                part = part.strip()
-                if len(part) >= 3:
-                    names.setdefault(_key(part), part)
-                    countries.setdefault(part, country)
-        return names, {v: v for v in names.values()}, countries
     frame = load_companies()
     labels = dict(zip(frame["company_id"], frame["name_en"]))
     countries = dict(zip(frame["company_id"], frame["country"]))
-    return dict(alias_index()), labels, countries
+    index = dict(alias_index())
+    for col in NAME_COLUMNS:  # the names as written (the index is case-folded): short ASCII names match by case
+        for cell in frame[col].dropna():
+            for n in str(cell).split(";"):
+                n = " ".join(n.split())
+                if n and _key(n) in index:
+                    _SPELLINGS.add(n)
+    return index, labels, countries
 
 
 def company_names() -> Mapping[str, str]:
@@ -141,11 +141,18 @@ def company_names() -> Mapping[str, str]:
     return _companies()[0]
 
 
+_SPELLINGS: set[str] = set()
+
+#: ASCII company names shorter than this match only as written
+EXACT_CASE_BELOW = 7
+
+
 @functools.cache
 def _company_finder() -> re.Pattern | None:
+    company_names()  # fills _SPELLINGS
     # names of one or two ASCII letters match too much
-    names = {n for n in company_names() if not (n.isascii() and len(n) < 3)}
-    return name_pattern(names)
+    names = {n for n in _SPELLINGS if not (n.isascii() and len(n) < 3)}
+    return name_pattern(names, exact_case_below=EXACT_CASE_BELOW)
 
 
 def companies_in(text: str) -> list[str]:

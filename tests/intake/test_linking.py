@@ -59,7 +59,7 @@ def test_capacity_figures_compare_with_the_capacity_column(index):
     assert index.link(_cand(300, "MW", kind="quantity", companies=("acme",))).matched_id is None
 
 
-def test_v1_frames_resolve_company_names():
+def test_frames_without_company_ids_resolve_company_names():
     frame = pd.DataFrame([{"id": "x", "project": "P", "company": "SK hynix", "city": "Cheongju", "category": "fab",
                            "amount_value": 2e13, "currency": "KRW", "gpus": None, "power_mw": None, "wafers_per_month": None}])
     idx = ProjectIndex(frame)

@@ -36,3 +36,9 @@ def test_companies_by_any_name():
     assert tsmc and companies_in("Taiwan Semiconductor Manufacturing Company said") == tsmc
     assert company_label(tsmc[0]).upper().startswith("TSMC") or "Taiwan" in company_label(tsmc[0])
     assert companies_in("no company here") == []
+
+
+def test_short_ascii_names_match_only_as_written():
+    assert companies_in("free cash flow rose sharply; meta data; an arm of the state") == []
+    assert companies_in("Meta will build a data center") == companies_in("Meta Platforms said")
+    assert companies_in("samsung electronics said") == companies_in("Samsung Electronics said") != []
