@@ -110,6 +110,8 @@ def article_candidates(article: NewsArticle, *, index=None, rates: dict | None =
             companies = article_companies
         places = places_in(sentence) or places_in(article.title) or places_in(text)
         place = places[0] if places else None
+        if place is None and index is not None:  # the dataset's own cities, as written in English
+            place = index.place_in(sentence) or index.place_in(article.title)
         cats = categories_in(sentence) or categories_in(article.title) or categories_in(text)
         restatements = []
         for j, r in enumerate(figures):

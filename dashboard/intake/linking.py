@@ -92,7 +92,25 @@ class ProjectIndex:
                 self.by_company.setdefault(c, []).append(i)
         cities = self.frame["city"] if "city" in self.frame else pd.Series([None] * len(self.frame))
         self.cities = [_city_keys(c) for c in cities]
+        # the dataset's own places, as written ("Taylor, TX" -> "Taylor"), for articles the vocabulary misses
+        countries = self.frame["country"] if "country" in self.frame else pd.Series([None] * len(self.frame))
+        self._places: dict[str, tuple[str, str | None]] = {}
+        spellings = set()
+        for city, country in zip(cities, countries):
+            for part in _parts(city):
+                self._places.setdefault(part.casefold(), (city, country if isinstance(country, str) else None))
+                spellings.add(part)
+        from dashboard.intake.vocabulary import name_pattern
+
+        self._place_pattern = name_pattern(spellings, exact_case_below=100)
         self.names = [_words(p) for p in self.frame["project"].fillna("")]
+
+    def place_in(self, text: str) -> tuple[str, str | None] | None:
+        """``(city, country)`` of the first of the dataset's places named in ``text`` (as written), else ``None``."""
+        if self._place_pattern is None or not text:
+            return None
+        m = self._place_pattern.search(text)
+        return self._places.get(m.group(0).casefold()) if m else None
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -162,6 +180,14 @@ class ProjectIndex:
             if score > best.score or (score == best.score and off < best_off):
                 best, best_off = Link(str(self.frame.at[i, "id"]), score, reasons), off
         return best
+
+
+def _parts(city: object) -> list[str]:
+    """The place names in a dataset city, as written: ``"Kikuyo (Kumamoto)"`` -> ``["Kikuyo", "Kumamoto"]``."""
+    if not isinstance(city, str):
+        return []
+    parts = (p.strip() for p in re.split(r"[()/,]| and ", city))
+    return [p for p in parts if len(p) >= 4 and p[0].isupper()]
 
 
 def _city_keys(city: object) -> set[str]:

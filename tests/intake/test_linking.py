@@ -67,3 +67,8 @@ def test_frames_without_company_ids_resolve_company_names():
 
     (sk,) = companies_in("SK hynix")
     assert idx.link(_cand(2e13, "KRW", companies=(sk,))).matched_id == "x"
+
+
+def test_dataset_places_are_found_as_written(index):
+    assert index.place_in("a new AI campus near Reno, the company said") == ("Reno, NV", None)
+    assert index.place_in("reno") is None and index.place_in("") is None
