@@ -7,7 +7,8 @@ A project is a match when the amount is compatible and something else agrees:
   :data:`TOLERANCE` of the project's amount (for GPUs, MW and wafers per month:
   the project's capacity column);
 * and the **company** (any company id in common) or the **place** (the
-  project's city named in the article);
+  project's city named in the article, when the article names no company or
+  one of the project's);
 * when the guessed category differs from the project's, the amount must be
   within :data:`STRICT_TOLERANCE`.
 
@@ -163,6 +164,8 @@ class ProjectIndex:
             same_place = bool(place and place & self.cities[i])
             if not (same_company or same_place):
                 continue
+            if not same_company and companies and self.companies[i]:
+                continue  # both name their companies, and none is in common: another project at the place
             reasons = [f"amount {off:.1%} off"]
             score = 3.0 if off <= 0.05 else 2.0
             if same_company:

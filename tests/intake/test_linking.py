@@ -72,3 +72,7 @@ def test_frames_without_company_ids_resolve_company_names():
 def test_dataset_places_are_found_as_written(index):
     assert index.place_in("a new AI campus near Reno, the company said") == ("Reno, NV", None)
     assert index.place_in("reno") is None and index.place_in("") is None
+
+
+def test_place_alone_does_not_link_another_companys_project(index):
+    assert index.link(_cand(1.7e10, "USD", companies=("micron",), place="Taylor, TX")).matched_id is None
