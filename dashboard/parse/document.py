@@ -5,7 +5,8 @@
   currency of the amount just before), "(all figures in US$)".
 * **Region**: a bare 元 in a Taiwanese or Hong Kong article is TWD / HKD: the
   text names 新台幣/台幣/NT$ or Taiwanese places and institutions (臺北, 新竹,
-  經濟部, ...), or 港元/香港, more often than mainland markers (人民幣, 国务院).
+  經濟部, ...), or 港元/香港, more often than mainland markers (人民幣, 国务院);
+  with no marker at all, several traditional-only characters make it Taiwanese.
   An explicit ``locale`` wins over the region; a declaration wins over both.
 
 The words are in ``vocab/money.toml`` (``[declaration]``, ``[context.*]``).
@@ -17,9 +18,14 @@ True
 """
 from __future__ import annotations
 
+import regex
+
 from dashboard.parse import patterns
+from dashboard.parse.vocab import load
 
 __all__ = ["region_of", "declarations"]
+
+_KANA = regex.compile(r"[\u3040-\u30ff]")
 
 _EN_CODES = {"US$": "USD", "U.S. dollars": "USD", "US dollars": "USD", "NT$": "TWD", "HK$": "HKD", "S$": "SGD",
              "RM": "MYR", "yuan": "CNY", "RMB": "CNY", "yen": "JPY", "won": "KRW"}
@@ -36,6 +42,10 @@ def region_of(text: str) -> str | None:
     best = max(("TWD", "HKD"), key=counts.get)
     if counts[best] and counts[best] > counts["CNY"]:
         return best
+    if not any(counts.values()) and _KANA.search(text) is None:  # Japanese shares many of these kanji
+        trad = load("money")["context"]["traditional"]
+        if sum(text.count(ch) for ch in trad["chars"]) >= trad["min_count"]:
+            return "TWD"
     return None
 
 

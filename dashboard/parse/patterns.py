@@ -118,7 +118,7 @@ def get() -> SimpleNamespace:
     # ------------------------------------------------------------ numerals
     num = words["numeral"]
     kd = regex.escape("".join(num["kanji_digits"]))
-    sm = "十拾百십백천"  # 千 separately: not before 瓦 (千瓦 = kW)
+    sm = regex.escape("".join(k for k in num["small"] if k != "千"))  # 千 separately: not before 瓦 (千瓦 = kW)
     big1 = "万萬만億亿억조"  # 兆 separately: not before 瓦 (兆瓦 = MW)
     BIG = rf"(?:万亿|萬億|万億|[{big1}]|兆(?!瓦))"
     SMALL = rf"(?:[{sm}]|千(?!瓦))"
@@ -135,7 +135,7 @@ def get() -> SimpleNamespace:
             | (?<=[{big1}兆])[ ]{DIG}(?=[ ]?(?:{BIG}|{SMALL}))  # 2조 5000억
           ){{0,12}}+
         | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}))
-          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|{DIG}){{0,16}}+
+          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+
         """,
         _F, **L, ignore_unused=True,
     )
@@ -225,7 +225,7 @@ def get() -> SimpleNamespace:
     L["dc_noun"] = variants(dc["nouns"])
     L["dc_en"] = variants(dc["english"])
     dc_pat = (
-        r"(?P<datacenter>(?:개|기|동|곳|棟|座|カ所|か所|ヶ所|箇所|个|個|所|家)(?:의|の)?[ ]?"
+        r"(?P<datacenter>(?:개|기|동|곳|棟|栋|座|カ所|か所|ヶ所|箇所|个|個|所)(?:의|の)?[ ]?"
         r"(?:(?:AI|대형|초대형|하이퍼스케일|신규|大型|超大型|新|新的|AI用|生成AI向け|ハイパースケール)[ ]?){0,2}\L<dc_noun>"
         r"|(?:(?:new|more|additional|large|hyperscale|ai|giant|massive|planned|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z]))"
     )
@@ -236,7 +236,7 @@ def get() -> SimpleNamespace:
         r"(?P<jobs>(?:(?i:\L<job_adj>)[ -]){0,2}(?i:\L<job_en>)(?![A-Za-z])"
         r"|개(?:의)?[ ]?(?:신규[ ]?|새[ ]?|새로운[ ]?|양질의[ ]?|직접[ ]?|간접[ ]?|고용[ ]?)?일자리"
         r"|人(?:規模)?の(?:新規)?(?:雇用|従業員|雇用創出)|人を(?:新規)?(?:雇用|採用)"
-        r"|个(?:直接|间接|新增|新的|新|本地)?(?:就业岗位|工作岗位|就业机会|工作机会|岗位|职位)|個(?:就業|工作)(?:機會|崗位)"
+        r"|[个個](?:\p{Han}{0,6}?)(?:就业岗位|工作岗位|就业机会|工作机会|就業機會|工作機會|工作崗位|就業崗位|岗位|崗位|职位|職位)"
         r"|名(?:新)?(?:员工|員工|雇员|雇員|职工|職工))"
     )
     L["people_en"] = jb["people_english"]
@@ -271,8 +271,11 @@ def get() -> SimpleNamespace:
         r"|(?P<q_month>(?<![0-9])(?:월[ ]?(?:간[ ]?)?(?:평균[ ]?)?(?:생산[ ]?능력|생산량|생산|캐파|처리[ ]?능력|투입[ ]?능력|투입량)?(?:은|는|이|을|가)?"
         r"|月産(?:能力)?(?:は|で|が)?|月間(?:生産能力)?|(?<![0-9一二三四五六七八九十])月|月产(?:能)?(?:达|为|達|為)?|月產(?:能)?(?:达|達|為)?|每月"
         r"|月投片(?:量)?(?:达|達|为|為)?|(?i:monthly[ ](?:capacity|output|production)[ ]of)))"
-        r"|(?P<q_year>(?<![0-9])(?:연간[ ]?(?:생산[ ]?능력|생산량|생산|캐파)?(?:은|는|이|을|가)?|年産(?:能力)?(?:は|で|が)?|年間(?:生産能力)?|年产(?:能)?(?:达|为|達|為)?|年產(?:能)?(?:达|達|為)?|每年"
+        r"(?:[ ]?(?:将|將)?(?:可达|可達|达到|達到|达|達|突破|超过|超過|提升至|增加至|扩大至|擴大至))?"
+        r"(?:[ ]?(?:也将从|也將從|将从|將從|从|從))?"
+        r"|(?P<q_year>(?<![0-9])(?:연간[ ]?(?:생산[ ]?능력|생산량|생산|캐파)?(?:은|는|이|을|가)?|年産(?:能力)?(?:は|で|が)?|年間(?:生産能力)?|年产(?:能|量)?(?:达|为|達|為)?|年產(?:能|量)?(?:达|達|為)?|每年"
         r"|(?i:annual[ ](?:capacity|output|production)[ ]of)))"
+        r"(?:[ ]?(?:将|將)?(?:可达|可達|达到|達到|达|達|突破|超过|超過|提升至|增加至))?"
         r"|(?P<q_jobs>\L<q_jobs>)"
         r"|(?P<q_dc>\L<dc_noun>))"
         # what may stand between the word and the number: a quote, a quoted model name, a
@@ -288,9 +291,9 @@ def get() -> SimpleNamespace:
     # ------------------------------------------------------------ words after
     after = words["after"]
     L["post_en"] = variants(w for w in after if w.isascii() and w[0].isalpha())
-    L["post_cjk"] = variants(w for w in after if not w.isascii())
+    L["post_cjk"] = variants(w for w in after if not w.isascii() and w != "超")
     post = regex.compile(
-        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])|\L<post_cjk>"
+        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])|\L<post_cjk>|超(?![越出級级市前车車])"
         r"|(?P<dae>대)(?![가-힣]|$)|대(?=[의로에를가인]|$)|(?P<geup>급)(?![증감락등변히격여])))",
         regex.VERSION1, **L, ignore_unused=True,
     )
@@ -334,7 +337,7 @@ def get() -> SimpleNamespace:
         r"[ ]?(?:은|는|이|가|을|를|도|만|액)?[ ]?"
     )
     zh_implied = regex.compile(
-        r"(?r)(?:投资|投資|投入|资金|資金|总额|總額|规模|規模|募资|募資|融资|融資|注资|注資|出资|出資|拨款|撥款|补贴|補貼|营收|營收|预算|預算)"
+        r"(?r)(?:投资|投資|投入|资金|資金|总额|總額|规模|規模|募资|募資|融资|融資|注资|注資|出资|出資|拨款|撥款|补贴|補貼|营收|營收|预算|預算|注册资本|註冊資本|资本|資本|资金量|資金量|增加到|增至)"
         r"(?:额|額|金额|金額)?(?:为|為|达|達|约|約|逾|超|超过|超過|近|高达|高達|共|合计|合計|将近|將近)?[ ]?"
     )
 

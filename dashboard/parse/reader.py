@@ -297,7 +297,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         gpu = ctx.counters.get("gpu")
         if prev is None and c in ctx.carried and gpu is not None:
             prev = gpu  # "GPU 2만 개를 … 네이버는 6만장": another counter of accelerators
-        if prev is not None and rs - prev[1] <= ctx.carry_span and value >= 100:
+        if prev is not None and rs - prev[1] <= ctx.carry_span and (value >= 100 or prev[0] == ctx.canonical["datacenter"]):
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
@@ -308,7 +308,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if letter is not None and not rec.prefix_cur and not (letter in "kK" and rec.unit in ("gpu", "employee", "wafer / month")):
         rec.kind, rec.unit = None, None  # "5m" (metres?), "3b": single letters need a currency sign
         return rec
-    if rec.unit in (ctx.canonical["gpu"], ctx.canonical["wafer_month"], ctx.canonical["wafer_year"]):
+    if rec.unit in (ctx.canonical["gpu"], ctx.canonical["wafer_month"], ctx.canonical["wafer_year"], ctx.canonical["datacenter"]):
         cm = p.counter.match(text, rec.tail)
         if cm is not None and cm.group("c") in ctx.carried:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
