@@ -15,6 +15,7 @@ the other end ("200억~300억 달러").
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -71,6 +72,27 @@ def apply_kind(rec: Rec, kind: str) -> None:
         rec.bound = "upper"
 
 
+@functools.cache
+def _static() -> dict:
+    """The vocabulary tables the reader looks words up in (built once)."""
+    w = load("words")
+    u = load("units")
+    return {
+        "canonical": u["canonical"],
+        "carried": frozenset(w["counter"]["carried"]),
+        "carry_span": int(w["counter"]["carry_span"]),
+        "people": frozenset(w["counter"]["people"]),
+        "before": w["before"],
+        "after": w["after"],
+        "scale_words": {k: int(v) for k, v in w["scale"]["word"].items()},
+        "scale_letters": {k: int(v) for k, v in w["scale"]["letter"].items()},
+        "power": {**u["power"]["symbol"], **u["power"]["word"]},
+        "area": {**u["area"]["symbol"], **u["area"]["word"]},
+        "prefixes": prefixes(),
+        "suffixes": suffixes(),
+    }
+
+
 class Context:
     """What the reader knows about the whole text."""
 
@@ -83,20 +105,7 @@ class Context:
         #: counter word -> (unit, end) of the last count read with it ("GPU 26만 장")
         self.counters: dict[str, tuple[str, int]] = {}
         self.p = patterns.get()
-        w = load("words")
-        u = load("units")
-        self.canonical = u["canonical"]
-        self.carried = frozenset(w["counter"]["carried"])
-        self.carry_span = int(w["counter"]["carry_span"])
-        self.people = frozenset(w["counter"]["people"])
-        self.before = w["before"]
-        self.after = w["after"]
-        self.scale_words = {k: int(v) for k, v in w["scale"]["word"].items()}
-        self.scale_letters = {k: int(v) for k, v in w["scale"]["letter"].items()}
-        self.power = {**u["power"]["symbol"], **u["power"]["word"]}
-        self.area = {**u["area"]["symbol"], **u["area"]["word"]}
-        self.prefixes = prefixes()
-        self.suffixes = suffixes()
+        self.__dict__.update(_static())
 
     @property
     def yuan_text(self) -> bool:
