@@ -9,6 +9,7 @@ silently; the other figures of the text are still returned.
 from __future__ import annotations
 
 import logging
+import re
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,7 +25,7 @@ from dashboard.parse.filters import drop_fx_quotes, drop_quotes
 from dashboard.parse.links import apply_declarations, link_ranges, link_restatements
 from dashboard.parse.normalize import normalize
 from dashboard.parse.numerals import Run
-from dashboard.parse.reader import Context, Rec, read
+from dashboard.parse.reader import Context, Rec, read, worth_reading
 from dashboard.parse.vocab import load
 
 __all__ = ["extract_figures", "parse_amount", "parse_reported", "Reported"]
@@ -58,15 +59,18 @@ class _LazyRegion(Context):
 def _numerals(ctx: Context, text: str):
     """Numeral runs, and number words before a scale word ("two trillion won"), in order."""
     runs = ctx.p.run.finditer(text)
-    if not _HAS_SCALE.search(text):
-        return ((m, None) for m in runs)
-    words = [(m, _word_run(m.group())) for m in ctx.p.number_words.finditer(text)]
+    # number words stand just before a scale word or "data centers": look only there
+    found: dict[int, object] = {}
+    for sm in _HAS_SCALE.finditer(text):
+        for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 2):
+            found.setdefault(m.start(), m)
+    words = [(m, _word_run(m.group())) for m in found.values()]
     if not words:
         return ((m, None) for m in runs)
     return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
 
 
-_HAS_SCALE = regex.compile(r"(?i:thousand|million|billion|trillion|data[ ]?cent(?:er|re)s)")
+_HAS_SCALE = re.compile(r"(?i:thousand|million|billion|trillion|data[ ]?cent(?:er|re)s)")  # stdlib re: a fast scan
 
 
 def _word_run(word: str) -> Run:
@@ -80,6 +84,8 @@ def _records(text: str, locale: str | None, strict: bool) -> tuple[Context, list
     recs: list[Rec] = []
     last_end = -1
     for m, run in _numerals(ctx, text):
+        if run is None and not worth_reading(ctx, m):
+            continue
         try:
             rec = read(ctx, m, run)
         except Exception:

@@ -88,6 +88,15 @@ def read_run(run: str) -> Run:
         value, absurd = _digits(run)
         return Run(value, 1, True, absurd or value >= MAX_VALUE)
     kd, small, big, tok_re = _tables()
+    mult = big.get(run[-1])
+    if mult is not None and len(run) > 1:  # "5000억", "1.5兆": digits and one multiplier
+        head = run[:-1]
+        if head.isascii() and head.replace(",", "").replace(".", "", 1).isdigit() and "," not in head[:1]:
+            value, absurd = _digits(head)
+            if not absurd:
+                with decimal.localcontext(_CTX):
+                    value *= mult
+                return Run(value, mult, False, value >= MAX_VALUE)
     total = section = _ZERO
     cur: Decimal | None = None
     last_big = 0

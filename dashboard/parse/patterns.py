@@ -126,9 +126,11 @@ def get() -> SimpleNamespace:
     L["cur_letters"] = sorted({w for w in money["prefix"] if w.isascii() and w.replace(".", "").isalpha()}, key=len, reverse=True)
     digit_start = r"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![A-Za-z])\L<cur_letters>))"
     vague = regex.escape(num["vague_before"])
+    # the leading lookahead lets the engine skip to candidate characters (6x faster scanning)
     run = regex.compile(
         rf"""
-        {digit_start}{DIG}
+        (?=[0-9{kd}{sm}千])
+        (?:{digit_start}{DIG}
           (?: [ ]?{BIG}                                   # 2조 / 2 조
             | {SMALL}                                     # 3천
             | (?<=[{big1}兆{sm}千])(?:{DIG}|[{kd}]++)      # 2조5000
@@ -136,7 +138,7 @@ def get() -> SimpleNamespace:
             | (?<=[만萬万])[ ][0-9]{{1,4}}+(?![0-9,.])            # 19만 2124㎡
           ){{0,12}}+
         | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}))
-          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+
+          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+)
         """,
         _F, **L, ignore_unused=True,
     )
@@ -149,6 +151,7 @@ def get() -> SimpleNamespace:
     )
     L["number_words"] = [w for w, v in sc["number_words"].items() if v]
     number_words = regex.compile(
+        r"(?=[" + "".join(sorted({w[0].lower() + w[0].upper() for w in L["number_words"]})) + r"])"
         r"(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
         r"(?=[ ](?i:thousand|million|billion|trillion)(?![A-Za-z])"
         r"|[ ](?:(?i:new|more|additional|large|hyperscale|ai|giant|massive|planned)[ ]){0,2}(?i:data[ ]?cent(?:er|re)s|datacent(?:er|re)s)(?![A-Za-z]))",
@@ -364,7 +367,7 @@ def get() -> SimpleNamespace:
     unit_first = unit.first_any
     post_first = first_chars(post, universe)
     scale_first = first_chars(scale, universe)
-    last = {" ", "~", "≈", "約", "约"}
+    last = {"~", "≈", "約", "约"}
     for name in ("pre_en", "pre_ko", "pre_cjk", "cur_letters", "cur_signs"):
         for w in L[name]:
             last.update((w[-1], w[-1].upper(), w[-1].lower()))
@@ -376,4 +379,12 @@ def get() -> SimpleNamespace:
         change_lead=change_lead, filler=filler, paren_open=paren_open, ko_implied=ko_implied,
         ko_implied_pre=ko_implied_pre, zh_implied=zh_implied, declaration=declaration, region=region,
         cur_last=frozenset(w[-1] for w in money["prefix"]),
+        counter_first=frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower())),
+        infix_first=frozenset(inf["approx"] + inf["lower"]),
+        # what may follow a numeral that is (part of) a figure: a scale word, an infix, a unit,
+        # a counter, or a range separator; after one space or hyphen too
+        follow_first=(unit_first | scale_first | frozenset(inf["approx"] + inf["lower"])
+                      | frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower()))
+                      | frozenset(w[0] for w in rng["separators"])) - {" "},
+        big_chars=frozenset("万萬만億亿억조兆"),
     )

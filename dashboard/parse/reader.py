@@ -26,7 +26,7 @@ from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffix
 from dashboard.parse.numerals import Run, read_run
 from dashboard.parse.vocab import load, unit_factor
 
-__all__ = ["Rec", "Context", "read", "word_kind", "apply_kind"]
+__all__ = ["Rec", "Context", "read", "worth_reading", "word_kind", "apply_kind"]
 
 _ONE = Decimal(1)
 _PRE_WINDOW = 32
@@ -150,7 +150,11 @@ class _Pre:
 def _prefix(ctx: Context, rs: int, need_q: bool) -> _Pre:
     pre = _Pre()
     text, p = ctx.text, ctx.p
-    m = p.prefix.match(text, max(0, rs - _PRE_WINDOW), rs) if rs and text[rs - 1] in p.prefix_last else None
+    # the last character of a currency or word before (after at most one space) must fit
+    c = text[rs - 1 : rs]
+    if c == " ":
+        c = text[rs - 2 : rs - 1]
+    m = p.prefix.match(text, max(0, rs - _PRE_WINDOW), rs) if c and c in p.prefix_last else None
     left = rs
     if m is not None:
         for g in ("cur", "ab2", "ab1"):
@@ -173,6 +177,28 @@ def _unit(p, text: str, pos: int):
     if c in p.unit_first and (c not in " -" or text[pos + 1 : pos + 2] in p.unit_first):
         return p.unit.match(text, pos)
     return None
+
+
+def worth_reading(ctx: Context, m) -> bool:
+    """False when nothing around the numeral matched by ``m`` can make it a figure
+    or a range end (most years, dates, percentages): a cheap test before :func:`read`."""
+    text, p = ctx.text, ctx.p
+    rs, end = m.span()
+    c = text[end : end + 1]
+    if c in p.follow_first or c == " " and text[end + 1 : end + 2] in p.follow_first:
+        return True
+    b = text[rs - 1 : rs]
+    if b == " ":
+        b = text[rs - 2 : rs - 1]
+    if b and (b in p.cur_last or b in p.prefix_last):
+        return True
+    return not p.big_chars.isdisjoint(m.group())  # "20조 투자" (implied currency), "1~2조원"
+
+
+def _next(text: str, pos: int) -> str:
+    """The character at ``pos``, or after one space there ("" at the end)."""
+    c = text[pos : pos + 1]
+    return text[pos + 1 : pos + 2] if c == " " else c
 
 
 def read(ctx: Context, m, run: Run | None = None) -> Rec:
@@ -200,7 +226,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     tail = pos
     um = _unit(p, text, pos)
     infix = plus = False
-    if um is None:
+    if um is None and _next(text, pos) in p.infix_first:
         im = p.infix.match(text, pos)
         if im:
             um = _unit(p, text, im.end())
@@ -226,7 +252,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         before -= 1
     need_pre = um is not None or (before >= 0 and text[before] in p.cur_last)
     counter = None
-    if um is None:
+    if um is None and _next(text, pos) in p.counter_first:
         counter = p.counter.match(text, pos)
         need_pre = need_pre or counter is not None
     if need_pre:
