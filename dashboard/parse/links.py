@@ -16,6 +16,7 @@
 """
 from __future__ import annotations
 
+from dashboard.parse.before import words_before
 from dashboard.parse.document import declarations
 from dashboard.parse.reader import Context, Rec, apply_kind, post_words, word_kind
 
@@ -72,12 +73,11 @@ def link_ranges(ctx: Context, recs: list[Rec]) -> None:
             a.kind, a.unit, a.ambiguous_yuan = b.kind, b.unit, b.ambiguous_yuan
             a.e = a.tail
             # the low end was read without a unit, so its words before were not: "约1.2万至1.5万美元"
-            m = p.prefix.match(text, max(0, a.rs - 32), a.rs)
-            if m is not None:
-                for g in ("ab1", "ab2"):
-                    if m.group(g):
-                        apply_kind(a, word_kind(ctx.before, m.group(g)))
-                        a.s = min(a.s, m.start(g))
+            pre = words_before(ctx, a.rs, False)
+            for g in ("ab1", "ab2"):
+                if pre.get(g):
+                    apply_kind(a, word_kind(ctx.before, pre.get(g)))
+                    a.s = min(a.s, pre.starts[g])
         else:
             # "$10-20 billion", "€30-50 billion": the high end takes the currency, the low end the scale
             if not a.prefix_cur or b.scale is None and b.run.plain:

@@ -252,21 +252,14 @@ def get() -> SimpleNamespace:
     L["counters"] = words["counter"]["all"]
     counter = regex.compile(r"[ ]?(?P<c>\L<counters>)(?![A-Za-z])", regex.VERSION1 | regex.IGNORECASE, **L, ignore_unused=True)
 
-    # ------------------------------------------------------------ words before (read right to left)
+    # ------------------------------------------------------------ counted nouns before a numeral (read right to left)
     before = words["before"]
     L["pre_en"] = variants(w for w in before if w.isascii() and w[0].isalpha())
     L["pre_ko"] = variants(w for w in before if "가" <= w[0] <= "힣")
     L["pre_cjk"] = variants(w for w in before if not w.isascii() and not ("가" <= w[0] <= "힣") and w not in ("約", "约", "≈"))
-    pre_word = (
-        r"(?:(?<![A-Za-z])(?i:\L<pre_en>)|(?<![가-힣])\L<pre_ko>|\L<pre_cjk>"
-        r"|(?<![契予集節节要公条條規规协協制盟确確簽签合成特解])[約约]|≈|(?<![0-9억조만亿億万兆천千百십백])~)"
-    )
+    # the currency and words right before a numeral are looked up in dictionaries
+    # (dashboard.parse.before); these lists only give their last characters below
     L["cur_signs"] = sorted((w for w in money["prefix"] if w not in L["cur_letters"]), key=len, reverse=True)
-    prefix = regex.compile(
-        rf"(?r)(?:(?P<ab1>{pre_word})[ ]?)?(?:(?P<ab2>{pre_word})[ ]?)?"
-        r"(?P<cur>(?<![A-Za-z])\L<cur_letters>|\L<cur_signs>)?[ ]?",
-        regex.VERSION1, **L, ignore_unused=True,
-    )
     L["q_month"] = variants(wf["month"])
     L["q_year"] = variants(wf["year"])
     L["q_jobs"] = variants(jb["before"])
@@ -373,7 +366,7 @@ def get() -> SimpleNamespace:
             last.update((w[-1], w[-1].upper(), w[-1].lower()))
     return SimpleNamespace(
         unit_first=unit_first, post_first=post_first, scale_first=scale_first, prefix_last=frozenset(last),
-        run=run, number_words=number_words, scale=scale, infix=infix, unit=unit, counter=counter, prefix=prefix, q=q, post=post,
+        run=run, number_words=number_words, scale=scale, infix=infix, unit=unit, counter=counter, q=q, post=post,
         quote_ctx=quote_ctx, quote_after=quote_after, sentence_end=sentence_end, fx_quote=fx_quote,
         jobs_ctx=jobs_ctx, range_sep=range_sep, range_sep_full=range_sep_full, between=between,
         change_lead=change_lead, filler=filler, paren_open=paren_open, ko_implied=ko_implied,

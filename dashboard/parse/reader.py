@@ -22,6 +22,7 @@ from decimal import Decimal
 import regex
 
 from dashboard.parse import patterns
+from dashboard.parse.before import words_before
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
 from dashboard.parse.vocab import load, unit_factor
@@ -29,8 +30,6 @@ from dashboard.parse.vocab import load, unit_factor
 __all__ = ["Rec", "Context", "read", "worth_reading", "word_kind", "apply_kind"]
 
 _ONE = Decimal(1)
-_PRE_WINDOW = 32
-_Q_WINDOW = 48
 
 
 @dataclass(slots=True)
@@ -134,43 +133,6 @@ class Context:
         return Decimal(repr(unit_factor(expr, self.canonical[kind])))
 
 
-class _Pre:
-    """What stands before a numeral: currency, approximation/bound words, counter noun."""
-
-    __slots__ = ("groups", "starts")
-
-    def __init__(self) -> None:
-        self.groups: dict[str, str] = {}
-        self.starts: dict[str, int] = {}
-
-    def get(self, name: str) -> str | None:
-        return self.groups.get(name)
-
-
-def _prefix(ctx: Context, rs: int, need_q: bool) -> _Pre:
-    pre = _Pre()
-    text, p = ctx.text, ctx.p
-    # the last character of a currency or word before (after at most one space) must fit
-    c = text[rs - 1 : rs]
-    if c == " ":
-        c = text[rs - 2 : rs - 1]
-    m = p.prefix.match(text, max(0, rs - _PRE_WINDOW), rs) if c and c in p.prefix_last else None
-    left = rs
-    if m is not None:
-        for g in ("cur", "ab2", "ab1"):
-            if m.group(g):
-                pre.groups[g] = m.group(g)
-                pre.starts[g] = left = m.start(g)
-    if need_q:
-        q = p.q.match(text, max(0, left - _Q_WINDOW), left)
-        if q is not None:
-            for g in ("q_gpu", "q_month", "q_year", "q_jobs", "q_dc"):
-                if q.group(g):
-                    pre.groups[g] = q.group(g)
-                    pre.starts[g] = q.start(g)
-    return pre
-
-
 def _unit(p, text: str, pos: int):
     """The unit pattern at ``pos``, skipped when no unit can start there (the common case)."""
     c = text[pos : pos + 1]
@@ -256,7 +218,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         counter = p.counter.match(text, pos)
         need_pre = need_pre or counter is not None
     if need_pre:
-        pm = _prefix(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
+        pm = words_before(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
     cur = pm.get("cur") if pm is not None else None
 
     if cur:
