@@ -126,7 +126,7 @@ def _extract(text: str, locale: str | None, strict: bool) -> list[Figure]:
             continue
         s, e = norm.span(r.s, r.e)
         outer = index.get(r.restates) if r.restates is not None else None
-        f = Figure(value, r.unit, r.kind, text[s:e], s, e, r.approx, r.bound, outer)  # type: ignore[arg-type]
+        f = Figure._new(value, r.unit, r.kind, text[s:e], s, e, r.approx, r.bound, outer)  # type: ignore[arg-type]
         if outer is not None:
             object.__setattr__(outer, "restated_by", outer.restated_by + (f,))
         if r.range_with is not None and r.range_with < i and r.range_with in index:

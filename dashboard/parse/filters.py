@@ -39,6 +39,9 @@ def drop_quotes(ctx: Context, recs: list[Rec]) -> None:
     for r in recs:
         if r.kind != "money" or r.scale is not None or r.value >= qmax or r.run.top > 10**4:
             continue
+        if p.quote_after.match(text, r.e):
+            r.kind = r.unit = None
+            continue
         lo = max(0, r.s - window_len)
         window = text[lo : r.s]
         cut = None
@@ -46,5 +49,5 @@ def drop_quotes(ctx: Context, recs: list[Rec]) -> None:
             pass
         if cut is not None:
             window = window[cut.end() :]
-        if p.quote_ctx.search(window) or p.quote_after.match(text, r.e):
+        if p.quote_ctx.search(window):
             r.kind = r.unit = None

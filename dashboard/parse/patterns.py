@@ -58,6 +58,12 @@ def first_chars(pattern, universe: set[str]) -> frozenset[str]:
     return frozenset(c for c in universe if pattern.match(c, partial=True) is not None)
 
 
+def with_first_chars(pattern, universe: set[str], lists: dict):
+    """``pattern`` behind a lookahead of the characters it can start with (same matches, faster search)."""
+    chars = "".join(sorted(first_chars(pattern, universe)))
+    return regex.compile(f"(?=[{regex.escape(chars)}])(?:{pattern.pattern})", pattern.flags, **lists, ignore_unused=True)
+
+
 def _universe(lists: dict[str, list[str]], *sources: str) -> set[str]:
     chars = {chr(c) for c in range(32, 127)}
     for words in lists.values():
@@ -87,6 +93,7 @@ class Dispatch:
                 self.by_char[c] = idx
         self.first_any = frozenset(self.by_char) | {" ", "-"}
         self._cache: dict[tuple[int, ...], object] = {}
+        self._first: dict[str, object] = {}  # "x", " x", "-x" -> its pattern (False: none can start)
 
     def _compiled(self, idx: tuple[int, ...]):
         pat = self._cache.get(idx)
@@ -97,14 +104,18 @@ class Dispatch:
 
     def match(self, text: str, pos: int = 0):
         c = text[pos : pos + 1]
-        if c == " " or c == "-":
-            a, b = self.by_char.get(text[pos + 1 : pos + 2], ()), self.by_char.get(c, ())
-            idx = tuple(sorted(set(a) | set(b))) if a and b else a or b
-        else:
-            idx = self.by_char.get(c, ())
-        if not idx:
-            return None
-        return self._compiled(idx).match(text, pos)
+        key = text[pos : pos + 2] if c == " " or c == "-" else c
+        pat = self._first.get(key)
+        if pat is None:
+            if len(key) == 2:
+                a, b = self.by_char.get(key[1], ()), self.by_char.get(c, ())
+                idx = tuple(sorted(set(a) | set(b))) if a and b else a or b
+            else:
+                idx = self.by_char.get(c, ())
+            pat = self._compiled(idx) if idx else False
+            if len(self._first) < 10_000:
+                self._first[key] = pat
+        return pat.match(text, pos) if pat else None
 
 
 @functools.cache
@@ -356,6 +367,7 @@ def get() -> SimpleNamespace:
     region = regex.compile(r"(?P<TWD>\L<ctx_twd>)|(?P<HKD>\L<ctx_hkd>)|(?P<CNY>\L<ctx_cny>)", regex.VERSION1, **L, ignore_unused=True)
 
     universe = _universe(L, "".join(unit_alts), post.pattern, scale.pattern)
+    region = with_first_chars(region, universe, L)  # searched through whole texts: skip to candidates
     unit = Dispatch(unit_alts, L, universe)
     unit_first = unit.first_any
     post_first = first_chars(post, universe)
