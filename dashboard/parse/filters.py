@@ -42,8 +42,9 @@ def drop_quotes(ctx: Context, recs: list[Rec]) -> None:
         if p.quote_after.match(text, r.e):
             r.kind = r.unit = None
             continue
-        lo = max(0, r.s - window_len)
-        window = text[lo : r.s]
+        window = text[max(0, r.s - window_len) : r.s]
+        if p.quote_first.isdisjoint(window) or not p.quote_ctx.search(window):
+            continue
         cut = None
         for cut in p.sentence_end.finditer(window):
             pass

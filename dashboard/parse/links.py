@@ -39,12 +39,15 @@ def _full_range(ctx: Context, a: Rec, b: Rec, ia: int) -> None:
     between = text[a.e : b.s]
     if len(between) > 5:
         return
+    is_and = between.strip(" ") == "and"
+    if not is_and and not p.range_sep_full.match(between):
+        return
     lead = text[max(0, a.s - 8) : a.s]
     is_between = p.between.search(lead) is not None
-    if between.strip(" ") == "and":
+    if is_and:
         if not is_between:
             return
-    elif not p.range_sep_full.match(between) or (p.change_lead.search(lead) and not is_between):
+    elif p.change_lead.search(lead) and not is_between:
         return
     if a.prefix_cur and a.scale is None and a.run.plain and b.scale and a.value * b.scale <= b.value:
         a.value *= b.scale  # "$20 to $30 billion": the low end borrows the scale

@@ -392,4 +392,5 @@ def get() -> SimpleNamespace:
                       | frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower()))
                       | frozenset(w[0] for w in rng["separators"])) - {" "},
         big_chars=frozenset("万萬만億亿억조兆"),
+        quote_first=first_chars(quote_ctx, universe | set("".join(L["quote_ctx"])) | set(quote_ctx.pattern)),
     )
