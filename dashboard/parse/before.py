@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 
-from dashboard.parse.patterns import variants
+from dashboard.parse.dispatch import variants
 from dashboard.parse.vocab import load
 
 __all__ = ["Before", "words_before"]

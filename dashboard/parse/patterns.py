@@ -21,101 +21,13 @@ from types import SimpleNamespace
 
 import regex
 
+from dashboard.parse.dispatch import Dispatch, first_chars, guarded, universe_of, variants, with_first_chars
 from dashboard.parse.vocab import load
 
-__all__ = ["get", "variants", "is_ascii"]
+__all__ = ["get", "variants"]
 
 _F = regex.VERSION1 | regex.VERBOSE
 HAN = r"\p{Han}"
-
-
-def is_ascii(w: str) -> bool:
-    return w.isascii()
-
-
-def variants(words) -> list[str]:
-    """Each word, plus the same word without its spaces ("1조원 가량" / "1조원가량")."""
-    out = set()
-    for w in words:
-        out.add(w)
-        if " " in w:
-            out.add(w.replace(" ", ""))
-    return sorted(out, key=len, reverse=True)
-
-
-def _guarded(table: dict[str, list[str]], lists: dict, prefix: str) -> str:
-    parts = []
-    for i, (word, nots) in enumerate(sorted(table.items())):
-        name = f"{prefix}{i}"
-        lists[name] = nots
-        parts.append(f"{regex.escape(word)}(?!\\L<{name}>)")
-    return "|".join(parts)
-
-
-def first_chars(pattern, universe: set[str]) -> frozenset[str]:
-    """The characters a match of ``pattern`` can start with (a cheap guard before
-    calling it): every character of ``universe`` that partially matches."""
-    return frozenset(c for c in universe if pattern.match(c, partial=True) is not None)
-
-
-def with_first_chars(pattern, universe: set[str], lists: dict):
-    """``pattern`` behind a lookahead of the characters it can start with (same matches, faster search)."""
-    chars = "".join(sorted(first_chars(pattern, universe)))
-    return regex.compile(f"(?=[{regex.escape(chars)}])(?:{pattern.pattern})", pattern.flags, **lists, ignore_unused=True)
-
-
-def _universe(lists: dict[str, list[str]], *sources: str) -> set[str]:
-    chars = {chr(c) for c in range(32, 127)}
-    for words in lists.values():
-        for w in words:
-            chars.update(w)
-            chars.update(w.upper())
-            chars.update(w.lower())
-    for src in sources:
-        chars.update(src)
-    return chars
-
-
-class Dispatch:
-    """``[ -]?(?:alt1|alt2|...)`` matched through a table keyed by the next
-    character: only the alternatives that can start there are tried (same
-    result as the whole pattern, a fraction of the cost)."""
-
-    def __init__(self, alts: list[str], lists: dict, universe: set[str]) -> None:
-        self.alts = alts
-        self.lists = {k: list(v) for k, v in lists.items()}
-        self.pattern = regex.compile("[ -]?(?:" + "|".join(alts) + ")", regex.VERSION1, **self.lists, ignore_unused=True)
-        firsts = [first_chars(regex.compile(a, regex.VERSION1, **self.lists, ignore_unused=True), universe) for a in alts]
-        self.by_char: dict[str, tuple[int, ...]] = {}
-        for c in universe:
-            idx = tuple(i for i, f in enumerate(firsts) if c in f)
-            if idx:
-                self.by_char[c] = idx
-        self.first_any = frozenset(self.by_char) | {" ", "-"}
-        self._cache: dict[tuple[int, ...], object] = {}
-        self._first: dict[str, object] = {}  # "x", " x", "-x" -> its pattern (False: none can start)
-
-    def _compiled(self, idx: tuple[int, ...]):
-        pat = self._cache.get(idx)
-        if pat is None:
-            body = "|".join(self.alts[i] for i in idx)
-            pat = self._cache[idx] = regex.compile(f"[ -]?(?:{body})", regex.VERSION1, **self.lists, ignore_unused=True)
-        return pat
-
-    def match(self, text: str, pos: int = 0):
-        c = text[pos : pos + 1]
-        key = text[pos : pos + 2] if c == " " or c == "-" else c
-        pat = self._first.get(key)
-        if pat is None:
-            if len(key) == 2:
-                a, b = self.by_char.get(key[1], ()), self.by_char.get(c, ())
-                idx = tuple(sorted(set(a) | set(b))) if a and b else a or b
-            else:
-                idx = self.by_char.get(c, ())
-            pat = self._compiled(idx) if idx else False
-            if len(self._first) < 10_000:
-                self._first[key] = pat
-        return pat.match(text, pos) if pat else None
 
 
 @functools.cache
@@ -180,7 +92,7 @@ def get() -> SimpleNamespace:
     L["money_cjk"] = variants(w for w in suffix if w not in special)
     L["money_en"] = variants(money["suffix"]["en"])
     money_pat = (
-        rf"(?P<money>\L<money_cjk>|{_guarded(guards, L, 'mg')}"
+        rf"(?P<money>\L<money_cjk>|{guarded(guards, L, 'mg')}"
         r"|(?<![ ])불(?=[을로의에는은를]|규모|어치|상당|[^가-힣]|$)|弗(?!\p{Han}))"
         r"|(?P<money_en>(?i:\L<money_en>))(?![A-Za-z])"
     )
@@ -199,7 +111,7 @@ def get() -> SimpleNamespace:
         r"(?P<area>(?:m²|km²|ft²)|(?:m2|km2|ft2)(?![A-Za-z0-9])"
         r"|(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
         r"|(?<=[ ])ha(?![A-Za-z])"
-        rf"|\L<area_cjk>|{_guarded(units['guard_not_before'], L, 'ag')})"
+        rf"|\L<area_cjk>|{guarded(units['guard_not_before'], L, 'ag')})"
     )
     wf = words["wafer"]
     size = r"(?:(?:12|8)[- ]?inch(?:es)?[ -](?:equivalent[ ])?|(?:300|200)[- ]?mm[ ])?"
@@ -366,7 +278,7 @@ def get() -> SimpleNamespace:
     L["ctx_cny"] = ctx["CNY"]["words"]
     region = regex.compile(r"(?P<TWD>\L<ctx_twd>)|(?P<HKD>\L<ctx_hkd>)|(?P<CNY>\L<ctx_cny>)", regex.VERSION1, **L, ignore_unused=True)
 
-    universe = _universe(L, "".join(unit_alts), post.pattern, scale.pattern)
+    universe = universe_of(L, "".join(unit_alts), post.pattern, scale.pattern)
     region = with_first_chars(region, universe, L)  # searched through whole texts: skip to candidates
     unit = Dispatch(unit_alts, L, universe)
     unit_first = unit.first_any

@@ -23,6 +23,7 @@ import regex
 
 from dashboard.parse import patterns
 from dashboard.parse.before import words_before
+from dashboard.parse.counted import gpu_by_sentence, wafer_by_sentence, wafer_period
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
 from dashboard.parse.vocab import load, unit_factor
@@ -262,6 +263,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             rec.unit, rec.value = ctx.canonical["area"], rec.value * rec.factor
         elif group == "wafer":
             per = pm is not None and (pm.get("q_month") and "wafer_month" or pm.get("q_year") and "wafer_year")
+            per = per or wafer_period(text, rs)
             rec.unit = ctx.canonical[per or "wafer"]
         elif group in ("wafer_month", "wafer_year", "gpu", "jobs", "datacenter"):
             rec.unit = ctx.canonical[group]
@@ -296,6 +298,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             prev = gpu  # "GPU 2만 개를 … 네이버는 6만장": another counter of accelerators
         if prev is not None and rs - prev[1] <= ctx.carry_span and (value >= 100 or prev[0] == ctx.canonical["datacenter"]):
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
+    if rec.kind is None and counter is not None and um is None and counter.group("c") not in ctx.people:
+        _by_sentence(ctx, rec, counter, value)
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
     if rec.kind is None:
@@ -345,6 +349,18 @@ def post_words(ctx: Context, rec: Rec) -> None:
         if kind:
             apply_kind(rec, kind)
             rec.e = po.end()
+
+
+def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
+    """GPUs and wafers named elsewhere in the sentence (see :mod:`dashboard.parse.counted`)."""
+    text, c, end = ctx.text, counter.group("c"), counter.end()
+    e = gpu_by_sentence(text, rec.rs, c, end, value)
+    if e is not None:
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["gpu"], e
+        return
+    unit = wafer_by_sentence(text, rec.rs, c, end, value)
+    if unit is not None:
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
 
 
 _WAFER_AFTER = regex.compile(r"[ ]?(?:의[ ]?)?(?:웨이퍼|ウエハー?|ウェハー?|晶圆|晶圓)")
