@@ -62,7 +62,7 @@ def _numerals(ctx: Context, text: str):
     # number words stand just before a scale word or "data centers": look only there
     found: dict[int, object] = {}
     for sm in _HAS_SCALE.finditer(text):
-        for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 2):
+        for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 12):
             found.setdefault(m.start(), m)
     words = [(m, _word_run(m.group())) for m in found.values()]
     if not words:
@@ -70,7 +70,7 @@ def _numerals(ctx: Context, text: str):
     return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
 
 
-_HAS_SCALE = re.compile(r"(?i:thousand|million|billion|trillion|data[ ]?cent(?:er|re)s)")  # stdlib re: a fast scan
+_HAS_SCALE = re.compile(r"(?i:thousand|million|billion|trillion|data[ -]?cent(?:er|re)|datacent)")  # stdlib re: a fast scan
 
 
 def _word_run(word: str) -> Run:

@@ -47,7 +47,7 @@ def get() -> SimpleNamespace:
     SMALL = rf"(?:[{sm}]|千(?!瓦))"
     DIG = r"[0-9]{1,400}+(?:,[0-9]{3}(?![0-9]))*+(?:[.・][0-9]{1,400}+)?+"  # ASCII digits (NFKC folded the rest)
     L["cur_letters"] = sorted({w for w in money["prefix"] if w.isascii() and w.replace(".", "").isalpha()}, key=len, reverse=True)
-    digit_start = r"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![A-Za-z])\L<cur_letters>))"
+    digit_start = r"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![A-Za-z])\L<cur_letters>)|(?<=[GTN]PU)(?=[0-9,]{1,12}+[基枚個个台块颗张張장개대]))"
     vague = regex.escape(num["vague_before"])
     # the leading lookahead lets the engine skip to candidate characters (6x faster scanning)
     run = regex.compile(
@@ -77,7 +77,8 @@ def get() -> SimpleNamespace:
         r"(?=[" + "".join(sorted({w[0].lower() + w[0].upper() for w in L["number_words"]})) + r"])"
         r"(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
         r"(?=[ ](?i:thousand|million|billion|trillion)(?![A-Za-z])"
-        r"|[ ](?:(?i:new|more|additional|large|hyperscale|ai|giant|massive|planned)[ ]){0,2}(?i:data[ ]?cent(?:er|re)s|datacent(?:er|re)s)(?![A-Za-z]))",
+        r"|[ ](?:(?:(?i:new|more|additional|large|hyperscale|ai|giant|massive|planned|existing|upcoming|operational|separate)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
+        r"(?i:data[ -]?cent(?:er|re)(?:s|[ ]projects)|datacent(?:er|re)s)(?![A-Za-z]))",
         regex.VERSION1, **L, ignore_unused=True,
     )
     inf = words["infix"]
@@ -141,10 +142,10 @@ def get() -> SimpleNamespace:
     cjk_counter = "개|대|장|기|枚|個|个|块|塊|張|张|颗|顆|基|台|片"
     gpu_pat = (
         rf"(?P<gpu>(?:{cjk_counter})(?:의|の)?[ ]?(?:(?:\L<gpu_vendor>|{model}|[A-Z][A-Za-z0-9]{{0,12}}+)[ ]?){{0,2}}(?:\L<gpu_noun>|\L<gpu_vendor_chip>)"
-        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,3}}"
-        r"(?i:\L<gpu_en>)(?![A-Za-z])"
-        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|(?i:\L<gpu_adj>))[ ]){{0,2}}{model}[ ](?:chips|superchips|GPUs)(?![A-Za-z])"
-        rf"|(?:Nvidia[ ])?{model}s(?![A-Za-z])"
+        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-/]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,3}}"
+        r"[\"“]?(?i:\L<gpu_en>)[\"”]?(?![A-Za-z])"
+        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|(?i:\L<gpu_adj>))[ ]){{0,2}}{model}(?:/{model}|[ ]and[ ]{model})?[ ](?:chips|superchips|GPUs)(?![A-Za-z])"
+        rf"|(?:(?i:\L<gpu_adj>)[ ])?(?:Nvidia[ ])?{model}s(?![A-Za-z])"
         r"|[ ]?GPU(?:를|을)?(?![A-Za-z])"
         rf"|(?:{cjk_counter})(?:의|の)?[ ]?(?:엔비디아[ ]?|英伟达|英偉達|Nvidia[ ]|NVIDIA[ ]?)?{model}(?![A-Za-z0-9]))"
     )
@@ -152,9 +153,12 @@ def get() -> SimpleNamespace:
     L["dc_noun"] = variants(dc["nouns"])
     L["dc_en"] = variants(dc["english"])
     dc_pat = (
-        r"(?P<datacenter>(?:개|기|동|곳|棟|栋|座|カ所|か所|ヶ所|箇所|个|個|所)(?:의|の)?[ ]?"
+        r"(?P<datacenter>(?:개|기|동|곳|棟|栋|座|カ所|か所|ヶ所|箇所|个|個|所)(?:以上|이상)?(?:의|の|で)?[ ]?"
         r"(?:(?:AI|대형|초대형|하이퍼스케일|신규|大型|超大型|新|新的|AI用|生成AI向け|ハイパースケール)[ ]?){0,2}\L<dc_noun>"
-        r"|(?:(?:new|more|additional|large|hyperscale|ai|giant|massive|planned|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z]))"
+        r"|(?:(?:new|more|additional|large|hyperscale|ai|giant|massive|planned|existing|upcoming|operational|operating|other|separate|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z])"
+        # "730여 데이터센터", "50以上のデータセンター", "5つの新データセンター", "100カ所以上でデータセンター"
+        r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|(?:つ|拠点)(?:以上)?(?:の|で)?(?:新|新た?な)?\L<dc_noun>"
+        r"|(?:以上|이상)(?:의|の|で)?[ ]?(?:新|新た?な)?\L<dc_noun>)"
     )
     jb = words["jobs"]
     L["job_en"] = variants(jb["english"])
@@ -187,7 +191,7 @@ def get() -> SimpleNamespace:
     L["q_year"] = variants(wf["year"])
     L["q_jobs"] = variants(jb["before"])
     q = regex.compile(
-        r"(?r)(?:(?P<q_gpu>(?<![A-Za-z0-9])" + model + r"|GPU|TPU|NPU|\L<gpu_noun>|\L<gpu_vendor_chip>)"
+        r"(?r)(?:(?P<q_gpu>(?<![A-Za-z0-9])(?:[A-Z]{2,3}\d{2,4}|[A-Z]\d{3,4}|H20)[A-Z]?|GPU|TPU|NPU|\L<gpu_noun>|\L<gpu_vendor_chip>)"
         r"|(?P<q_month>(?<![0-9])(?:월[ ]?(?:간[ ]?)?(?:평균[ ]?)?(?:생산[ ]?능력|생산량|생산|캐파|처리[ ]?능력|투입[ ]?능력|투입량)?(?:은|는|이|을|가)?"
         r"|月産(?:能力)?(?:は|で|が)?|月間(?:生産能力)?|(?<![0-9一二三四五六七八九十])月|月产(?:能)?(?:达|为|達|為)?|月產(?:能)?(?:达|達|為)?|每月"
         r"|月投片(?:量)?(?:达|達|为|為)?|(?i:monthly[ ](?:capacity|output|production)[ ]of)))"

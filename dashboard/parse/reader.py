@@ -267,6 +267,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             rec.unit = ctx.canonical[per or "wafer"]
         elif group in ("wafer_month", "wafer_year", "gpu", "jobs", "datacenter"):
             rec.unit = ctx.canonical[group]
+            if "以上" in word or "이상" in word:  # "50以上のデータセンター", "1000개 이상의 일자리"
+                rec.bound = "lower"
             if group == "wafer_month" and word.strip().lower() == "kwpm":
                 rec.value *= 1000
         rec.e = um.end()
@@ -306,7 +308,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         if infix:
             rec.approx = False
         return rec
-    if letter is not None and not rec.prefix_cur and not (letter in "kK" and rec.unit in ("gpu", "employee", "wafer / month")):
+    if letter is not None and not rec.prefix_cur and not (letter in "kKmM" and rec.unit in ("gpu", "employee", "wafer / month")):
         rec.kind, rec.unit = None, None  # "5m" (metres?), "3b": single letters need a currency sign
         return rec
     if rec.unit in (ctx.canonical["gpu"], ctx.canonical["wafer_month"], ctx.canonical["wafer_year"], ctx.canonical["datacenter"]):
