@@ -60,7 +60,7 @@ def get() -> SimpleNamespace:
             | (?<=[{big1}兆])[ ]{DIG}(?=[ ]?(?:{BIG}|{SMALL}))  # 2조 5000억
             | (?<=[만萬万])[ ][0-9]{{1,4}}+(?![0-9,.])            # 19만 2124㎡
           ){{0,12}}+
-        | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}))
+        | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}|[點][{kd}]))
           (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+)
         """,
         _F, **L, ignore_unused=True,
@@ -95,7 +95,7 @@ def get() -> SimpleNamespace:
     money_pat = (
         rf"(?P<money>\L<money_cjk>|{guarded(guards, L, 'mg')}"
         r"|(?<![ ])불(?=[을로의에는은를]|규모|어치|상당|[^가-힣]|$)|弗(?!\p{Han}))"
-        r"|(?P<money_en>(?i:\L<money_en>))(?![A-Za-z])"
+        r"|(?P<money_en>(?i:\L<money_en>))(?![A-Za-z])(?!(?<=(?i:pounds?))[ ]of[ ])"  # "26.5 million pounds of steel"
     )
     pw = units["power"]
     L["power_sym"] = sorted(pw["symbol"], key=len, reverse=True)
@@ -111,7 +111,7 @@ def get() -> SimpleNamespace:
     area_pat = (
         r"(?P<area>(?:m²|km²|ft²)|(?:m2|km2|ft2)(?![A-Za-z0-9])"
         r"|(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
-        r"|(?<=[ ])ha(?![A-Za-z])"
+        r"|ha(?<=[ 0-9]ha)(?![A-Za-z])"
         rf"|\L<area_cjk>|{guarded(units['guard_not_before'], L, 'ag')})"
     )
     wf = words["wafer"]
@@ -165,7 +165,7 @@ def get() -> SimpleNamespace:
     L["job_adj"] = variants(jb["english_adjectives"])
     jobs_pat = (
         r"(?P<jobs>(?:(?i:\L<job_adj>)[ -]){0,2}(?i:\L<job_en>)(?![A-Za-z])"
-        r"|개(?:의)?[ ]?(?:신규[ ]?|새[ ]?|새로운[ ]?|양질의[ ]?|직접[ ]?|간접[ ]?|고용[ ]?)?일자리"
+        r"|개[ ]?(?:이상의?|가량의|정도의|남짓의|여의)?(?:의)?[ ]?(?:신규[ ]?|새[ ]?|새로운[ ]?|양질의[ ]?|직접[ ]?|간접[ ]?|고용[ ]?)?일자리"
         r"|人(?:規模)?の(?:新規)?(?:雇用|従業員|雇用創出)|人を(?:新規)?(?:雇用|採用)"
         r"|[个個](?:\p{Han}{0,6}?)(?:就业岗位|工作岗位|就业机会|工作机会|就業機會|工作機會|工作崗位|就業崗位|岗位|崗位|职位|職位)"
         r"|名(?:新)?(?:员工|員工|雇员|雇員|职工|職工))"
@@ -252,14 +252,18 @@ def get() -> SimpleNamespace:
 
     # headline style money without a currency word (Korean 억/조, Chinese 亿/億)
     ko_implied = regex.compile(
-        r"[ ]?(?:을|를|이|가|은|는|의|에|에서|으로|로|과|와|씩|대의?)?[ ]?"
-        r"(?:규모|투자|투입|지원|매출|영업이익|순이익|예산|자금|펀드|출자|조성|보조금|손실|적자|흑자|계약|수주|들여|쏟아|베팅|추가[ ]투자|집행)"
+        r"[ ]?(?:을|를|이|가|은|는|의|에|에서|으로|로|과|와|씩|대의?)?[ ]?(?:[가-힣A-Za-z0-9']{1,6}+[ ](?=투자|프로젝트))?"
+        r"(?:프로젝트|규모|투자|투입|지원|매출|영업이익|순이익|예산|자금|펀드|출자|조성|보조금|손실|적자|흑자|계약|수주|들여|쏟아|베팅|추가[ ]투자|집행)"
     )
     ko_implied_pre = regex.compile(
         r"(?r)(?:매출액?|영업익|영업이익|영업손실|순이익|순익|순손실|당기순이익|시총|시가총액|순매수|순매도|거래대금|투자액?|투자금"
         r"|예산|추경|적자|흑자|손실|보조금|지원금|자금|펀드|수주액?|수주잔고|계약액|인수가|몸값|기업가치|배당금?|세수|부채)"
         r"[ ]?(?:은|는|이|가|을|를|도|만|액)?[ ]?"
     )
+    # "557억 달러(약 74조)": a bare 억/조 restating a money figure in Korean text is won
+    ko_paren = regex.compile(r"(?r)(?:달러|엔|위안|유로|원|파운드)[ ]?[(][ ]?(?:약|대략)?[ ]?")
+    # "約7300億支援": a bare 億/兆 before a money word in Japanese text is yen
+    ja_implied = regex.compile(r"(?:を|の|が|超の|規模の)?(?:支援|投資|補助|出資|助成|拠出|融資)")
     zh_implied = regex.compile(
         r"(?r)(?:投资|投資|投入|资金|資金|总额|總額|规模|規模|募资|募資|融资|融資|注资|注資|出资|出資|拨款|撥款|补贴|補貼|营收|營收|预算|預算|注册资本|註冊資本|资本|資本|资金量|資金量|增加到|增至)"
         r"(?:额|額|金额|金額)?(?:为|為|达|達|约|約|逾|超|超过|超過|近|高达|高達|共|合计|合計|将近|將近)?[ ]?"
@@ -298,7 +302,7 @@ def get() -> SimpleNamespace:
         quote_ctx=quote_ctx, quote_after=quote_after, sentence_end=sentence_end, fx_quote=fx_quote,
         jobs_ctx=jobs_ctx, range_sep=range_sep, range_sep_full=range_sep_full, between=between,
         change_lead=change_lead, filler=filler, paren_open=paren_open, ko_implied=ko_implied,
-        ko_implied_pre=ko_implied_pre, zh_implied=zh_implied, declaration=declaration, region=region,
+        ko_implied_pre=ko_implied_pre, zh_implied=zh_implied, ko_paren=ko_paren, ja_implied=ja_implied, declaration=declaration, region=region,
         cur_last=frozenset(w[-1] for w in money["prefix"]),
         counter_first=frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower())),
         infix_first=frozenset(inf["approx"] + inf["lower"]),

@@ -102,10 +102,18 @@ class Context:
         self.region = region  # currency of a bare 元 by the article's context
         self.declared: list[tuple[int, str]] = []  # (position, code) of declarations
         self._yuan: bool | None = None
+        self._kana: bool | None = None
         #: counter word -> (unit, end) of the last count read with it ("GPU 26만 장")
         self.counters: dict[str, tuple[str, int]] = {}
         self.p = patterns.get()
         self.__dict__.update(_static())
+
+    @property
+    def kana(self) -> bool:
+        """Whether the text is Japanese (has kana)."""
+        if self._kana is None:
+            self._kana = _KANA.search(self.text) is not None
+        return self._kana
 
     @property
     def yuan_text(self) -> bool:
@@ -365,6 +373,7 @@ def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
 
 
+_KANA = regex.compile(r"[\u3040-\u30ff]")
 _WAFER_AFTER = regex.compile(r"[ ]?(?:의[ ]?)?(?:웨이퍼|ウエハー?|ウェハー?|晶圆|晶圓)")
 
 
@@ -375,10 +384,13 @@ def _implied_currency(ctx: Context, m, rec: Rec) -> None:
         return
     p, text = ctx.p, ctx.text
     ko_run = "억" in run or "조" in run
+    lo = max(0, m.start() - 12)
     if (ko_run or "兆" in run or "億" in run) and p.ko_implied.match(text, m.end()) or (
-        ko_run and p.ko_implied_pre.match(text, max(0, m.start() - 12), m.start())
+        (ko_run or "兆" in run) and p.ko_implied_pre.match(text, lo, m.start()) or ko_run and p.ko_paren.match(text, lo, m.start())
     ):
         rec.kind, rec.unit, rec.e = "money", "KRW", m.end()
+    elif ("億" in run or "兆" in run) and p.ja_implied.match(text, m.end()) and ctx.kana:
+        rec.kind, rec.unit, rec.e = "money", "JPY", m.end()
     elif ("亿" in run or "億" in run) and p.zh_implied.match(text, max(0, m.start() - 12), m.start()):
         rec.kind, rec.e = "money", m.end()
         rec.ambiguous_yuan = True
