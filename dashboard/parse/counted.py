@@ -85,7 +85,7 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
     if counter not in t["gpu_counters"]:
         return None
     stop = _sentence_end(text, end, 60)
-    if counter != "chips" and t["gpu_after"].match(text, end, stop) is not None:
+    if counter != "chips" and value >= 2 and t["gpu_after"].match(text, end, stop) is not None:  # "一块芯片": "a single chip"
         return end
     if value < t["gpu_min"] and counter != "chips":
         return None

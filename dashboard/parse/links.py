@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from dashboard.parse.before import words_before
-from dashboard.parse.document import declarations
+from dashboard.parse.document import declarations, sentence_declarations
 from dashboard.parse.reader import Context, Rec, apply_kind, post_words, word_kind
 
 __all__ = ["link_ranges", "link_restatements", "apply_declarations"]
@@ -161,6 +161,11 @@ def apply_declarations(ctx: Context, recs: list[Rec]) -> None:
     for r in recs:  # "新台幣100億元（以下同）": the currency of the amount just before
         if r.kind == "money" and not r.ambiguous_yuan and text.startswith(_SAME_BELOW, r.e):
             decl.append((r.e, r.unit))
+    if "以" in text:
+        for lo, hi, code in sentence_declarations(text):
+            for r in recs:
+                if r.kind == "money" and r.ambiguous_yuan and lo <= r.s < hi:
+                    r.unit, r.ambiguous_yuan = code, False
     if not decl:
         return
     decl.sort()

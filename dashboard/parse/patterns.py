@@ -111,7 +111,6 @@ def get() -> SimpleNamespace:
     area_pat = (
         r"(?P<area>(?:m²|km²|ft²)|(?:m2|km2|ft2)(?![A-Za-z0-9])"
         r"|(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
-        r"|ha(?<=[ 0-9]ha)(?![A-Za-z])"
         rf"|\L<area_cjk>|{guarded(units['guard_not_before'], L, 'ag')})"
     )
     wf = words["wafer"]
