@@ -27,3 +27,9 @@ def test_locale_rules(text, locale, code):
     """¥ and 元 resolve by the documented rules; explicit signs never change."""
     (fig,) = extract_figures(text, locale=locale)
     assert fig.currency == code
+
+
+def test_in_currency_phrase_declares_the_rest_of_the_sentence():
+    """"若以美金計算" makes the bare 元 of its sentence USD; the next sentence keeps the region's reading."""
+    figs = extract_figures("若以美金計算，台積電第一季營收為103.1億元。台積電營收為50億元")
+    assert [(f.value, f.unit) for f in figs] == [(10310000000.0, "USD"), (5000000000.0, "TWD")]

@@ -318,3 +318,70 @@ def test_size_class_and_trailing_bounds():
     assert (outer.bound, inner.bound, inner.restates is outer) == ("lower", "lower", True)
     assert extract_figures("투자 규모는 100억 달러가 넘는다")[0].bound == "lower"
     assert extract_figures("1조원 가까이를 쓴다")[0].approx is True
+
+
+# ---------------------------------------------------------------- failure classes of round 2 (our own sentences)
+ROUND2 = [
+    # data-centre counts
+    ("향후 5년간 540여 데이터센터가 새로 들어선다.", 540.0, "datacenter"),
+    ("현재 운영 중인 IDC는 152개로 집계됐다.", 152.0, "datacenter"),
+    ("州政府は30以上のデータセンターを誘致した。", 30.0, "datacenter"),
+    ("同社は国内に3つの新データセンターを建てる。", 3.0, "datacenter"),
+    ("同社は80カ所以上でデータセンターを運営する。", 80.0, "datacenter"),
+    ("The board approved six data centre projects worth $2 billion.", 6.0, "datacenter"),
+    ("The region counts 42 upcoming data centers.", 42.0, "datacenter"),
+    ("It will build three next-gen data centers in Ohio.", 3.0, "datacenter"),
+    # GPUs in English
+    ("The cluster runs 150,000 Nvidia GB200 \"Superchips\".", 150000.0, "gpu"),
+    ("The site hosts 120,000 Nvidia H100/H200 chips.", 120000.0, "gpu"),
+    ("Phase 2 adds 80,000 Nvidia H100 and H200 GPUs.", 80000.0, "gpu"),
+    ("The lab bought 20,000 advanced H200s.", 20000.0, "gpu"),
+    ("Colossus grows to 1M GPUs.", 1e6, "gpu"),
+    ("さくらはGPU3000基を導入した。", 3000.0, "gpu"),
+    # money without a currency word, and new currencies
+    ("삼성, 평택 12조 신규 투자 확정", 12e12, "KRW"),
+    ("\"15조 초대형 프로젝트\" 착수", 15e12, "KRW"),
+    ("하이닉스 시총 250兆 돌파", 250e12, "KRW"),
+    ("政府、新工場に約4500億支援へ", 4.5e11, "JPY"),
+    ("同社は8.5兆ルピアを投じる。", 8.5e12, "IDR"),
+    ("A plant worth R$9.1 billion", 9.1e9, "BRL"),
+    ("an investment of 3.2 billion reais", 3.2e9, "BRL"),
+    ("a CAN$400 million expansion", 4e8, "CAD"),
+    ("融資總額不超過人民幣十點五億元", 1.05e9, "CNY"),
+    # jobs, area, power
+    ("공장 증설로 2000개 이상의 일자리를 만든다.", 2000.0, "employee"),
+    ("It will create 4,000 high tech jobs.", 4000.0, "employee"),
+    ("The sector is employing over 25,000 individuals.", 25000.0, "employee"),
+    ("公司计划招募200多人。", 200.0, "employee"),
+    ("a campus on 12.5ha of land", 125000.0, "m ** 2"),
+    ("50万平方フィートの工場", 50e4 * 0.09290304, "m ** 2"),
+    ("an area of 3 square miles", 3 * 2589988.110336, "m ** 2"),
+    ("受電容量は20万kw。", 200.0, "MW"),
+    ("出力は120メガ（メガは100万）ワットになる。", 120.0, "MW"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), ROUND2)
+def test_round2_failure_classes(text, value, unit):
+    """Each class found on real text in round 2 reads, in a sentence of our own."""
+    figs = [f for f in extract_figures(text) if f.unit == unit]
+    assert figs and figs[0].value == pytest.approx(value, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [("州政府は30以上のデータセンターを誘致した。", "lower"), ("공장 증설로 2000개 이상의 일자리를 만든다.", "lower"),
+     ("spending expected to exceed $50 billion", "lower"), ("an estimated $5 billion", None)],
+)
+def test_round2_bounds(text, bound):
+    """以上 / 이상 inside the unit words and 'exceed' before the number are lower bounds."""
+    assert extract_figures(text)[0].bound == bound
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025 데이터센터 전망", "디스플레이 7천억파운드리 투자", "26.5 million pounds of structural steel", "5 Canadian companies", "3월 생산량은 2025년"],
+)
+def test_round2_not_figures(text):
+    """A year before a noun, 파운드리 (foundry), pounds of steel, a nationality: no figure."""
+    assert [f for f in extract_figures(text) if f.unit in ("datacenter", "GBP", "CAD", "wafer / month")] == []
