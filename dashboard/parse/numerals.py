@@ -76,6 +76,7 @@ def _digits(tok: str) -> tuple[Decimal, bool]:
     return Decimal(tok), False
 
 
+@functools.lru_cache(maxsize=4096)  # numerals repeat ("1", "10", "100억"); Run is immutable
 def read_run(run: str) -> Run:
     """Read one numeral run to an exact value.
 

@@ -311,5 +311,13 @@ def get() -> SimpleNamespace:
                       | frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower()))
                       | frozenset(w[0] for w in rng["separators"])) - {" "},
         big_chars=frozenset("万萬만億亿억조兆"),
+        # lower-case words that may begin a unit after a number and a space (see reader._unit)
+        en_unit_words=frozenset(
+            w.split(" ")[0].split("-")[0].lower()
+            for name in ("money_en", "power_en", "area_en", "gpu_en", "gpu_adj", "dc_en", "job_en", "job_adj", "people_en", "counters")
+            for w in L[name] if w[:1].isascii()
+        ) | {"wafer", "wafers", "wpm", "wspm", "kwpm", "sq", "ha", "new", "more", "additional", "large", "hyperscale", "ai",
+             "giant", "massive", "planned", "existing", "upcoming", "operational", "operating", "other", "separate",
+             "m", "km", "ft", "mw", "gw", "kw", "u"},
         quote_first=first_chars(quote_ctx, universe | set("".join(L["quote_ctx"])) | set(quote_ctx.pattern)),
     )

@@ -146,8 +146,16 @@ def _unit(p, text: str, pos: int):
     """The unit pattern at ``pos``, skipped when no unit can start there (the common case)."""
     c = text[pos : pos + 1]
     if c in p.unit_first and (c not in " -" or text[pos + 1 : pos + 2] in p.unit_first):
+        if c == " " and "a" <= text[pos + 1 : pos + 2] <= "z":
+            # a lower-case English word: only a unit word, or a word allowed before one, can start a unit
+            w = _WORD.match(text, pos + 1)
+            if w is not None and w.group().lower() not in p.en_unit_words and text[w.end() : w.end() + 1] not in "-0123456789":
+                return None
         return p.unit.match(text, pos)
     return None
+
+
+_WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
 
 
 def worth_reading(ctx: Context, m) -> bool:
