@@ -33,3 +33,9 @@ def test_in_currency_phrase_declares_the_rest_of_the_sentence():
     """"若以美金計算" makes the bare 元 of its sentence USD; the next sentence keeps the region's reading."""
     figs = extract_figures("若以美金計算，台積電第一季營收為103.1億元。台積電營收為50億元")
     assert [(f.value, f.unit) for f in figs] == [(10310000000.0, "USD"), (5000000000.0, "TWD")]
+
+
+def test_mainland_place_names_keep_a_traditional_script_yuan_in_cny():
+    """A traditional-script article about Shanghai or Wuhan with no Taiwanese marker reads 元 as CNY."""
+    assert extract_figures("上海積體電路產業基金二期註冊資本由80億元增至150億元")[0].unit == "CNY"
+    assert extract_figures("經濟部表示，新竹廠投資80億元，與上海無關")[0].unit == "TWD"
