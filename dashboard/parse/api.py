@@ -62,6 +62,8 @@ def _numerals(ctx: Context, text: str):
     # number words stand just before a scale word or "data centers": look only there
     found: dict[int, object] = {}
     for sm in _HAS_SCALE.finditer(text):
+        if not text[sm.start() - 2 : sm.start() - 1].isalpha():  # "5 billion": digits, no number word
+            continue
         for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 12):
             found.setdefault(m.start(), m)
     words = [(m, _word_run(m.group())) for m in found.values()]
