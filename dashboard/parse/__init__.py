@@ -18,7 +18,8 @@ How it reads, module by module (each does one job):
 * :mod:`~dashboard.parse.reader` - one numeral and the words around it;
   :mod:`~dashboard.parse.before` the currency and approximation/bound words
   before it (dictionary look-ups); :mod:`~dashboard.parse.counted` GPUs and
-  wafers named elsewhere in the sentence.
+  wafers named elsewhere in the sentence; :mod:`~dashboard.parse.implied` headline
+  money without a currency word.
 * :mod:`~dashboard.parse.filters` - exchange-rate quotes and index levels.
 * :mod:`~dashboard.parse.links` and :mod:`~dashboard.parse.document` - ranges,
   restatements, declared currencies, TW/HK context.

@@ -24,6 +24,7 @@ import regex
 from dashboard.parse import patterns
 from dashboard.parse.before import words_before
 from dashboard.parse.counted import gpu_by_sentence, wafer_by_sentence, wafer_period
+from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
 from dashboard.parse.vocab import load, unit_factor
@@ -383,23 +384,3 @@ def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
 
 _KANA = regex.compile(r"[\u3040-\u30ff]")
 _WAFER_AFTER = regex.compile(r"[ ]?(?:의[ ]?)?(?:웨이퍼|ウエハー?|ウェハー?|晶圆|晶圓)")
-
-
-def _implied_currency(ctx: Context, m, rec: Rec) -> None:
-    """Headline style without a currency word: "20조 투자" (KRW), "投资500亿" (元)."""
-    run = m.group()
-    if rec.scale is not None:
-        return
-    p, text = ctx.p, ctx.text
-    ko_run = "억" in run or "조" in run
-    lo = max(0, m.start() - 12)
-    if (ko_run or "兆" in run or "億" in run) and p.ko_implied.match(text, m.end()) or (
-        (ko_run or "兆" in run) and p.ko_implied_pre.match(text, lo, m.start()) or ko_run and p.ko_paren.match(text, lo, m.start())
-    ):
-        rec.kind, rec.unit, rec.e = "money", "KRW", m.end()
-    elif ("億" in run or "兆" in run) and p.ja_implied.match(text, m.end()) and ctx.kana:
-        rec.kind, rec.unit, rec.e = "money", "JPY", m.end()
-    elif ("亿" in run or "億" in run) and p.zh_implied.match(text, max(0, m.start() - 12), m.start()):
-        rec.kind, rec.e = "money", m.end()
-        rec.ambiguous_yuan = True
-        rec.unit = ctx.resolve(YUAN, m.start())

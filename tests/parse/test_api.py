@@ -1,5 +1,4 @@
-"""Tests for dashboard.parse.api: strict mode, absurd numerals, parse_reported, and the
-failure classes found on real news text (every sentence here is written for this project)."""
+"""Tests for dashboard.parse.api: strict mode, absurd numerals, parse_amount/parse_reported, whole-text properties (our own sentences)."""
 from __future__ import annotations
 
 import logging
