@@ -295,7 +295,7 @@ def get() -> SimpleNamespace:
     for name in ("pre_en", "pre_ko", "pre_cjk", "cur_letters", "cur_signs"):
         for w in L[name]:
             last.update((w[-1], w[-1].upper(), w[-1].lower()))
-    return SimpleNamespace(
+    ns = SimpleNamespace(
         unit_first=unit_first, post_first=post_first, scale_first=scale_first, prefix_last=frozenset(last),
         run=run, number_words=number_words, scale=scale, infix=infix, unit=unit, counter=counter, q=q, post=post,
         quote_ctx=quote_ctx, quote_after=quote_after, sentence_end=sentence_end, fx_quote=fx_quote,
@@ -311,6 +311,9 @@ def get() -> SimpleNamespace:
                       | frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower()))
                       | frozenset(w[0] for w in rng["separators"])) - {" "},
         big_chars=frozenset("万萬만億亿억조兆"),
+        # lower-case words that may follow a figure's numeral and a space: a unit, a scale word, a range word
+        follow_words=frozenset(w.split(" ")[0].lower() for w in L["scale_words"] if w[:1].isalpha())
+        | {"to", "or", "and", "k", "m", "b", "cr", "plus"},
         # lower-case words that may begin a unit after a number and a space (see reader._unit)
         en_unit_words=frozenset(
             w.split(" ")[0].split("-")[0].lower()
@@ -321,3 +324,5 @@ def get() -> SimpleNamespace:
              "m", "km", "ft", "mw", "gw", "kw", "u"},
         quote_first=first_chars(quote_ctx, universe | set("".join(L["quote_ctx"])) | set(quote_ctx.pattern)),
     )
+    ns.follow_words = ns.follow_words | ns.en_unit_words
+    return ns

@@ -165,8 +165,16 @@ def worth_reading(ctx: Context, m) -> bool:
     text, p = ctx.text, ctx.p
     rs, end = m.span()
     c = text[end : end + 1]
-    if c in p.follow_first or c == " " and text[end + 1 : end + 2] in p.follow_first:
+    if c in p.follow_first:
         return True
+    if c == " ":
+        c2 = text[end + 1 : end + 2]
+        if "a" <= c2 <= "z":  # a lower-case English word must be able to begin a unit, scale or range
+            w = _WORD.match(text, end + 1)
+            if w.group().lower() in p.follow_words or text[w.end() : w.end() + 1] in ("-", "."):
+                return True
+        elif c2 in p.follow_first:
+            return True
     b = text[rs - 1 : rs]
     if b == " ":
         b = text[rs - 2 : rs - 1]
