@@ -72,7 +72,7 @@ def _numerals(ctx: Context, text: str):
     return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
 
 
-_HAS_SCALE = re.compile(r"(?i:thousand|million|billion|trillion|data[ -]?cent(?:er|re)|datacent)")  # stdlib re: a fast scan
+_HAS_SCALE = re.compile(r"(?i:thousand|million|billion|trillion|gigawatt|megawatt|data[ -]?cent(?:er|re)|datacent)")  # stdlib re: a fast scan
 
 
 def _word_run(word: str) -> Run:

@@ -35,6 +35,7 @@ _BLOCKS = (
 _KEEP = set(range(0x3251, 0x3260)) | set(range(0x32B1, 0x32C0)) | set(range(0x3280, 0x32B1)) | set(range(0x3220, 0x3244))
 _KEEP |= {0x00B2, 0x00B3, 0x00B9, 0x00BC, 0x00BD, 0x00BE, 0x00AA, 0x00BA, 0x00B4, 0x00A8, 0x00AF, 0x00B8}
 _KEEP |= set(range(0x2070, 0x20A0))  # super/subscripts
+_KEEP |= {0x2025, 0x2026}  # "‥" and "…" stay one character: "공장…5.3조 투자" (NFKC's "..." would glue to the digit)
 _OWN = {"\u301c": "~", "\u223c": "~", "\u2053": "~", "\uff5e": "~", "\u00a0": " ", "\u3000": " ", "\u2212": "-"}
 
 

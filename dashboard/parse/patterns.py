@@ -76,7 +76,7 @@ def get() -> SimpleNamespace:
     number_words = regex.compile(
         r"(?=[" + "".join(sorted({w[0].lower() + w[0].upper() for w in L["number_words"]})) + r"])"
         r"(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
-        r"(?=[ ](?i:thousand|million|billion|trillion)(?![A-Za-z])"
+        r"(?=[ ](?i:thousand|million|billion|trillion|gigawatts?|megawatts?)(?![A-Za-z])"
         r"|[ ](?:(?:(?i:new|more|additional|large|hyperscale|ai|giant|massive|planned|existing|upcoming|operational|separate)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
         r"(?i:data[ -]?cent(?:er|re)(?:s|[ ]projects)|datacent(?:er|re)s)(?![A-Za-z]))",
         regex.VERSION1, **L, ignore_unused=True,
@@ -110,7 +110,7 @@ def get() -> SimpleNamespace:
     L["area_en"] = variants(w for w in ar["word"] if w.isascii())
     area_pat = (
         r"(?P<area>(?:m²|km²|ft²)|(?:m2|km2|ft2)(?![A-Za-z0-9])"
-        r"|(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
+        r"|(?:(?:adjacent|additional|new|contiguous|undeveloped|vacant|more)[ ])?(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
         rf"|\L<area_cjk>|{guarded(units['guard_not_before'], L, 'ag')})"
     )
     wf = words["wafer"]
@@ -321,7 +321,7 @@ def get() -> SimpleNamespace:
             for w in L[name] if w[:1].isascii()
         ) | {"wafer", "wafers", "wpm", "wspm", "kwpm", "sq", "ha", "new", "more", "additional", "large", "hyperscale", "ai",
              "giant", "massive", "planned", "existing", "upcoming", "operational", "operating", "other", "separate",
-             "m", "km", "ft", "mw", "gw", "kw", "u"},
+             "m", "km", "ft", "mw", "gw", "kw", "u", "adjacent", "contiguous", "undeveloped", "vacant"},
         quote_first=first_chars(quote_ctx, universe | set("".join(L["quote_ctx"])) | set(quote_ctx.pattern)),
     )
     ns.follow_words = ns.follow_words | ns.en_unit_words

@@ -156,6 +156,7 @@ def _unit(p, text: str, pos: int):
     return None
 
 
+_AREA_ADJECTIVES = frozenset(("adjacent", "additional", "new", "contiguous", "undeveloped", "vacant", "more"))
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
 
 
@@ -277,6 +278,9 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             rec.unit, rec.value = ctx.canonical["power"], rec.value * rec.factor
         elif group == "area":
             key = " ".join(word.strip(" -").replace("-", " ").split())
+            head, _, rest = key.partition(" ")
+            if rest and head.lower() in _AREA_ADJECTIVES:  # "1,400 adjacent acres"
+                key = rest
             expr = ctx.area.get(key) or word_kind(ctx.area, key) or word_kind(ctx.area, key.rstrip(".")) or word_kind(ctx.area, key + "s")
             if not expr:
                 low = key.lower().replace(".", "").replace(" ", "")

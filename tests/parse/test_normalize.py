@@ -63,3 +63,8 @@ def test_spans_index_the_original_text():
     for f in extract_figures(text):
         assert text[f.start : f.end] == f.text
     assert extract_figures(text)[0].text == "１０００億ドル"
+
+
+def test_ellipsis_stays_one_character():
+    """"…" and "‥" are kept: NFKC's "..." would glue a period to the next digit."""
+    assert normalize("공장…5조").text == "공장…5조"

@@ -358,6 +358,10 @@ ROUND2 = [
     ("an area of 3 square miles", 3 * 2589988.110336, "m ** 2"),
     ("受電容量は20万kw。", 200.0, "MW"),
     ("出力は120メガ（メガは100万）ワットになる。", 120.0, "MW"),
+    ("The roadmap reaches one gigawatt by 2030.", 1000.0, "MW"),
+    ("Meta bought 900 adjacent acres next to the campus.", 900 * 4046.8564224, "m ** 2"),
+    # an ellipsis glued to the numeral in a headline ("…" is not NFKC-folded to "...")
+    ("삼성, 미국 공장…7.2조 투자", 7.2e12, "KRW"),
 ]
 
 
