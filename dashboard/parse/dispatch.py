@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["Dispatch", "variants", "guarded", "first_chars", "with_first_chars", "universe_of"]
+__all__ = ["Dispatch", "variants", "guarded", "first_chars", "universe_of"]
 
 
 def variants(words) -> list[str]:
@@ -34,12 +34,6 @@ def first_chars(pattern, universe: set[str]) -> frozenset[str]:
     """The characters a match of ``pattern`` can start with (a cheap guard before
     calling it): every character of ``universe`` that partially matches."""
     return frozenset(c for c in universe if pattern.match(c, partial=True) is not None)
-
-
-def with_first_chars(pattern, universe: set[str], lists: dict):
-    """``pattern`` behind a lookahead of the characters it can start with (same matches, faster search)."""
-    chars = "".join(sorted(first_chars(pattern, universe)))
-    return regex.compile(f"(?=[{regex.escape(chars)}])(?:{pattern.pattern})", pattern.flags, **lists, ignore_unused=True)
 
 
 def universe_of(lists: dict[str, list[str]], *sources: str) -> set[str]:

@@ -39,8 +39,9 @@ _ZH_CODES = {"人民幣": "CNY", "人民币": "CNY", "新台幣": "TWD", "新台
 def region_of(text: str) -> str | None:
     """"TWD" or "HKD" when the text reads as Taiwanese / Hong Kong, else None."""
     counts = {"TWD": 0, "HKD": 0, "CNY": 0}
-    for m in patterns.get().region.finditer(text):
-        counts[m.lastgroup] += 1
+    p = patterns.get()
+    for m in p.region.finditer(text):
+        counts[p.region_code[m.group()]] += 1
     best = max(("TWD", "HKD"), key=counts.get)
     if counts[best] and counts[best] > counts["CNY"]:
         return best
