@@ -102,6 +102,8 @@ def link_restatements(ctx: Context, recs: list[Rec]) -> None:
     for i, a in enumerate(recs):
         if a.restates is not None or a.kind is None:
             continue
+        if "(" not in text[a.e : a.e + 2]:
+            continue
         po = p.paren_open.match(text, a.e)
         if po is None:
             continue
