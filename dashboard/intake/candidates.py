@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dashboard.intake.news import LANGUAGE_LOCALE, NewsArticle
+from dashboard.intake.news import NewsArticle, parser_locale
 from dashboard.intake.vocabulary import categories_in, companies_in, has_investment_cue, places_in
 
 __all__ = ["article_candidates", "sentence_span", "fingerprint"]
@@ -86,7 +86,7 @@ def article_candidates(article: NewsArticle, *, index=None, rates: dict | None =
     from dashboard.intake.figures import audit_rows, extract_figures_for
 
     text = article.text
-    figures = extract_figures_for(text, locale=LANGUAGE_LOCALE.get(article.language))
+    figures = extract_figures_for(text, locale=parser_locale(text, article.language))
     if not figures:
         return []
     audit, _note = audit_rows(figures, article.date)

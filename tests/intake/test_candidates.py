@@ -54,3 +54,11 @@ def test_candidate_record_validates_in_the_store(tmp_path):
     store = Store(tmp_path / "s.db")
     rid = store.add(rec)
     assert store.get(rid)["notes"] == "from the queue"
+
+
+def test_traditional_chinese_yuan_is_new_taiwan_dollars():
+    text = "台積電宣布將在高雄投資3000億元興建新廠。"
+    (c,) = article_candidates(_article(text, lang="zh", date="2025-03-04"))
+    assert (c["unit"], c["value"], c["place"]) == ("TWD", 3e11, "Kaohsiung")
+    (s,) = article_candidates(_article("中芯国际将在天津投资3000亿元兴建新厂。", lang="zh", date="2025-03-04"))
+    assert s["unit"] == "CNY"
