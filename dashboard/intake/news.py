@@ -27,7 +27,7 @@ from dashboard.intake.article import decode_bytes, html_to_text
 __all__ = ["NewsArticle", "read_news", "detect_language", "parser_locale", "date_in_text", "LANGUAGE_LOCALE"]
 
 #: language code -> the parser's locale hint
-LANGUAGE_LOCALE: dict[str, str] = {"ko": "ko", "ja": "ja", "zh": "zh-CN", "en": "en"}
+LANGUAGE_LOCALE: dict[str, str] = {"ko": "ko", "ja": "ja", "en": "en"}
 
 _HTML = re.compile(r"<\s*(html|body|p|div|article|head)\b", re.I)
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -82,22 +82,18 @@ def detect_language(text: str) -> str:
     return "en"
 
 
-# characters written differently in traditional and simplified Chinese (common in business news)
-_TRADITIONAL = re.compile("[臺灣積體電與為發產廠資設這們會對從將億萬聯實業務]")
-_SIMPLIFIED = re.compile("[湾积体电与为发产厂资设这们会对从将亿万联实业务]")
+def parser_locale(text: str, language: str) -> str | None:
+    """The parser's locale hint for an article in ``language``; ``None`` for Chinese, whose
+    region (a bare ``元`` as CNY, TWD or HKD) the parser reads from the text itself
+    (:mod:`dashboard.parse.document`: 新台幣 elsewhere, Taiwanese or Hong Kong place names,
+    traditional script, mainland names), which a hint would override.
 
-
-def parser_locale(text: str, language: str) -> str:
-    """The parser's locale for an article: Chinese in traditional characters is read as
-    ``zh-TW`` (``元`` is then New Taiwan dollars), in simplified ones as ``zh-CN``.
-
-    >>> parser_locale("台積電將在高雄投資新台幣1兆元建廠", "zh"), parser_locale("台积电将投资1000亿元", "zh")
-    ('zh-TW', 'zh-CN')
+    >>> parser_locale("台積電將在高雄投資3000億元建廠", "zh") is None, parser_locale("400억엔", "ko")
+    (True, 'ko')
     """
-    if language != "zh":
-        return LANGUAGE_LOCALE.get(language, "en")
-    sample = text[:4000]
-    return "zh-TW" if len(_TRADITIONAL.findall(sample)) > len(_SIMPLIFIED.findall(sample)) else "zh-CN"
+    if language == "zh":
+        return None
+    return LANGUAGE_LOCALE.get(language, "en")
 
 
 def _valid(y: int, m: int, d: int) -> str | None:

@@ -56,9 +56,12 @@ def test_candidate_record_validates_in_the_store(tmp_path):
     assert store.get(rid)["notes"] == "from the queue"
 
 
-def test_traditional_chinese_yuan_is_new_taiwan_dollars():
+def test_chinese_yuan_follows_the_article_region():
+    """A bare 元 is TWD in a Taiwanese article, HKD in a Hong Kong one and CNY in a mainland one (the parser's region rules)."""
     text = "台積電宣布將在高雄投資3000億元興建新廠。"
     (c,) = article_candidates(_article(text, lang="zh", date="2025-03-04"))
     assert (c["unit"], c["value"], c["place"]) == ("TWD", 3e11, "Kaohsiung")
+    (c,) = article_candidates(_article("中芯國際宣布在上海投資500億元擴建晶圓廠。", lang="zh", date="2025-03-04"))
+    assert (c["unit"], c["value"]) == ("CNY", 5e10)
     (s,) = article_candidates(_article("中芯国际将在天津投资3000亿元兴建新厂。", lang="zh", date="2025-03-04"))
     assert s["unit"] == "CNY"
