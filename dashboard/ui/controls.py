@@ -132,6 +132,26 @@ def project_options(df) -> tuple[list[dict], list[str], list[str]]:
     return options, sorted(df["country"].dropna().astype(str).unique()), company_names(df["company"])
 
 
+_offered: list = [None, ()]
+
+
+def currencies_for(df) -> tuple[str, ...]:
+    """The currencies offered for the projects ``df``: those whose rates cover
+    every announcement (:func:`dashboard.query.state.offered_currencies`),
+    computed once per loaded frame (the views ask on every callback)."""
+    if _offered[0] is df:
+        return _offered[1]
+    from dashboard.query.state import offered_currencies
+
+    dates = df["announced_date"].dropna() if "announced_date" in df else ()
+    if len(dates):
+        result = offered_currencies(dates.min().date(), dates.max().date())
+    else:
+        result = offered_currencies()
+    _offered[:] = [df, result]
+    return result
+
+
 def register_control_callbacks(app, frame: Callable[[], Any], currencies: Callable[[], Sequence[str]]) -> None:
     """Wire the controls: URL <-> controls, the constant-prices switch, and
     the options that follow the data (after a record is saved or deleted)."""

@@ -28,6 +28,8 @@ TABS = CONTROL["tab"]
 RESET = "btn-reset"
 
 SUMMARY = "summary"
+# link notices (ignored or corrected URL values) and view errors, over the tabs
+NOTICE = "notice"
 GRAPH = {name: f"graph-{name}" for name in SELECTION_VIEWS}
 COMPARE_TABLE = "compare-table"
 COMPARE_RATIOS = "compare-ratios"

@@ -71,6 +71,7 @@ def create_layout(
                                             categories=categories, statuses=statuses, rate_bounds=rate_bounds), lg=3, md=4),
                     dbc.Col(
                         [
+                            html.Div(id=ids.NOTICE, role="status"),
                             dbc.Tabs(tabs, id=ids.TABS, active_tab=ViewState().tab, className="mb-2"),
                             dbc.Card(
                                 dbc.CardBody(

@@ -117,8 +117,14 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
     key = grid_key(state) + (f"#{data_rev}" if data_rev else "")
     if key == old_key:
         return [no_update, no_update, no_update]
-    selected = select(df, state)
-    rows = grid_rows(selected, state.currency)
+    try:
+        selected = select(df, state)
+        rows = grid_rows(selected, state.currency)
+    except Exception as exc:  # noqa: BLE001 - never leave the last currency's rows under a new label
+        import logging
+
+        logging.getLogger(__name__).exception("grid failed for %r", search)
+        return [[], f"the rows could not be converted ({type(exc).__name__}); nothing is shown", None]
     note = (f"largest {GRID_MAX_ROWS:,} of {len(selected):,} shown; narrow the filters to see the rest"
             if len(selected) > GRID_MAX_ROWS else f"{len(selected):,} rows")
     return [rows, note, key]

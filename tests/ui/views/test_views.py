@@ -15,6 +15,32 @@ def test_views_build_only_active_tab(projects):
         out = view_outputs(projects, f"?tab={tab}&cur=KRW&compare=stargate-project&compare=samsung-yokohama-apl")
         figs = dict(zip(TABS, out[: len(TABS)]))
         assert isinstance(figs[tab], go.Figure) and all(f is no_update for t, f in figs.items() if t != tab)
-        assert out[-1].startswith(f"{len(projects)} projects") and "조원" in out[-1]
+        assert out[-2].startswith(f"{len(projects)} projects") and "조원" in out[-2]
+        assert out[-1] == []  # no link notice, no error
         if tab == "compare":
             assert "Stargate" in str(out[len(TABS)]) and "~" in str(out[len(TABS) + 1])
+
+
+def test_quantities_view_renders_for_every_country(projects):
+    """The Quantities view draws (no error) for each country of the data, also where no GPU figure is known (TW)."""
+    for country in sorted(projects["country"].dropna().unique()):
+        out = view_outputs(projects, f"?tab=quantities&country={country}")
+        fig = out[TABS.index("quantities")]
+        assert isinstance(fig, go.Figure) and out[-1] == [], (country, out[-1])
+        fig.to_json()  # plotly validates every property on the way out
+    tw = view_outputs(projects, "?tab=quantities&country=TW")[TABS.index("quantities")]
+    assert any(a.text == "not known" for a in tw.layout.annotations)
+
+
+def test_dead_currency_in_link_falls_back_with_a_notice(projects):
+    """?cur=CYP shows USD numbers and a notice saying CYP was ignored; a failing view shows an error, not old numbers."""
+    from dashboard.ui.controls import currencies_for
+
+    offered = currencies_for(projects)
+    assert "CYP" not in offered and {"USD", "KRW", "TWD", "JPY"} <= set(offered)
+    out = view_outputs(projects, "?cur=CYP", currencies=offered)
+    assert "$" in out[-2] and "cur=CYP ignored" in str(out[-1])
+    broken = projects.drop(columns=["amount_value"])
+    out = view_outputs(broken, "?tab=ranking&cur=KRW", currencies=offered)
+    assert out[-2] == "—" and "could not be drawn" in str(out[-1])
+    assert out[0].layout.annotations[0].text.startswith("This view could not be drawn")
