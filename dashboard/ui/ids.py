@@ -30,6 +30,8 @@ RESET = "btn-reset"
 SUMMARY = "summary"
 # link notices (ignored or corrected URL values) and view errors, over the tabs
 NOTICE = "notice"
+# what the active view leaves out and why, under the tabs
+VIEW_NOTE = "view-note"
 GRAPH = {name: f"graph-{name}" for name in SELECTION_VIEWS}
 COMPARE_TABLE = "compare-table"
 COMPARE_RATIOS = "compare-ratios"

@@ -73,6 +73,7 @@ def create_layout(
                         [
                             html.Div(id=ids.NOTICE, role="status"),
                             dbc.Tabs(tabs, id=ids.TABS, active_tab=ViewState().tab, className="mb-2"),
+                            html.P(id=ids.VIEW_NOTE, className="small text-secondary mb-1 view-note"),
                             dbc.Card(
                                 dbc.CardBody(
                                     [

@@ -22,10 +22,11 @@ import pandas as pd
 from dash import Input, Output, no_update
 
 from dashboard.present.charts import empty_figure, total_once
+from dashboard.present.charts.notes import left_out
 from dashboard.present.format import format_amount
 from dashboard.query import SELECTION_VIEWS, ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, select
+from dashboard.query.selection import conversion_settings, convert, select
 from dashboard.ui import ids
 from dashboard.ui.views import breakdown, compare, map, quantities, ranking, timeline
 
@@ -79,7 +80,8 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
     Returns, in :data:`VIEW_OUTPUTS` order, one figure per view of
     :data:`dashboard.query.SELECTION_VIEWS` (``no_update`` for views not
     shown), the views' extra outputs (the compare table and ratios), then the
-    summary line and the notice (ignored link values, errors).
+    summary line, the notice (ignored link values, errors) and the sentence
+    saying what the active view leaves out.
 
     A view that fails never leaves the last numbers on screen: its graph says
     what went wrong, the summary is blanked and the notice says it in red.
@@ -93,6 +95,8 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
         if module is not None:
             values.update(zip(outs, module.render(df, selected, state)))
         summary = summary_text(selected, state)
+        note = left_out(state.tab, selected if state.tab != "compare" else convert(df, state), state.currency,
+                        log=state.log, top=getattr(module, "TOP", None), compare=state.compare)
         error = None
     except Exception as exc:  # noqa: BLE001 - shown to the reader, never a silent 500 with stale numbers
         import logging
@@ -102,8 +106,8 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
         if module is not None:
             values.update(zip(outs, [empty_figure("This view could not be drawn; see the message above"),
                                      *([None] * (len(outs) - 1))]))
-        summary = "—"
-    return [values[o] for o in VIEW_OUTPUTS] + [summary, notice_children(notes, error)]
+        summary, note = "—", ""
+    return [values[o] for o in VIEW_OUTPUTS] + [summary, notice_children(notes, error), note]
 
 
 def register_view_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Callable[[], Sequence[str]]) -> None:
@@ -113,7 +117,7 @@ def register_view_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
     and delete writes, so a change shows at once in the browser that made it."""
 
     @app.callback(*[Output(i, p) for i, p in VIEW_OUTPUTS], Output(ids.SUMMARY, "children"),
-                  Output(ids.NOTICE, "children"), Input(ids.URL, "search"),
+                  Output(ids.NOTICE, "children"), Output(ids.VIEW_NOTE, "children"), Input(ids.URL, "search"),
                   Input(ids.DATA_REV, "data"))
     def _views(search, _rev):
         return view_outputs(frame(), search, currencies=currencies())

@@ -15,8 +15,8 @@ def test_views_build_only_active_tab(projects):
         out = view_outputs(projects, f"?tab={tab}&cur=KRW&compare=stargate-project&compare=samsung-yokohama-apl")
         figs = dict(zip(TABS, out[: len(TABS)]))
         assert isinstance(figs[tab], go.Figure) and all(f is no_update for t, f in figs.items() if t != tab)
-        assert out[-2].startswith(f"{len(projects)} projects") and "조원" in out[-2]
-        assert out[-1] == []  # no link notice, no error
+        assert out[-3].startswith(f"{len(projects)} projects") and "조원" in out[-3]
+        assert out[-2] == []  # no link notice, no error
         if tab == "compare":
             assert "Stargate" in str(out[len(TABS)]) and "~" in str(out[len(TABS) + 1])
 
@@ -26,7 +26,7 @@ def test_quantities_view_renders_for_every_country(projects):
     for country in sorted(projects["country"].dropna().unique()):
         out = view_outputs(projects, f"?tab=quantities&country={country}")
         fig = out[TABS.index("quantities")]
-        assert isinstance(fig, go.Figure) and out[-1] == [], (country, out[-1])
+        assert isinstance(fig, go.Figure) and out[-2] == [], (country, out[-2])
         fig.to_json()  # plotly validates every property on the way out
     tw = view_outputs(projects, "?tab=quantities&country=TW")[TABS.index("quantities")]
     assert any(a.text == "not known" for a in tw.layout.annotations)
@@ -39,8 +39,20 @@ def test_dead_currency_in_link_falls_back_with_a_notice(projects):
     offered = currencies_for(projects)
     assert "CYP" not in offered and {"USD", "KRW", "TWD", "JPY"} <= set(offered)
     out = view_outputs(projects, "?cur=CYP", currencies=offered)
-    assert "$" in out[-2] and "cur=CYP ignored" in str(out[-1])
+    assert "$" in out[-3] and "cur=CYP ignored" in str(out[-2])
     broken = projects.drop(columns=["amount_value"])
     out = view_outputs(broken, "?tab=ranking&cur=KRW", currencies=offered)
-    assert out[-2] == "—" and "could not be drawn" in str(out[-1])
+    assert out[-3] == "—" and "could not be drawn" in str(out[-2])
     assert out[0].layout.annotations[0].text.startswith("This view could not be drawn")
+
+
+def test_every_view_says_what_it_leaves_out(projects):
+    """The map names the projects without a site and their amount; other views say what they cannot draw."""
+    out = view_outputs(projects, "?tab=map")
+    located = projects["lat"].notna() & projects["lon"].notna()
+    n = int((~located).sum())
+    assert n and out[-1].startswith(f"{n} projects without a site are not on the map: $"), out[-1]
+    assert "not on the map" not in view_outputs(projects, "?tab=map&q=samsung-yokohama-apl")[-1]
+    q = view_outputs(projects, "?tab=quantities")[-1]
+    assert "with no GPU, power or wafer figure" in q
+    assert "Only the largest 25" in view_outputs(projects, "?tab=ranking")[-1]
