@@ -34,7 +34,7 @@ from dashboard.query.views import VIEW_NAMES
 
 __all__ = [
     "ViewState", "Field", "FIELDS", "COLOR_BY", "DEFAULT_REAL_YEAR", "MAX_COMPARE", "REAL_YEARS", "MAX_TEXT",
-    "Allowed", "offered_currencies", "COVER_GRACE_DAYS",
+    "Allowed", "offered_currencies", "COVER_GRACE_DAYS", "match_names",
 ]
 
 COLOR_BY = ("country", "category")
@@ -372,6 +372,35 @@ def _ignored(f: Field, raw: list[str], value: Any, allowed: Allowed) -> list[str
     if isinstance(codec, Year) and value == f.default and codec.read(raw, allowed) is None:
         return [f"{f.key}={raw[-1]} ignored: a year from {codec.span[0]} to {codec.span[1]}; using {f.default}"]
     return []
+
+
+def match_names(wanted: Iterable[str], names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(matched names, wanted words that matched nothing)``: each wanted text
+    matches, case- and accent-blind, every name that contains it (``softbank``
+    finds ``SoftBank Corp.`` and ``SoftBank Group``); an exact name matches itself only.
+
+    >>> match_names(["softbank", "tsmc", "nobody"], ["SoftBank Corp.", "SoftBank Group", "TSMC", "Sharp"])
+    (('SoftBank Corp.', 'SoftBank Group', 'TSMC'), ('nobody',))
+    """
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch)).strip()
+
+    pool = list(dict.fromkeys(names))
+    folded = [fold(n) for n in pool]
+    out: list[str] = []
+    missing: list[str] = []
+    for w in wanted:
+        if w in pool:
+            hits = [w]
+        else:
+            key = fold(w)
+            hits = [n for n, f in zip(pool, folded) if key and key in f]
+        if not hits:
+            missing.append(w)
+        out.extend(h for h in hits if h not in out)
+    return tuple(out), tuple(missing)
 
 
 #: a currency whose rates start this many days after the earliest announcement still covers

@@ -39,6 +39,8 @@ GRID = "grid"
 GRID_NOTE = "grid-note"
 GRID_KEY = "grid-key"
 DOWNLOAD_BUTTON = "btn-download"
+DOWNLOAD_XLSX = "btn-download-xlsx"
+DOWNLOAD_CSV_BOM = "btn-download-csv-bom"
 DOWNLOAD = "download"
 
 # the constant-prices note (shown when the target currency is not USD)

@@ -7,11 +7,12 @@ from typing import Any
 
 import dash_ag_grid as dag
 import pandas as pd
-from dash import Input, Output, State, dcc, no_update
+from dash import Input, Output, State, ctx, dcc, no_update
 
-from dashboard.present.export import export_filename, to_csv
+from dashboard.present.export import export_filename, provenance_rows, to_csv, to_xlsx
 from dashboard.query import ViewState
-from dashboard.query.selection import select
+from dashboard.query.bases import BASIS_PHRASES
+from dashboard.query.selection import conversion_settings, select
 
 from dashboard.ui import ids
 from dashboard.present.format import format_amounts, rate_labels
@@ -130,17 +131,33 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
     return [rows, note, key]
 
 
-def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict] | None, *, currencies: Sequence[str] | None = None) -> dict:
-    """``dcc.Download`` data: the CSV of the grid's displayed rows in their
-    displayed order (all selected rows the grid holds when it reports none)."""
+def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict] | None, *, currencies: Sequence[str] | None = None,
+                    fmt: str = "csv", bom: bool = False) -> dict:
+    """``dcc.Download`` data: the grid's displayed rows in their displayed
+    order (all selected rows the grid holds when it reports none), as CSV
+    (``bom``: with a UTF-8 byte-order mark, so Excel opens Korean and Japanese text right) or as
+    XLSX (typed cells and an "About" sheet with the rates and the total)."""
     state = ViewState.from_query(search or "", currencies=currencies)
     selected = select(df, state)
     if shown_rows is None:
         row_ids = selected["id"].astype(str).iloc[:GRID_MAX_ROWS].tolist()
     else:
-        row_ids = [str(r["id"]) for r in shown_rows if r and "id" in r]
-    name = export_filename(state.currency, state.basis, real_year=state.real_year if state.real else None)
-    return dcc.send_string(to_csv(selected, row_ids), name, type="text/csv")
+        row_ids = [str(r["id"]) for r in shown_rows if isinstance(r, dict) and "id" in r]
+    name = export_filename(state.currency, state.basis, real_year=state.real_year if state.real else None, ext=fmt)
+    if fmt == "xlsx":
+        rows = export_rows(selected, row_ids)
+        _, _, as_of, real_year = conversion_settings(state)
+        about = provenance_rows(rows, currency=state.currency, basis=state.basis, basis_text=BASIS_PHRASES[state.basis],
+                                as_of=as_of, real_year=real_year, link="?" + state.to_query())
+        return dcc.send_bytes(to_xlsx(rows, about=about), name,
+                              type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return dcc.send_string(to_csv(selected, row_ids, bom=bom), name, type="text/csv")
+
+
+def export_rows(selected: pd.DataFrame, row_ids: Sequence[str]) -> pd.DataFrame:
+    """The rows of ``selected`` with ``row_ids``, in that order."""
+    pos = pd.Index(selected["id"].astype(str)).get_indexer(list(row_ids))
+    return selected.iloc[pos[pos >= 0]]
 
 
 def register_grid_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Callable[[], Sequence[str]],
@@ -153,7 +170,10 @@ def register_grid_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
         df = frame()
         return grid_outputs(df, search, key, currencies=currencies(), data_rev=revision())
 
-    @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_BUTTON, "n_clicks"), State(ids.URL, "search"),
-                  State(ids.GRID, "virtualRowData"), prevent_initial_call=True)
-    def _download(_clicks, search, shown):
-        return export_download(frame(), search, shown, currencies=currencies())
+    @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_BUTTON, "n_clicks"), Input(ids.DOWNLOAD_XLSX, "n_clicks"),
+                  Input(ids.DOWNLOAD_CSV_BOM, "n_clicks"), State(ids.URL, "search"), State(ids.GRID, "virtualRowData"),
+                  prevent_initial_call=True)
+    def _download(_csv, _xlsx, _bom, search, shown):
+        fmt = "xlsx" if ctx.triggered_id == ids.DOWNLOAD_XLSX else "csv"
+        return export_download(frame(), search, shown if isinstance(shown, list) else None, currencies=currencies(), fmt=fmt,
+                               bom=ctx.triggered_id == ids.DOWNLOAD_CSV_BOM)
