@@ -20,6 +20,17 @@ def short(s: pd.Series, width: int = 42) -> pd.Series:
     return s.where(~long, s.str.slice(0, width - 1) + "…")
 
 
+def label(s: pd.Series, width: int = 42) -> pd.Series:
+    """A user string as plotly text (tick labels, bar categories): cut at
+    ``width`` characters, then escaped, so ``<a href=…>`` shows as text and
+    never becomes a link or a style.
+
+    >>> label(pd.Series(['<a href="x">A</a>', "Fab & Lab"]), 12).tolist()
+    ['&lt;a href="x"…', 'Fab &amp; Lab']
+    """
+    return esc(short(s, width))
+
+
 def rate_text(df: pd.DataFrame) -> pd.Series:
     """``1 JPY = 9.05 KRW on 2023-12-21 (ECB)`` per row; empty where no rate."""
     n = len(df)

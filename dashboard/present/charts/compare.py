@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.charts._common import amount_bars, axis_title, real_year_of, short
+from dashboard.present.charts._common import label as _label, amount_bars, axis_title, real_year_of, short
 from dashboard.present.charts.theme import empty_figure, register
 from dashboard.present.format import axis_ticks, format_amounts, format_ratio, rate_labels
 
@@ -93,7 +93,7 @@ def make_compare(df: pd.DataFrame, ids: Sequence[str], currency: str, *, log: bo
     ypos = np.arange(n)[::-1]
     fig = go.Figure(amount_bars(data, values, ypos, currency, color="#7c3aed"))
     fig.update_layout(template="semidash", title=f"Side by side in {currency}", height=140 + 48 * n, showlegend=False)
-    fig.update_yaxes(tickvals=ypos, ticktext=list(short(data["project"], 40)), range=[-0.6, n - 0.4])
+    fig.update_yaxes(tickvals=ypos, ticktext=list(_label(data["project"], 40)), range=[-0.6, n - 0.4])
     fig.update_xaxes(type="log" if log else "linear", title=axis_title(currency, real_year_of(data)), **axis_ticks(pos_vals if log else values, currency, log=log))
     if not log and pos_vals.size:
         fig.update_xaxes(range=[0, pos_vals.max() * 1.2])
