@@ -33,11 +33,13 @@ from dashboard.dates import parse_date_or_none
 from dashboard.query.views import VIEW_NAMES
 
 __all__ = [
-    "ViewState", "Field", "FIELDS", "COLOR_BY", "DEFAULT_REAL_YEAR", "MAX_COMPARE", "REAL_YEARS", "MAX_TEXT",
+    "ViewState", "Field", "FIELDS", "COLOR_BY", "COMPARE_RATES", "DEFAULT_REAL_YEAR", "MAX_COMPARE", "REAL_YEARS", "MAX_TEXT",
     "Allowed", "offered_currencies", "COVER_GRACE_DAYS", "match_names",
 ]
 
 COLOR_BY = ("country", "category")
+#: how compare's ratios are converted: every project at one rate date, or each at the display basis
+COMPARE_RATES = ("one", "each")
 DEFAULT_REAL_YEAR = 2025
 #: years of US CPI data a constant-prices base year may take
 REAL_YEARS = (1913, 2100)
@@ -226,6 +228,7 @@ class ViewState:
     log: bool = _field("log", False, Flag(), ("ctl-log", "value"))
     color_by: str = _field("color", "country", Choice(COLOR_BY), ("ctl-color-by", "value"))
     compare: tuple[str, ...] = _field("compare", (), Many(limit=MAX_COMPARE), ("ctl-compare", "value"))
+    compare_rates: str = _field("ratios", "one", Choice(COMPARE_RATES), ("ctl-compare-rates", "value"))
     tab: str = _field("tab", "ranking", Choice(VIEW_NAMES), ("tabs", "active_tab"))
 
     # ------------------------------------------------------------------ URL

@@ -24,6 +24,7 @@ TEXT = CONTROL["text"]
 LOG = CONTROL["log"]
 COLOR_BY = CONTROL["color_by"]
 COMPARE = CONTROL["compare"]
+COMPARE_RATES = CONTROL["compare_rates"]
 TABS = CONTROL["tab"]
 RESET = "btn-reset"
 
@@ -35,6 +36,7 @@ VIEW_NOTE = "view-note"
 GRAPH = {name: f"graph-{name}" for name in SELECTION_VIEWS}
 COMPARE_TABLE = "compare-table"
 COMPARE_RATIOS = "compare-ratios"
+COMPARE_RATE_NOTE = "compare-rate-note"
 GRID = "grid"
 GRID_NOTE = "grid-note"
 GRID_KEY = "grid-key"

@@ -132,3 +132,17 @@ def test_html_in_user_strings_stays_text_in_charts(dash_duo, projects):
         assert "60px" not in sizes, sizes
     assert dash_duo.driver.title != "pwned"
     assert dash_duo.get_logs() == []
+
+
+def test_compare_with_a_gpu_only_project(dash_duo, projects):
+    """Compare shows the 100,000-GPU Sakai data centre by its GPUs and MW, and says the ratios use one rate date."""
+    dash_duo.start_server(_app(projects), port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/?tab=compare&cur=JPY&compare=softbank-openai-sakai-ai-dc&compare=stargate-project")
+    row = until(lambda: next((tr.text for tr in dash_duo.find_elements("#compare-table tbody tr")
+                              if tr.get_attribute("data-id") == "softbank-openai-sakai-ai-dc"), None), 20, "the Sakai row")
+    assert "100,000 GPUs · 150 MW" in row and "no amount" in row
+    until(lambda: any("no amount · 100,000 GPUs" in t.text for t in dash_duo.find_elements("#graph-compare .bartext")), 10,
+          "the Sakai bar labelled with its GPUs")
+    dash_duo.wait_for_contains_text("#compare-rate-note", "one rate date", timeout=10)
+    dash_duo.wait_for_contains_text("#compare-ratios", "it is 100,000 GPUs", timeout=10)
+    assert dash_duo.get_logs() == []

@@ -106,7 +106,7 @@ def create_grid() -> dag.AgGrid:
 
 def grid_key(state: ViewState) -> str:
     """The part of the state the grid depends on (not tab, scale, colours, compare)."""
-    return state.replace(tab="ranking", log=False, color_by="country", compare=()).to_query()
+    return state.replace(tab="ranking", log=False, color_by="country", compare=(), compare_rates="one").to_query()
 
 
 def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, currencies: Sequence[str] | None = None,

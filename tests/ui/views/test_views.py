@@ -56,3 +56,22 @@ def test_every_view_says_what_it_leaves_out(projects):
     q = view_outputs(projects, "?tab=quantities")[-1]
     assert "with no GPU, power or wafer figure" in q
     assert "Only the largest 25" in view_outputs(projects, "?tab=ranking")[-1]
+
+
+def test_compare_shows_quantities_and_ratios_at_one_rate_date(projects):
+    """A GPU-only project shows its GPUs and MW in compare; ratios at one rate date are the same in USD and KRW and say
+    which date; the per-announcement option says it differs."""
+    i, n = TABS.index("compare"), len(TABS)
+    picks = "&compare=softbank-openai-sakai-ai-dc&compare=samsung-yokohama-apl&compare=stargate-project&tab=compare"
+    usd = view_outputs(projects, "?cur=USD" + picks)
+    krw = view_outputs(projects, "?cur=KRW" + picks)
+    table = str(usd[n])
+    assert "100,000 GPUs · 150 MW" in table and "no amount" in table
+    fig = usd[i]
+    assert any("no amount · 100,000 GPUs" in t for t in fig.data[0].text)
+    ratios_usd = [li.children for li in usd[n + 1]]
+    ratios_krw = [li.children for li in krw[n + 1]]
+    assert ratios_usd == ratios_krw and any("has no amount to compare; it is 100,000 GPUs" in r for r in ratios_usd)
+    assert "one rate date" in usd[n + 2] and "same in every display currency" in usd[n + 2]
+    each = view_outputs(projects, "?cur=KRW&ratios=each" + picks)
+    assert "each project's own rate" in each[n + 2]
