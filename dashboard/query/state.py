@@ -362,10 +362,10 @@ def _ignored(f: Field, raw: list[str], value: Any, allowed: Allowed) -> list[str
         return []
     if isinstance(codec, Many):
         kept = set(value)
-        norm = list(dict.fromkeys(v.strip().upper() if codec.upper else v.strip() for v in raw))
+        norm = {(v.strip().upper() if codec.upper else v.strip()): v.strip() for v in reversed(raw)}
         if codec.limit and len(value) == codec.limit and len(norm) > codec.limit:
             return [f"{f.key}: only the first {codec.limit} are kept ({len(norm) - codec.limit} more ignored)"]
-        bad = [v for v in norm if v not in kept]
+        bad = [shown_as for v, shown_as in reversed(norm.items()) if v not in kept]
         if not bad:
             return []
         why = _HINTS.get(f.name, "unknown value" + ("s" if len(bad) > 1 else ""))
@@ -427,13 +427,7 @@ def offered_currencies(start: dt.date | None = None, end: dt.date | None = None)
     if start is None or end is None:
         return tuple(available_currencies())
     start = min(start + dt.timedelta(days=COVER_GRACE_DAYS), end)
-    try:
-        return tuple(available_currencies(covering=(start, end)))
-    except TypeError:  # an FX layer without coverage queries: its bounds say the same
-        from dashboard.fx import bounds
-
-        spans = bounds()
-        return tuple(c for c in available_currencies() if spans[c][0] <= start and spans[c][1] >= end)
+    return tuple(available_currencies(covering=(start, end)))
 
 
 class _Allowed(Mapping):
