@@ -29,6 +29,11 @@ TABS = CONTROL["tab"]
 RESET = "btn-reset"
 
 SUMMARY = "summary"
+# the controls fold away on narrow screens behind this button
+CONTROLS_TOGGLE = "btn-controls"
+CONTROLS_COLLAPSE = "controls-collapse"
+# the window's width (a clientside callback writes it): phones get compact figures
+VIEWPORT = "viewport"
 # link notices (ignored or corrected URL values) and view errors, over the tabs
 NOTICE = "notice"
 # what the active view leaves out and why, under the tabs

@@ -57,18 +57,22 @@ def create_layout(
             dcc.Store(id=ids.DATA_REV, data=""),
             create_record_modals(),
             dcc.Download(id=ids.DOWNLOAD),
+            dcc.Store(id=ids.VIEWPORT),
             html.Div(
                 [
                     html.H4("semidash", className="mb-0 fw-bold"),
-                    html.Span("Semiconductor and AI-infrastructure investment, on one scale", className="text-secondary ms-3"),
-                    html.Span(id=ids.SUMMARY, className="ms-auto small text-secondary"),
+                    html.Span("Semiconductor and AI-infrastructure investment, on one scale", className="text-secondary ms-3 tagline"),
+                    html.Span(id=ids.SUMMARY, className="ms-lg-auto small text-secondary summary"),
                 ],
-                className="d-flex align-items-baseline py-3",
+                className="d-flex flex-wrap align-items-baseline column-gap-3 py-3 page-header",
             ),
+            dbc.Button("Currency and filters", id=ids.CONTROLS_TOGGLE, color="secondary", outline=True, size="sm",
+                       className="d-lg-none w-100 mb-2 controls-toggle", n_clicks=0),
             dbc.Row(
                 [
-                    dbc.Col(create_controls(currencies=currencies, countries=countries, companies=companies,
-                                            categories=categories, statuses=statuses, rate_bounds=rate_bounds), lg=3, md=4),
+                    dbc.Col(dbc.Collapse(create_controls(currencies=currencies, countries=countries, companies=companies,
+                                                         categories=categories, statuses=statuses, rate_bounds=rate_bounds),
+                                         id=ids.CONTROLS_COLLAPSE, is_open=False, className="controls-collapse mb-2"), lg=3),
                     dbc.Col(
                         [
                             html.Div(id=ids.NOTICE, role="status"),
@@ -95,7 +99,7 @@ def create_layout(
                                                                title="the rows shown as an Excel workbook, with an About sheet (rates, total)"),
                                                 ], size="sm", className="download-buttons"),
                                             ],
-                                            className="d-flex align-items-center mb-2",
+                                            className="d-flex flex-wrap align-items-center row-gap-1 mb-2 grid-header",
                                         ),
                                         create_grid(),
                                     ]
@@ -103,11 +107,11 @@ def create_layout(
                                 className="shadow-sm mt-3 mb-4",
                             ),
                         ],
-                        lg=9, md=8,
+                        lg=9,
                     ),
                 ]
             ),
         ],
         fluid=True,
-        className="px-4",
+        className="px-2 px-md-4",
     )

@@ -146,3 +146,29 @@ def test_compare_with_a_gpu_only_project(dash_duo, projects):
     dash_duo.wait_for_contains_text("#compare-rate-note", "one rate date", timeout=10)
     dash_duo.wait_for_contains_text("#compare-ratios", "it is 100,000 GPUs", timeout=10)
     assert dash_duo.get_logs() == []
+
+
+def test_phone_layout_at_390px(dash_duo, projects):
+    """At 390 px the controls fold behind a button, the chart is on the first screen with short labels,
+    nothing scrolls sideways, and the button opens the controls."""
+    dash_duo.start_server(_app(projects), port=free_port())
+    drv = dash_duo.driver
+    drv.set_window_size(390, 844)
+    drv.get(dash_duo.server_url + "/")
+    until(lambda: drv.execute_script("return window.innerWidth") <= 400, 10, "a phone-sized window")
+    dash_duo.wait_for_element("#graph-ranking .main-svg .ytick", timeout=20)
+    dash_duo.wait_for_element('.ag-center-cols-container .ag-row[row-index="0"]', timeout=20)
+    ticks = until(lambda: [t.text for t in dash_duo.find_elements("#graph-ranking .ytick text")], 10, "tick labels")
+    assert max(len(t) for t in ticks) <= 20, ticks
+    assert not element(drv, "#ctl-currency").is_displayed()
+    toggle = element(drv, "#btn-controls")
+    assert toggle.is_displayed()
+    top = drv.execute_script("return document.getElementById('graph-ranking').getBoundingClientRect().top")
+    assert top < 400, f"the chart starts {top} px down"
+    widths = drv.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], widths
+    toggle.click()
+    until(lambda: element(drv, "#ctl-currency").is_displayed(), 10, "the controls opened by the button")
+    widths = drv.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], widths
+    assert dash_duo.get_logs() == []

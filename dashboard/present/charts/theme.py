@@ -9,7 +9,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
-__all__ = ["TEMPLATE", "FONT_FAMILY", "COLORWAY", "register", "empty_figure"]
+__all__ = ["TEMPLATE", "FONT_FAMILY", "COLORWAY", "register", "empty_figure", "compact", "PHONE_WIDTH"]
+
+#: screens narrower than this (CSS px) get :func:`compact` figures
+PHONE_WIDTH = 576
 
 TEMPLATE = "semidash"
 # Noto CJK renders Korean/Japanese/Chinese names (Debian fonts-noto-cjk)
@@ -52,4 +55,38 @@ def empty_figure(message: str = "No projects match the filters") -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15, color="#6b7280"))
+    return fig
+
+
+def _cut(text: str, width: int) -> str:
+    """Cut escaped plotly text at ``width`` visible characters without breaking an entity."""
+    import html
+
+    plain = html.unescape(text)
+    if len(plain) <= width:
+        return text
+    plain = plain[: width - 1] + "…"
+    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def compact(fig: go.Figure, *, label_width: int = 20) -> go.Figure:
+    """``fig`` fitted to a phone: shorter category labels (whole names stay in
+    the hover), smaller type and margins, the legend under the plot.
+
+    >>> f = go.Figure(go.Bar(x=[1], y=[0], orientation="h"))
+    >>> _ = f.update_yaxes(tickvals=[0], ticktext=["A very long project name &amp; more"])
+    >>> compact(f).layout.yaxis.ticktext
+    ('A very long project…',)
+    """
+    for axis in fig.select_yaxes():
+        if axis.ticktext:
+            axis.ticktext = [_cut(str(t), label_width) for t in axis.ticktext]
+    for trace in fig.data:
+        if getattr(trace, "orientation", None) == "h" and trace.y is not None and len(trace.y) and isinstance(trace.y[0], str):
+            trace.y = [_cut(t, label_width) for t in trace.y]
+    fig.update_layout(font_size=11, title_font_size=13, margin=dict(l=4, r=56, t=44, b=30),
+                      legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0, font_size=10))
+    fig.update_annotations(font_size=11)
+    if any(t.type == "scattergeo" for t in fig.data):  # a world map is twice as wide as high
+        fig.update_layout(height=360, margin=dict(l=0, r=0, t=40, b=0), legend=dict(y=0.02, yanchor="bottom"))
     return fig

@@ -23,6 +23,7 @@ from dash import Input, Output, no_update
 
 from dashboard.present.charts import empty_figure, total_once
 from dashboard.present.charts.notes import left_out
+from dashboard.present.charts.theme import PHONE_WIDTH, compact
 from dashboard.present.format import format_amount
 from dashboard.query import SELECTION_VIEWS, ViewState
 from dashboard.query.bases import BASIS_PHRASES
@@ -74,7 +75,8 @@ def notice_children(notes: Sequence[str], error: str | None = None) -> list[Any]
     return out
 
 
-def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[str] | None = None) -> list[Any]:
+def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[str] | None = None,
+                 viewport: float | None = None) -> list[Any]:
     """The main filter→figures step: select once, build the active view.
 
     Returns, in :data:`VIEW_OUTPUTS` order, one figure per view of
@@ -82,6 +84,10 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
     shown), the views' extra outputs (the compare table and ratios), then the
     summary line, the notice (ignored link values, errors) and the sentence
     saying what the active view leaves out.
+
+    ``viewport`` is the window's width in CSS pixels: below
+    :data:`~dashboard.present.charts.theme.PHONE_WIDTH` the figure is
+    :func:`~dashboard.present.charts.theme.compact`.
 
     A view that fails never leaves the last numbers on screen: its graph says
     what went wrong, the summary is blanked and the notice says it in red.
@@ -93,7 +99,10 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
     try:
         selected = select(df, state)
         if module is not None:
-            values.update(zip(outs, module.render(df, selected, state)))
+            rendered = list(module.render(df, selected, state))
+            if viewport is not None and viewport < PHONE_WIDTH:
+                rendered[0] = compact(rendered[0])
+            values.update(zip(outs, rendered))
         summary = summary_text(selected, state)
         note = left_out(state.tab, selected if state.tab != "compare" else convert(df, state), state.currency,
                         log=state.log, top=getattr(module, "TOP", None), compare=state.compare)
@@ -118,6 +127,6 @@ def register_view_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
 
     @app.callback(*[Output(i, p) for i, p in VIEW_OUTPUTS], Output(ids.SUMMARY, "children"),
                   Output(ids.NOTICE, "children"), Output(ids.VIEW_NOTE, "children"), Input(ids.URL, "search"),
-                  Input(ids.DATA_REV, "data"))
-    def _views(search, _rev):
-        return view_outputs(frame(), search, currencies=currencies())
+                  Input(ids.DATA_REV, "data"), Input(ids.VIEWPORT, "data"))
+    def _views(search, _rev, viewport):
+        return view_outputs(frame(), search, currencies=currencies(), viewport=viewport)
