@@ -105,6 +105,20 @@ def format_amounts(values: Sequence[float] | np.ndarray | pd.Series, currency: s
     return ["" if m else s for m, s in zip(nan.tolist(), out)]
 
 
+def rate_date_labels(dates, basis) -> list[str]:
+    """The rate date as a reader should see it: the day (``2024-01-05``), or
+    on the annual basis the year's average (``annual 2024 average``), which is no day.
+
+    >>> rate_date_labels(pd.to_datetime(["2024-12-31", "2024-01-05", None]), ["annual 2024", "announcement", "annual 2023"])
+    ['annual 2024 average', '2024-01-05', '']
+    """
+    days = pd.to_datetime(pd.Series(list(dates)), errors="coerce")
+    text = days.dt.strftime("%Y-%m-%d").fillna("").tolist()
+    bases = [str(b) if b is not None and b == b else "" for b in (basis if not isinstance(basis, str) else [basis] * len(text))]
+    return [f"annual {b.split()[1] if len(b.split()) > 1 else d[:4]} average" if d and b.startswith("annual") else d
+            for d, b in zip(text, bases)]
+
+
 _WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
 
 

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from dashboard.present.charts._common import label as _label, amount_bars, axis_title, real_year_of, short
 from dashboard.present.charts.theme import empty_figure, register
-from dashboard.present.format import axis_ticks, format_amounts, format_ratio, rate_labels
+from dashboard.present.format import axis_ticks, format_amounts, format_ratio, rate_date_labels, rate_labels
 
 def _picked(df: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
     """Rows of ``df`` with the given ids, in the order given (unknown ids skipped)."""
@@ -63,7 +63,7 @@ def compare_table(df: pd.DataFrame, ids: Sequence[str], currency: str) -> pd.Dat
             "converted_value": data["converted_value"].to_numpy(dtype="float64"),
             "rate": rate_labels(data["currency"], data["fx_rate"].to_numpy(dtype="float64"),
                                 data["converted_currency"].astype(object).fillna(currency)),
-            "rate_date": pd.to_datetime(data["fx_rate_date"], errors="coerce").dt.strftime("%Y-%m-%d").fillna(""),
+            "rate_date": rate_date_labels(data["fx_rate_date"], data["fx_basis"] if "fx_basis" in data else ""),
             "rate_source": data["fx_source"].astype(object).fillna("").astype(str),
             "basis": data["fx_basis"].astype(object).fillna("").astype(str),
             "quantities": quantity_text(data),

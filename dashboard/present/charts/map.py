@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.present.charts._common import bubbles, esc, hover_text
-from dashboard.present.charts.theme import COLORWAY, empty_figure, register
+from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
 
@@ -52,7 +52,7 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
     for i, cat in enumerate(totals.index):
         sel = cats == cat
         traces.append(bubbles(go.Scattergeo, sel, size_v, text, sizeref=sizeref, opacity=0.75, line_width=0.6,
-                              color=COLORWAY[i % len(COLORWAY)], lat=lat[sel], lon=lon[sel], name=str(cat)))
+                              color=group_color("category", str(cat)), lat=lat[sel], lon=lon[sel], name=str(cat)))
     fig = go.Figure(traces)
     fig.update_layout(
         template="semidash",

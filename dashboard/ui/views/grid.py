@@ -15,7 +15,7 @@ from dashboard.query.bases import BASIS_PHRASES
 from dashboard.query.selection import conversion_settings, select
 
 from dashboard.ui import ids
-from dashboard.present.format import format_amounts, rate_labels
+from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
 
 # the grid never gets more rows than this (largest first); the note says so
 GRID_MAX_ROWS = 5000
@@ -78,7 +78,7 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
             "converted_label": format_amounts(data["converted_value"], currency),
             "fx_rate": rate,
             "rate_label": rate_labels(data["currency"], rate, data["converted_currency"].astype(object).fillna(currency)),
-            "fx_rate_date": pd.to_datetime(data["fx_rate_date"], errors="coerce").dt.strftime("%Y-%m-%d"),
+            "fx_rate_date": rate_date_labels(data["fx_rate_date"], data["fx_basis"] if "fx_basis" in data else ""),
             "fx_source": data["fx_source"],
             "source": ("[" + label + "](" + url.str.replace(")", "%29", regex=False) + ")").where(url != "", ""),
             "origin": data["origin"] if "origin" in data else "curated",

@@ -66,3 +66,10 @@ def test_download_neutralises_payloads_csv_and_xlsx(projects):
     assert sorted(c.value for c in cells) == sorted(PAYLOADS) and {c.data_type for c in cells} == {"s"}
     about = {r[0].value: r[1].value for r in wb["About"].iter_rows()}
     assert about["Currency"] == "KRW" and about["Rows"] == len(PAYLOADS)
+
+
+def test_annual_basis_shows_the_year_average_not_a_day(projects):
+    """On the annual basis the grid's rate date reads "annual 2024 average", never a day."""
+    rows, _, _ = grid_outputs(projects, "?basis=annual&cur=KRW", None)
+    dated = [r["fx_rate_date"] for r in rows if r["fx_rate_date"]]
+    assert dated and all(d.startswith("annual ") and d.endswith(" average") for d in dated)
