@@ -53,6 +53,9 @@ DOWNLOAD = "download"
 # the constant-prices note (shown when the target currency is not USD)
 REAL_NOTE = "ctl-real-note"
 
+# written by the views callback once the active view is built: the grid loads after the chart (first paint first)
+VIEWS_DONE = "views-done"
+
 # data revision: written after every save/edit/delete, read by the views and the grid
 DATA_REV = "data-rev"
 

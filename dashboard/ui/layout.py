@@ -58,6 +58,7 @@ def create_layout(
             create_record_modals(),
             dcc.Download(id=ids.DOWNLOAD),
             dcc.Store(id=ids.VIEWPORT),
+            dcc.Store(id=ids.VIEWS_DONE),
             html.Div(
                 [
                     html.H4("semidash", className="mb-0 fw-bold"),

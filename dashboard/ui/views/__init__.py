@@ -126,7 +126,8 @@ def register_view_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
     and delete writes, so a change shows at once in the browser that made it."""
 
     @app.callback(*[Output(i, p) for i, p in VIEW_OUTPUTS], Output(ids.SUMMARY, "children"),
-                  Output(ids.NOTICE, "children"), Output(ids.VIEW_NOTE, "children"), Input(ids.URL, "search"),
-                  Input(ids.DATA_REV, "data"), Input(ids.VIEWPORT, "data"))
-    def _views(search, _rev, viewport):
-        return view_outputs(frame(), search, currencies=currencies(), viewport=viewport)
+                  Output(ids.NOTICE, "children"), Output(ids.VIEW_NOTE, "children"), Output(ids.VIEWS_DONE, "data"),
+                  Input(ids.URL, "search"), Input(ids.DATA_REV, "data"), Input(ids.VIEWPORT, "data"))
+    def _views(search, rev, viewport):
+        # VIEWS_DONE starts the grid's callback once the chart is on its way (the grid is below the chart)
+        return [*view_outputs(frame(), search, currencies=currencies(), viewport=viewport), f"{search or ''}#{rev or ''}"]

@@ -165,8 +165,8 @@ def register_grid_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
     """Wire the grid and its CSV download; ``revision()`` is the store's revision."""
 
     @app.callback(Output(ids.GRID, "rowData"), Output(ids.GRID_NOTE, "children"), Output(ids.GRID_KEY, "data"),
-                  Input(ids.URL, "search"), Input(ids.DATA_REV, "data"), State(ids.GRID_KEY, "data"))
-    def _grid(search, _rev, key):
+                  Input(ids.VIEWS_DONE, "data"), State(ids.URL, "search"), State(ids.GRID_KEY, "data"))
+    def _grid(_views_done, search, key):  # after the views callback: the chart paints first
         df = frame()
         return grid_outputs(df, search, key, currencies=currencies(), data_rev=revision())
 
