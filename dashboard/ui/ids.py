@@ -77,6 +77,7 @@ RECORD_FIELD = "rec-field"          # pattern type: {"type": RECORD_FIELD, "form
 RECORD_FEEDBACK = "rec-feedback"    # pattern type: {"type": RECORD_FEEDBACK, "form": ..., "field": column}
 RECORD_SAVE = "btn-record-save"
 RECORD_MESSAGE = "record-message"
+RECORD_DUP = "record-dup"          # the duplicate warning (same company, amount and date as a shown record)
 
 # editing and deleting the user's records from the grid
 GRID_EDIT = "btn-grid-edit"
