@@ -62,10 +62,11 @@ def left_out(view: str, df: pd.DataFrame, currency: str, *, log: bool = False, t
             parts.append(f"{_projects(len(missing))} without a site {'is' if len(missing) == 1 else 'are'} not on the map: "
                          f"{_money(missing, currency)}{extra}.")
         if "coord_precision" in df:
-            national = int(((df["coord_precision"] == "country").fillna(False).to_numpy(dtype=bool) & located).sum())
+            at_country = (df["coord_precision"] == "country").fillna(False).to_numpy(dtype=bool) & located
+            national = int(at_country.sum())
             if national:
-                parts.append(f"{_projects(national)} without a single site {'is' if national == 1 else 'are'} shown at "
-                             "country level (open circles).")
+                parts.append(f"{_projects(national)} without a single site ({_money(df[at_country], currency)}) "
+                             f"{'is' if national == 1 else 'are'} shown at country level (open circles).")
         return " ".join(parts)
     if view == "quantities":
         cols = [c for c in _QUANTITY_COLUMNS if c in df]

@@ -27,7 +27,7 @@ COLORWAY = (
 #: one colour per category, the same in every view (and apart enough to tell from each other)
 CATEGORY_COLORS: dict[str, str] = {
     "fab": "#1f77b4", "packaging": "#ff7f0e", "rnd": "#2ca02c", "datacenter": "#d62728", "acquisition": "#9467bd",
-    "subsidy": "#8c564b", "fund": "#e377c2", "equipment": "#17becf",
+    "subsidy": "#8c564b", "fund": "#e377c2", "equipment": "#17becf", "materials": "#bcbd22", "programme": "#393b79",
 }
 #: one colour per country of the data (others get a stable colour from :data:`_SPARE`)
 COUNTRY_COLORS: dict[str, str] = {
