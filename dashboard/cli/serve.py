@@ -57,7 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"constant US dollars of YEAR (default {DEFAULT_REAL_YEAR}; needs --to USD)")
     p.add_argument("--country", action="append", default=[], metavar="CC", help="keep this country (repeatable)")
     p.add_argument("--company", action="append", default=[], metavar="NAME",
-                   help="keep companies whose name contains NAME, any case (repeatable): softbank finds SoftBank Corp. and SoftBank Group")
+                   help="keep companies whose name contains NAME, any case, or that go by NAME (소프트뱅크, SBG), or the "
+                        "companies of a group with group:ID (group:softbank); repeatable. softbank finds SoftBank Corp. "
+                        "and SoftBank Group")
     p.add_argument("--category", action="append", default=[], choices=_schema("CATEGORIES"), metavar="CATEGORY",
                    help="keep this category (repeatable): %(choices)s")
     p.add_argument("--status", action="append", default=[], choices=_schema("STATUSES"), metavar="STATUS",
@@ -82,6 +84,28 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _company_words(words: list[str], names: list[str]) -> list[str]:
+    """``--company`` values with known aliases turned into display names and
+    ``group:ID`` into every company of that group (other words are kept for
+    the case-blind name match)."""
+    from dashboard.data.companies import load_companies, resolve_company
+
+    table = load_companies().set_index("company_id")
+    out: list[str] = []
+    for word in words:
+        if word.lower().startswith("group:"):
+            members = table.index[table["group_id"] == word.split(":", 1)[1].strip().lower()]
+            out.extend(table.loc[members, "name_en"].tolist() or [word])
+            continue
+        cid = resolve_company(word)
+        alias = table.loc[cid, "name_en"] if cid is not None and cid in table.index else None
+        if alias is None or any(word.casefold() in n.casefold() for n in names):
+            out.append(word)  # matched by name (softbank: SoftBank Corp. and SoftBank Group)
+        if alias is not None and alias not in out:
+            out.append(alias)  # another name it goes by (소프트뱅크, SBG)
+    return out
+
+
 def _export(args: argparse.Namespace) -> int:
     from dashboard.data import load_projects
     from dashboard.present.export import export_filename, provenance_rows, to_csv, to_xlsx
@@ -101,7 +125,7 @@ def _export(args: argparse.Namespace) -> int:
     companies: tuple[str, ...] = ()
     if args.company:
         names = company_names(projects["company"])
-        companies, unmatched = match_names(args.company, names)
+        companies, unmatched = match_names(_company_words(args.company, names), names)
         if unmatched:
             raise CliUsageError(f"--company {', '.join(repr(u) for u in unmatched)}: no company name contains it "
                                 f"(names are matched in any case; e.g. {', '.join(names[:8])}, …)")

@@ -117,3 +117,15 @@ def test_cli_export_neutralises_payloads(tmp_path, monkeypatch, capsys):
     header = [c.value for c in ws[1]]
     got = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=header.index("project") + 1) for r in range(2, ws.max_row + 1)}
     assert all((got[f"p{i}"].value, got[f"p{i}"].data_type) == (t, "s") for i, t in enumerate(PAYLOADS))
+
+
+def test_export_company_by_alias_and_group(tmp_path, capsys):
+    """--company takes another name a company goes by (소프트뱅크 = SoftBank Corp.) and group:ID for a whole group."""
+    db = str(tmp_path / "s.sqlite")
+    assert main(["export", "--company", "소프트뱅크", "--db", db, "-o", "-"]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert rows and all("SoftBank Corp." in r["company"] for r in rows)
+    assert main(["export", "--company", "group:softbank", "--db", db, "-o", "-"]) == 0
+    group = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    names = {n.strip() for r in group for n in r["company"].split(";")}
+    assert {"SoftBank Corp.", "SoftBank Group"} <= names and len(group) >= len(rows)
