@@ -33,6 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "parse"))
+sys.path.insert(0, str(HERE))  # news_text beside this file, also when pytest imports it as tests.benchmarks.bench_parse
 
 from news_text import news_text  # noqa: E402
 from parse_corpus import CORPUS  # noqa: E402

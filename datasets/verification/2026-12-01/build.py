@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build the package's v2 data files from the regional research files.
 
-Reads ``/work/dataset-v2`` (or ``--src``): ``projects_v2.csv`` as merged by its
-``merge.py`` (run that first) and the regional ``companies_*.csv``; writes
+Reads this folder (or ``--src``): ``projects_v2.csv`` as merged by ``merge.py``
+beside it (run that first; it writes ``projects_v2.csv`` and ``companies.csv``
+here, both left out of git) and the regional ``companies_*.csv``; writes
 ``dashboard/data/projects.csv`` and ``dashboard/data/companies.csv``.
 
 What this script changes on the way, each change listed here and in
@@ -17,7 +18,7 @@ What this script changes on the way, each change listed here and in
   (:data:`PARSER_PENDING`), moved to ``notes`` so that no figure is lost and
   the row still loads.
 
-Usage: ``python scripts/build_dataset_v2.py [--src /work/dataset-v2]``
+Usage: ``python merge.py && python build.py`` in this folder
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "dashboard" / "data"
 
 CCOLS = "company_id name_en names_ko names_ja names_zh aliases group_id country".split()
@@ -74,7 +75,7 @@ FIXES = {
 _US_POINT = {"city": ("*", "", ""), "lat": ("*", "38.8951", ""), "lon": ("*", "-77.0364", ""),
              "coord_precision": ("*", "country", "a national plan is a country-level point (SCHEMA.md)")}
 
-#: corrections of /work/dataset-v2/review.md that come with a URL: id -> {column: (old, new, why)};
+#: corrections of review.md (beside this file) that come with a URL: id -> {column: (old, new, why)};
 #: each applies only while the cell still holds the old value ("*": any value)
 REVIEW = {
     "blackstone-ne-pennsylvania-25b": {
@@ -147,9 +148,7 @@ REVIEW_NOTES = {
 }
 
 #: id -> the amount as written, which dashboard.parse cannot read yet (reported to the lead)
-PARSER_PENDING = {
-    "tiktok-pecem-data-center": "more than 200 billion reais",
-}
+PARSER_PENDING: dict[str, str] = {}  # empty since the parser reads reais (tiktok-pecem-data-center)
 
 
 def _split(text: str) -> list[str]:
@@ -210,7 +209,7 @@ def projects(src: Path) -> tuple[list[str], list[dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--src", default=os.environ.get("SEMIDASH_DATASET_V2", "/work/dataset-v2"), type=Path)
+    ap.add_argument("--src", default=Path(__file__).resolve().parent, type=Path)
     args = ap.parse_args(argv)
     header, rows = projects(args.src)
     comps = companies(args.src)
