@@ -1,6 +1,11 @@
 """Paths and builders the tests share (fixtures are in tests/conftest.py)."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -52,3 +57,37 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """Serves a directory without logging; a client that stops reading (a size limit) is no error."""
+
+    def log_message(self, *args):
+        pass
+
+    def copyfile(self, source, outputfile):
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+@contextlib.contextmanager
+def local_http(handler=None, *, directory: Path | None = None) -> Iterator[str]:
+    """Run an HTTP server on 127.0.0.1 (a free port) in a thread; yields its base URL.
+
+    ``handler`` is a request-handler class; with ``directory`` (and no handler) the files
+    there are served by :class:`QuietFiles`.
+    """
+    if handler is None:
+        handler = functools.partial(QuietFiles, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)

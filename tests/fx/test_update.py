@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import http.server
 import io
 import pickle
-import threading
 import time
 import zipfile
 from importlib import resources
@@ -16,31 +14,16 @@ import pytest
 from dashboard.errors import DownloadError, StoreError, ValidationError
 from dashboard.fx import get_table, update_rates
 
+from tests.helpers import QuietFiles, local_http
+
 
 @pytest.fixture
 def server(tmp_path):
     """Serve tmp_path/www over HTTP on 127.0.0.1 in a thread; yields (directory, base URL)."""
     root = tmp_path / "www"
     root.mkdir()
-    handler = functools.partial(QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-    def copyfile(self, source, outputfile):
-        try:
-            super().copyfile(source, outputfile)
-        except (BrokenPipeError, ConnectionResetError):  # the client stopped reading (a size limit)
-            pass
+    with local_http(directory=root) as base:
+        yield root, base
 
 
 def _bundled_zip() -> bytes:
@@ -132,7 +115,7 @@ def test_update_unreachable_host_is_a_download_error():
 
 # --- bounded I/O ----------------------------------------------------------------
 
-class NoLengthHandler(QuietHandler):
+class NoLengthHandler(QuietFiles):
     """Serves files without Content-Length (HTTP/1.0, body ends at close): only a byte counter can stop it."""
 
     def send_header(self, keyword, value):
@@ -144,13 +127,8 @@ class NoLengthHandler(QuietHandler):
 def server_without_length(tmp_path):
     root = tmp_path / "www-nolength"
     root.mkdir()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NoLengthHandler, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
+    with local_http(functools.partial(NoLengthHandler, directory=str(root))) as base:
+        yield root, base
 
 
 def _installed(url: str):
@@ -305,7 +283,7 @@ def test_an_installed_update_reaches_convert_frame_and_the_audit(server):
     assert audit["matches"] is None and rates_revision() != rev
 
 
-class DripHandler(QuietHandler):
+class DripHandler(QuietFiles):
     """Sends a valid-looking body one small chunk every 50 ms (a slow or hostile server)."""
 
     def do_GET(self):
@@ -323,18 +301,10 @@ class DripHandler(QuietHandler):
 
 def test_a_dripping_server_is_cut_off_by_the_deadline(tmp_path):
     """A server that keeps each read under the timeout but never finishes is stopped by max_seconds."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), DripHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/slow.zip"
+    with local_http(DripHandler) as base:
+        url = f"{base}/slow.zip"
         t0 = time.monotonic()
         with pytest.raises(DownloadError, match=r"took longer than 0.5 s \(stopped after [\d,]+ bytes\)"):
             update_rates(url, timeout=5, max_seconds=0.5)
         assert time.monotonic() - t0 < 3
         assert not (tmp_path / "fx-user").exists()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
