@@ -1,6 +1,10 @@
 """Screenshots of every view of the dashboard, taken in headless Chromium.
 
-    python scripts/screenshots.py OUTDIR [--width 1440] [--height 1000] [--readme docs/screenshot.png]
+    python scripts/screenshots.py OUTDIR [--width 1440] [--height 1000] [--views ranking,map] [--readme docs/screenshot.png]
+
+    # the README's pair: desktop and phone
+    python scripts/screenshots.py docs/screenshots/1440 --width 1440 --height 1000 --views ranking,map,compare
+    python scripts/screenshots.py docs/screenshots/390 --width 390 --height 844 --views ranking,map,compare
 
 Serves the app (bundled data; your store only with --db) on a free port of
 127.0.0.1, opens each view in Debian's chromium through chromedriver
@@ -55,7 +59,11 @@ def chrome(width: int, height: int):
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 f"--window-size={width},{height}", "--force-device-scale-factor=1", "--lang=en-US"):
         opts.add_argument(arg)
-    return webdriver.Chrome(options=opts)
+    driver = webdriver.Chrome(options=opts)
+    if width < 500:  # Chromium's windows are at least 500 px wide: emulate a phone's viewport instead
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    return driver
 
 
 def wait_rendered(driver, timeout: float = 20.0) -> None:
@@ -100,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=1000)
     parser.add_argument("--readme", type=Path, default=None, help="also write a small PNG of the main view here")
+    parser.add_argument("--views", default=",".join(VIEWS), help=f"comma-separated views to take (default: all: {', '.join(VIEWS)})")
     parser.add_argument("--db", default=None, help="your store to include (default: an empty temporary one)")
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory()
@@ -110,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     args.outdir.mkdir(parents=True, exist_ok=True)
     driver = chrome(args.width, args.height)
     try:
-        for name, query in VIEWS.items():
+        for name in [v.strip() for v in args.views.split(",") if v.strip()]:
+            query = VIEWS[name]
             if name == "article":  # a taller window: the article, its figures and their audit
                 driver.set_window_size(args.width, 1500)
             driver.get(url + query)

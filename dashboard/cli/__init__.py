@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 
@@ -122,6 +123,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. `semidash extract big.txt | head`
         return 0
+    except (ValueError, LookupError, OSError) as exc:  # never a traceback: say what went wrong
+        print(f"semidash {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, and how to get the traceback
+        if os.environ.get("SEMIDASH_DEBUG"):
+            raise
+        print(f"semidash {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(set SEMIDASH_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

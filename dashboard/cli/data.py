@@ -1,4 +1,4 @@
-"""Sub-commands for the projects data: ``add``, ``import``, ``list``, ``validate``.
+"""Sub-commands for the projects data: ``add``, ``edit``, ``delete``, ``import``, ``list``, ``validate``.
 
 ``add`` and ``import`` write to the user's store (``--db``, else ``$SEMIDASH_DB``,
 else a SQLite file in the user's data directory) after validating everything;
@@ -67,6 +67,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db_option(p)
     p.set_defaults(handler=_add)
 
+    p = subparsers.add_parser("edit", help="change fields of one of your records (validated first)",
+                              description="Change the given fields of record ID in your store; other fields stay. "
+                                          "Curated records cannot be edited. An empty value ('') clears a field.")
+    p.add_argument("record_id", metavar="ID", help="the record's id (see `semidash list`)")
+    for flag, dest, text in _ADD_FIELDS:
+        if dest != "id":
+            p.add_argument(flag, dest=dest, metavar=dest.upper(), help=text, default=None)
+    _db_option(p)
+    p.set_defaults(handler=_edit)
+
+    p = subparsers.add_parser("delete", help="delete one of your records",
+                              description="Delete record ID from your store (curated records cannot be deleted; "
+                                          "a record that is another record's parent_id is kept until those change).")
+    p.add_argument("record_id", metavar="ID", help="the record's id (see `semidash list`)")
+    _db_option(p)
+    p.set_defaults(handler=_delete)
+
     p = subparsers.add_parser("import", help="add every record of a CSV file to your store (all or nothing)",
                               description="Validate every row of FILE (columns as in the bundled projects.csv; "
                                           "id may be missing or empty), then add all rows in one transaction.")
@@ -101,6 +118,35 @@ def _add(args: argparse.Namespace) -> int:
                 problems = [p.replace(f"column '{dest}':", f"column '{dest}' ({flag}):") for p in problems]
             raise ValidationError(problems, source=exc.source) from None
         print(f"added {new_id} to {store.display_url}")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from dashboard.data.store import Store
+    from dashboard.errors import CliUsageError, ValidationError
+
+    fields = {dest: (getattr(args, dest) or None) for _, dest, _ in _ADD_FIELDS
+              if dest != "id" and getattr(args, dest) is not None}
+    if not fields:
+        raise CliUsageError("edit: give at least one field to change, e.g. --status operating")
+    with Store(args.db) as store:
+        try:
+            store.update(args.record_id, fields)
+        except ValidationError as exc:  # name the option beside the column
+            problems = exc.problems
+            for flag, dest, _ in _ADD_FIELDS:
+                problems = [p.replace(f"column '{dest}':", f"column '{dest}' ({flag}):") for p in problems]
+            raise ValidationError(problems, source=exc.source) from None
+        print(f"edited {args.record_id} in {store.display_url}: {', '.join(sorted(fields))}")
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from dashboard.data.store import Store
+
+    with Store(args.db) as store:
+        store.delete(args.record_id)
+        print(f"deleted {args.record_id} from {store.display_url}")
     return 0
 
 

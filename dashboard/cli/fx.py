@@ -86,12 +86,17 @@ def _convert(args: argparse.Namespace) -> int:
     from dashboard.fx import convert
 
     value, currency = _amount(args.amount, args.locale)
+    basis, note = args.basis, None
+    if args.date is None and basis in ("announcement", "annual"):
+        # no record date to take the rate of: the latest rates, and say so
+        basis = "latest"
+        note = "no --date given: using the latest rates (give --date YYYY-MM-DD for the rate of that day)"
     c = convert(
         value,
         currency,
         args.to.upper(),
         date=args.date,
-        basis=args.basis,
+        basis=basis,
         as_of=args.as_of,
         real_year=args.real,
         fallback="nearest" if args.nearest else None,
@@ -108,18 +113,24 @@ def _convert(args: argparse.Namespace) -> int:
         "from_currency": c.original_currency,
         "date": args.date,
         "fallback": c.fallback,
+        "note": note,
     }
     if c.real_year is not None:
         out.update(nominal_value=c.nominal_value, deflator=c.deflator, real_year=c.real_year, cpi_source=c.cpi_source)
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
         return 0
+    from dashboard.present.format import format_human
+
     unit = f"{c.real_year} USD" if c.real_year is not None else c.currency
-    print(f"{c.value:,.2f} {unit}")
+    print(format_human(c.value, c.currency) + (f" ({c.real_year} prices)" if c.real_year is not None else ""))
+    print(f"  exactly {c.value:,.2f} {unit} (--json for every digit)")
     print(f"  rate {c.rate:.6g} {c.currency}/{c.original_currency} of {c.rate_date} ({c.basis})")
     print(f"  source: {c.source}")
     if c.real_year is not None:
         print(f"  deflator {c.deflator:.4f}: {c.cpi_source}")
+    if note:
+        print(f"  note: {note}")
     return 0
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "prefill",
     "record_from_form",
     "field_problems",
+    "find_duplicates",
 ]
 
 #: locales the parser knows, as offered in the view ("auto" = detect from the text)
@@ -59,6 +60,8 @@ FORM_FIELDS: tuple[FormField, ...] = (
     FormField("company", "Company", True),
     FormField("country", "Country (ISO code)", True, "KR, JP, US, TW…"),
     FormField("city", "City / site", False),
+    FormField("lat", "Latitude", False, "35.457", "number"),
+    FormField("lon", "Longitude", False, "139.632", "number"),
     FormField("category", "Category", True, "choose…", "choice"),
     FormField("status", "Status", True, "choose…", "choice"),
     FormField("announced", "Announced", True, "2025-03-14"),
@@ -66,6 +69,7 @@ FORM_FIELDS: tuple[FormField, ...] = (
     FormField("gpus", "GPUs", False, kind="number"),
     FormField("power_mw", "Power (MW)", False, kind="number"),
     FormField("wafers_per_month", "Wafers per month", False, kind="number"),
+    FormField("parent_id", "Part of plan (parent id)", False, "e.g. stargate-project"),
     FormField("source_url", "Source URL", True, "https://…"),
     FormField("source_publisher", "Publisher", False),
     FormField("notes", "Notes", False, kind="long"),
@@ -273,8 +277,8 @@ def prefill(row: Mapping[str, Any] | None, *, text: str = "", date: str | None =
 def record_from_form(values: Mapping[str, Any]) -> dict[str, str]:
     """The record a form describes: known columns only, text stripped, blanks dropped.
 
-    >>> record_from_form({"project": " Lab ", "city": "", "gpus": 100, "bogus": "x"})
-    {'project': 'Lab', 'gpus': '100'}
+    >>> record_from_form({"project": " Lab ", "city": "", "gpus": 100, "bogus": "x", "country": "jp"})
+    {'project': 'Lab', 'country': 'JP', 'gpus': '100'}
     """
     out = {}
     for c in COLUMNS:
@@ -283,8 +287,33 @@ def record_from_form(values: Mapping[str, Any]) -> dict[str, str]:
             continue
         s = str(v).strip()
         if s:
-            out[c] = s
+            out[c] = s.upper() if c == "country" else (s.lower() if c in ("category", "status") else s)
     return out
+
+
+def find_duplicates(record: Mapping[str, Any], projects) -> list[str]:
+    """Ids of stored or curated projects with the same company, amount as
+    reported and announcement date as ``record`` (case and spaces ignored).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": ["a", "b"], "company": ["Samsung", "SK"], "amount_reported": ["400억엔", "1조원"],
+    ...                    "announced": ["2023-12-21", "2024"]})
+    >>> find_duplicates({"company": "samsung ", "amount_reported": "400억엔", "announced": "2023-12-21"}, df)
+    ['a']
+    """
+    def norm(v: Any) -> str:
+        return re.sub(r"\s+", "", str(v if v is not None and v == v else "")).casefold()
+
+    key = tuple(norm(record.get(c)) for c in ("company", "amount_reported", "announced"))
+    if not all(key[:2]) or projects is None or len(projects) == 0:
+        return []
+    cols = ["company", "amount_reported", "announced"]
+    if not set(cols) <= set(projects.columns):
+        return []
+    same = np.ones(len(projects), dtype=bool)
+    for col, k in zip(cols, key):
+        same &= projects[col].astype(object).map(norm).to_numpy() == k
+    return projects.loc[same, "id"].astype(str).tolist()
 
 
 _COLUMN = re.compile(r"column '([a-z_]+)'")
@@ -297,8 +326,8 @@ def field_problems(problems: Iterable[str], fields: Sequence[str] = FORM_COLUMNS
     well next to its field.
 
     >>> field_problems(["record 1: column 'country': 'XX' is not an ISO 3166-1 alpha-2 country code",
-    ...                 "record 1: column 'lat': '95' is not a latitude"])
-    {'country': ["'XX' is not an ISO 3166-1 alpha-2 country code"], '': ["column 'lat': '95' is not a latitude"]}
+    ...                 "record 1: column 'period_end_year': '95' is not a year"])
+    {'country': ["'XX' is not an ISO 3166-1 alpha-2 country code"], '': ["column 'period_end_year': '95' is not a year"]}
     """
     out: dict[str, list[str]] = {}
     for p in problems:

@@ -105,6 +105,40 @@ def format_amounts(values: Sequence[float] | np.ndarray | pd.Series, currency: s
     return ["" if m else s for m, s in zip(nan.tolist(), out)]
 
 
+def rate_date_labels(dates, basis) -> list[str]:
+    """The rate date as a reader should see it: the day (``2024-01-05``), or
+    on the annual basis the year's average (``annual 2024 average``), which is no day.
+
+    >>> rate_date_labels(pd.to_datetime(["2024-12-31", "2024-01-05", None]), ["annual 2024", "announcement", "annual 2023"])
+    ['annual 2024 average', '2024-01-05', '']
+    """
+    days = pd.to_datetime(pd.Series(list(dates)), errors="coerce")
+    text = days.dt.strftime("%Y-%m-%d").fillna("").tolist()
+    bases = [str(b) if b is not None and b == b else "" for b in (basis if not isinstance(basis, str) else [basis] * len(text))]
+    return [f"annual {b.split()[1] if len(b.split()) > 1 else d[:4]} average" if d and b.startswith("annual") else d
+            for d, b in zip(text, bases)]
+
+
+_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
+
+
+def format_human(value: float, currency: str) -> str:
+    """An amount as a person writes it in a sentence: Korean won in 억/조
+    (``3,918억원``), other currencies in words with the code (``40 billion JPY``).
+
+    >>> format_human(3.918e11, "KRW"), format_human(4e10, "JPY"), format_human(1.234e9, "USD"), format_human(950.5, "EUR")
+    ('3,918억원', '40 billion JPY', '1.23 billion USD', '950.5 EUR')
+    """
+    if currency.upper() == "KRW":
+        return format_amount(value, "KRW")
+    if value != value:
+        return ""
+    for size, word in _WORDS[:3]:
+        if abs(value) >= size * 0.9995:
+            return f"{_sig(np.array([value / size]), 3)[0]} {word} {currency}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + f" {currency}"
+
+
 def format_amount(value: float | None, currency: str | None, *, digits: int = 3) -> str:
     """Format one amount (see :func:`format_amounts`).
 

@@ -33,11 +33,13 @@ from dashboard.dates import parse_date_or_none
 from dashboard.query.views import VIEW_NAMES
 
 __all__ = [
-    "ViewState", "Field", "FIELDS", "COLOR_BY", "DEFAULT_REAL_YEAR", "MAX_COMPARE", "REAL_YEARS", "MAX_TEXT",
-    "Allowed",
+    "ViewState", "Field", "FIELDS", "COLOR_BY", "COMPARE_RATES", "DEFAULT_REAL_YEAR", "MAX_COMPARE", "REAL_YEARS", "MAX_TEXT",
+    "Allowed", "offered_currencies", "COVER_GRACE_DAYS", "match_names",
 ]
 
 COLOR_BY = ("country", "category")
+#: how compare's ratios are converted: every project at one rate date, or each at the display basis
+COMPARE_RATES = ("one", "each")
 DEFAULT_REAL_YEAR = 2025
 #: years of US CPI data a constant-prices base year may take
 REAL_YEARS = (1913, 2100)
@@ -226,6 +228,7 @@ class ViewState:
     log: bool = _field("log", False, Flag(), ("ctl-log", "value"))
     color_by: str = _field("color", "country", Choice(COLOR_BY), ("ctl-color-by", "value"))
     compare: tuple[str, ...] = _field("compare", (), Many(limit=MAX_COMPARE), ("ctl-compare", "value"))
+    compare_rates: str = _field("ratios", "one", Choice(COMPARE_RATES), ("ctl-compare-rates", "value"))
     tab: str = _field("tab", "ranking", Choice(VIEW_NAMES), ("tabs", "active_tab"))
 
     # ------------------------------------------------------------------ URL
@@ -253,8 +256,57 @@ class ViewState:
         for key, val in query.items():
             vals = [val] if isinstance(val, str) else [str(v) for v in val if v is not None]
             q[str(key)] = vals
+        return cls.read_query(q, currencies=currencies, categories=categories, statuses=statuses)[0]
+
+    @classmethod
+    def read_query(
+        cls,
+        query: Mapping[str, str | Sequence[str]] | str,
+        *,
+        currencies: Iterable[str] | None = None,
+        categories: Iterable[str] | None = None,
+        statuses: Iterable[str] | None = None,
+        rate_bounds: tuple[dt.date | None, dt.date | None] = (None, None),
+    ) -> tuple[ViewState, list[str]]:
+        """:meth:`from_query` that also says what it ignored or corrected:
+        one sentence per bad value, for the page's link notice.
+
+        ``from`` after ``to`` is corrected (the two are swapped); ``asof``
+        outside ``rate_bounds`` is kept but noted (the nearest published rate
+        is used, and the rate columns say so).
+
+        >>> s, notes = ViewState.read_query("cur=CYP&from=2025-01-01&to=2024-01-01&country=Japan", currencies=["USD", "KRW"])
+        >>> s.currency, s.date_from.isoformat(), s.date_to.isoformat()
+        ('USD', '2024-01-01', '2025-01-01')
+        >>> for n in notes: print(n)
+        cur=CYP ignored: not one of the currencies with rates for the whole data (USD, KRW); showing USD
+        country=Japan ignored: a country is a two-letter code such as JP
+        from=2025-01-01 is after to=2024-01-01: the two dates were swapped
+        """
+        if isinstance(query, str):
+            query = parse_qs(query.lstrip("?"), keep_blank_values=False)
+        q: dict[str, list[str]] = {}
+        for key, val in query.items():
+            vals = [val] if isinstance(val, str) else [str(v) for v in val if v is not None]
+            q[str(key)] = vals
         allowed = _Allowed(currencies, categories, statuses)
-        return cls(**{f.name: f.read(q, allowed) for f in FIELDS})
+        values = {f.name: f.read(q, allowed) for f in FIELDS}
+        notes: list[str] = []
+        for f in FIELDS:
+            raw = [v for v in q.get(f.key, []) if v.strip()]
+            if raw:
+                notes.extend(_ignored(f, raw, values[f.name], allowed))
+        lo, hi = values["date_from"], values["date_to"]
+        if lo is not None and hi is not None and lo > hi:
+            values["date_from"], values["date_to"] = hi, lo
+            notes.append(f"from={lo.isoformat()} is after to={hi.isoformat()}: the two dates were swapped")
+        first, last = rate_bounds
+        as_of = values["as_of"]
+        if as_of is not None and first is not None and as_of < first:
+            notes.append(f"asof={as_of.isoformat()} is before the first rates ({first.isoformat()}): the first published rates are used")
+        elif as_of is not None and last is not None and as_of > last:
+            notes.append(f"asof={as_of.isoformat()} is after the last rates ({last.isoformat()}): the latest published rates are used")
+        return cls(**values), notes
 
     @classmethod
     def from_controls(cls, values: Sequence[Any], *, currencies: Iterable[str] | None = None) -> ViewState:
@@ -290,6 +342,92 @@ class ViewState:
             if isinstance(v, list):
                 changes[k] = tuple(v)
         return dataclasses.replace(self, **changes)
+
+
+_HINTS = {"countries": "a country is a two-letter code such as JP", "date_from": "a date is written YYYY-MM-DD",
+          "date_to": "a date is written YYYY-MM-DD", "as_of": "a date is written YYYY-MM-DD"}
+
+
+def _ignored(f: Field, raw: list[str], value: Any, allowed: Allowed) -> list[str]:
+    """Sentences for the URL values of field ``f`` that its codec did not take."""
+    codec = f.codec
+    shown = ", ".join(raw)
+    if isinstance(codec, Choice):
+        if value == f.default and f.codec.read(raw, allowed) is None:
+            opts = codec.options if isinstance(codec.options, tuple) else allowed[codec.options]
+            what = ("not one of the currencies with rates for the whole data" if codec.options == "currencies"
+                    else "not one of")
+            listed = ", ".join(opts) if len(opts) <= 12 else ", ".join(opts[:12]) + ", …"
+            return [f"{f.key}={raw[-1]} ignored: {what} ({listed}); showing {f.default}"]
+        return []
+    if isinstance(codec, Many):
+        kept = set(value)
+        norm = {(v.strip().upper() if codec.upper else v.strip()): v.strip() for v in reversed(raw)}
+        if codec.limit and len(value) == codec.limit and len(norm) > codec.limit:
+            return [f"{f.key}: only the first {codec.limit} are kept ({len(norm) - codec.limit} more ignored)"]
+        bad = [shown_as for v, shown_as in reversed(norm.items()) if v not in kept]
+        if not bad:
+            return []
+        why = _HINTS.get(f.name, "unknown value" + ("s" if len(bad) > 1 else ""))
+        return [f"{f.key}={', '.join(bad)} ignored: {why}"]
+    if isinstance(codec, Date) and value is None:
+        return [f"{f.key}={raw[-1]} ignored: {_HINTS[f.name]}"]
+    if isinstance(codec, Year) and value == f.default and codec.read(raw, allowed) is None:
+        return [f"{f.key}={raw[-1]} ignored: a year from {codec.span[0]} to {codec.span[1]}; using {f.default}"]
+    return []
+
+
+def match_names(wanted: Iterable[str], names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(matched names, wanted words that matched nothing)``: each wanted text
+    matches, case- and accent-blind, every name that contains it (``softbank``
+    finds ``SoftBank Corp.`` and ``SoftBank Group``); an exact name matches itself only.
+
+    >>> match_names(["softbank", "tsmc", "nobody"], ["SoftBank Corp.", "SoftBank Group", "TSMC", "Sharp"])
+    (('SoftBank Corp.', 'SoftBank Group', 'TSMC'), ('nobody',))
+    """
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch)).strip()
+
+    pool = list(dict.fromkeys(names))
+    folded = [fold(n) for n in pool]
+    out: list[str] = []
+    missing: list[str] = []
+    for w in wanted:
+        if w in pool:
+            hits = [w]
+        else:
+            key = fold(w)
+            hits = [n for n, f in zip(pool, folded) if key and key in f]
+        if not hits:
+            missing.append(w)
+        out.extend(h for h in hits if h not in out)
+    return tuple(out), tuple(missing)
+
+
+#: a currency whose rates start this many days after the earliest announcement still covers
+#: the data (the first days of a year are holidays; the nearest rate is used and marked)
+COVER_GRACE_DAYS = 7
+
+
+def offered_currencies(start: dt.date | None = None, end: dt.date | None = None) -> tuple[str, ...]:
+    """The currencies the dashboard offers: those whose rates cover ``start``
+    (the earliest announcement, give or take :data:`COVER_GRACE_DAYS`) to
+    ``end`` (the latest), so no currency ends up converted at rates years
+    away (the euro's predecessors, a suspended RUB). Without dates, every
+    currency the FX layer converts.
+
+    >>> c = offered_currencies(dt.date(2019, 1, 1), dt.date(2026, 2, 11))
+    >>> {"USD", "KRW", "JPY", "TWD", "CNY"} <= set(c), {"CYP", "RUB", "HRK", "BGN"} & set(c)
+    (True, set())
+    """
+    from dashboard.fx import available_currencies
+
+    if start is None or end is None:
+        return tuple(available_currencies())
+    start = min(start + dt.timedelta(days=COVER_GRACE_DAYS), end)
+    return tuple(available_currencies(covering=(start, end)))
 
 
 class _Allowed(Mapping):

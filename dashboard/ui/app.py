@@ -84,12 +84,6 @@ class ProjectSource:
             return self._frame
 
 
-def _currencies() -> tuple[str, ...]:
-    from dashboard.fx import available_currencies
-
-    return tuple(available_currencies())
-
-
 def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None = None, store: Store | None = None,
                **dash_kwargs) -> Dash:
     """Build a dashboard app; ``dash_kwargs`` go to :class:`dash.Dash`
@@ -105,7 +99,7 @@ def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None
 
     from dashboard.data import CATEGORIES, STATUSES
     from dashboard.data.store import Store
-    from dashboard.ui.controls import project_options, register_control_callbacks
+    from dashboard.ui.controls import currencies_for, project_options, register_control_callbacks
     from dashboard.ui.layout import create_layout
     from dashboard.ui.views import register_view_callbacks
     from dashboard.ui.views.article import register_intake_callbacks
@@ -116,6 +110,9 @@ def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None
     source = ProjectSource(load, store=store) if load is None else ProjectSource(load)
     app = Dash(__name__, title="semidash", assets_folder=str(ASSETS), update_title=None, **dash_kwargs)
     topojson_url = app.get_relative_path("/assets/topojson/")
+
+    def _currencies() -> tuple[str, ...]:  # only currencies whose rates cover the data
+        return currencies_for(source.frame())
 
     def layout():
         from dashboard.fx import bounds

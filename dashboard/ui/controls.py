@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, ctx, dcc, html, no_update
+from dash import Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.query import COLOR_BY, FIELDS, ViewState
 from dashboard.query.bases import basis_options
@@ -132,6 +132,26 @@ def project_options(df) -> tuple[list[dict], list[str], list[str]]:
     return options, sorted(df["country"].dropna().astype(str).unique()), company_names(df["company"])
 
 
+_offered: list = [None, ()]
+
+
+def currencies_for(df) -> tuple[str, ...]:
+    """The currencies offered for the projects ``df``: those whose rates cover
+    every announcement (:func:`dashboard.query.state.offered_currencies`),
+    computed once per loaded frame (the views ask on every callback)."""
+    if _offered[0] is df:
+        return _offered[1]
+    from dashboard.query.state import offered_currencies
+
+    dates = df["announced_date"].dropna() if "announced_date" in df else ()
+    if len(dates):
+        result = offered_currencies(dates.min().date(), dates.max().date())
+    else:
+        result = offered_currencies()
+    _offered[:] = [df, result]
+    return result
+
+
 def register_control_callbacks(app, frame: Callable[[], Any], currencies: Callable[[], Sequence[str]]) -> None:
     """Wire the controls: URL <-> controls, the constant-prices switch, and
     the options that follow the data (after a record is saved or deleted)."""
@@ -140,6 +160,15 @@ def register_control_callbacks(app, frame: Callable[[], Any], currencies: Callab
                   *[Input(c, p) for c, p in CONTROLS])
     def _sync(search, *values):
         return sync_url(search, values, ctx.triggered_id, currencies=currencies())
+
+    @app.callback(Output(ids.CONTROLS_COLLAPSE, "is_open"), Input(ids.CONTROLS_TOGGLE, "n_clicks"),
+                  State(ids.CONTROLS_COLLAPSE, "is_open"), prevent_initial_call=True)
+    def _toggle(_n, is_open):
+        return not is_open
+
+    # the window's width, once per page load (phones get compact figures)
+    app.clientside_callback("function(_) { return window.innerWidth; }", Output(ids.VIEWPORT, "data"),
+                            Input(ids.URL, "pathname"))
 
     @app.callback(Output(ids.REAL, "disabled"), Output(ids.REAL_YEAR, "disabled"), Output(ids.REAL_NOTE, "children"),
                   Input(ids.CURRENCY, "value"))

@@ -24,21 +24,37 @@ TEXT = CONTROL["text"]
 LOG = CONTROL["log"]
 COLOR_BY = CONTROL["color_by"]
 COMPARE = CONTROL["compare"]
+COMPARE_RATES = CONTROL["compare_rates"]
 TABS = CONTROL["tab"]
 RESET = "btn-reset"
 
 SUMMARY = "summary"
+# the controls fold away on narrow screens behind this button
+CONTROLS_TOGGLE = "btn-controls"
+CONTROLS_COLLAPSE = "controls-collapse"
+# the window's width (a clientside callback writes it): phones get compact figures
+VIEWPORT = "viewport"
+# link notices (ignored or corrected URL values) and view errors, over the tabs
+NOTICE = "notice"
+# what the active view leaves out and why, under the tabs
+VIEW_NOTE = "view-note"
 GRAPH = {name: f"graph-{name}" for name in SELECTION_VIEWS}
 COMPARE_TABLE = "compare-table"
 COMPARE_RATIOS = "compare-ratios"
+COMPARE_RATE_NOTE = "compare-rate-note"
 GRID = "grid"
 GRID_NOTE = "grid-note"
 GRID_KEY = "grid-key"
 DOWNLOAD_BUTTON = "btn-download"
+DOWNLOAD_XLSX = "btn-download-xlsx"
+DOWNLOAD_CSV_BOM = "btn-download-csv-bom"
 DOWNLOAD = "download"
 
 # the constant-prices note (shown when the target currency is not USD)
 REAL_NOTE = "ctl-real-note"
+
+# written by the views callback once the active view is built: the grid loads after the chart (first paint first)
+VIEWS_DONE = "views-done"
 
 # data revision: written after every save/edit/delete, read by the views and the grid
 DATA_REV = "data-rev"
@@ -61,6 +77,7 @@ RECORD_FIELD = "rec-field"          # pattern type: {"type": RECORD_FIELD, "form
 RECORD_FEEDBACK = "rec-feedback"    # pattern type: {"type": RECORD_FEEDBACK, "form": ..., "field": column}
 RECORD_SAVE = "btn-record-save"
 RECORD_MESSAGE = "record-message"
+RECORD_DUP = "record-dup"          # the duplicate warning (same company, amount and date as a shown record)
 
 # "Review queue" (tab "queue")
 QUEUE_REV = "queue-rev"

@@ -60,21 +60,28 @@ def create_layout(
             dcc.Store(id=ids.DATA_REV, data=""),
             create_record_modals(),
             dcc.Download(id=ids.DOWNLOAD),
+            dcc.Store(id=ids.VIEWPORT),
+            dcc.Store(id=ids.VIEWS_DONE),
             html.Div(
                 [
                     html.H4("semidash", className="mb-0 fw-bold"),
-                    html.Span("Semiconductor and AI-infrastructure investment, on one scale", className="text-secondary ms-3"),
-                    html.Span(id=ids.SUMMARY, className="ms-auto small text-secondary"),
+                    html.Span("Semiconductor and AI-infrastructure investment, on one scale", className="text-secondary ms-3 tagline"),
+                    html.Span(id=ids.SUMMARY, className="ms-lg-auto small text-secondary summary"),
                 ],
-                className="d-flex align-items-baseline py-3",
+                className="d-flex flex-wrap align-items-baseline column-gap-3 py-3 page-header",
             ),
+            dbc.Button("Currency and filters", id=ids.CONTROLS_TOGGLE, color="secondary", outline=True, size="sm",
+                       className="d-lg-none w-100 mb-2 controls-toggle", n_clicks=0),
             dbc.Row(
                 [
-                    dbc.Col(create_controls(currencies=currencies, countries=countries, companies=companies,
-                                            categories=categories, statuses=statuses, rate_bounds=rate_bounds), lg=3, md=4),
+                    dbc.Col(dbc.Collapse(create_controls(currencies=currencies, countries=countries, companies=companies,
+                                                         categories=categories, statuses=statuses, rate_bounds=rate_bounds),
+                                         id=ids.CONTROLS_COLLAPSE, is_open=False, className="controls-collapse mb-2"), lg=3),
                     dbc.Col(
                         [
+                            html.Div(id=ids.NOTICE, role="status"),
                             dbc.Tabs(tabs, id=ids.TABS, active_tab=ViewState().tab, className="mb-2"),
+                            html.P(id=ids.VIEW_NOTE, className="small text-secondary mb-1 view-note"),
                             dbc.Card(
                                 dbc.CardBody(
                                     [
@@ -87,9 +94,16 @@ def create_layout(
                                                            className="me-1", title="edit the selected record (your own records only)"),
                                                 dbc.Button("Delete", id=ids.GRID_DELETE, color="danger", outline=True, size="sm", disabled=True,
                                                            className="me-2", title="delete the selected record (your own records only)"),
-                                                dbc.Button("Download CSV", id=ids.DOWNLOAD_BUTTON, color="primary", size="sm"),
+                                                dbc.ButtonGroup([
+                                                    dbc.Button("CSV", id=ids.DOWNLOAD_BUTTON, color="primary", size="sm",
+                                                               title="download the rows shown as CSV (UTF-8)"),
+                                                    dbc.Button("CSV for Excel", id=ids.DOWNLOAD_CSV_BOM, color="primary", outline=True, size="sm",
+                                                               title="CSV with a UTF-8 byte-order mark: Excel shows Korean and Japanese text right"),
+                                                    dbc.Button("XLSX", id=ids.DOWNLOAD_XLSX, color="primary", size="sm",
+                                                               title="the rows shown as an Excel workbook, with an About sheet (rates, total)"),
+                                                ], size="sm", className="download-buttons"),
                                             ],
-                                            className="d-flex align-items-center mb-2",
+                                            className="d-flex flex-wrap align-items-center row-gap-1 mb-2 grid-header",
                                         ),
                                         create_grid(),
                                     ]
@@ -97,11 +111,11 @@ def create_layout(
                                 className="shadow-sm mt-3 mb-4",
                             ),
                         ],
-                        lg=9, md=8,
+                        lg=9,
                     ),
                 ]
             ),
         ],
         fluid=True,
-        className="px-4",
+        className="px-2 px-md-4",
     )

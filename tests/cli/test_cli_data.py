@@ -159,3 +159,24 @@ def test_validate_runs_as_a_program(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1
     assert "broken.csv:2: column 'announced': '2025-13-45' is not a real date" in out.stdout
+
+
+def test_edit_and_delete_a_record(db, capsys):
+    """`edit ID --status ...` changes one field and keeps the rest; `delete ID` removes it; a curated id is refused."""
+    assert main([*ADD_ARGS, "--id", "my-jasm", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["edit", "my-jasm", "--status", "completed", "--gpus", "100", "--db", str(db)]) == 0
+    assert "edited my-jasm" in capsys.readouterr().out
+    assert main(["list", "--db", str(db), "--format", "json"]) == 0
+    [rec] = json.loads(capsys.readouterr().out)
+    assert (rec["status"], rec["gpus"], rec["wafers_per_month"]) == ("completed", "100", "55000")
+    assert main(["edit", "my-jasm", "--gpus", "-5", "--db", str(db)]) == 2
+    assert "gpus" in capsys.readouterr().err
+    assert main(["edit", "my-jasm", "--db", str(db)]) == 2
+    assert "at least one field" in capsys.readouterr().err
+    assert main(["delete", "samsung-yokohama-apl", "--db", str(db)]) == 2
+    assert "curated" in capsys.readouterr().err.lower()
+    assert main(["delete", "my-jasm", "--db", str(db)]) == 0
+    assert "deleted my-jasm" in capsys.readouterr().out
+    assert main(["delete", "my-jasm", "--db", str(db)]) == 2
+    assert "my-jasm" in capsys.readouterr().err

@@ -144,3 +144,30 @@ def test_fx_update_download_failure_and_size_limit_are_one_line(capsys, tmp_path
         assert err == (f"semidash fx: error: cannot download {base}/big.csv: the server announces 2,097,152 bytes, "
                        "more than the limit of 1,048,576 bytes\n")
         assert not (tmp_path / "fx-user").exists()
+
+
+def test_convert_without_date_uses_latest_rates_and_says_so(capsys):
+    """`convert 400억엔 --to KRW` (no --date) prints the human amount at the latest rates, says so, no traceback."""
+    assert main(["convert", "400억엔", "--to", "KRW"]) == 0
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.endswith("억원") and "," in first and "(latest)" in out and "no --date given" in out
+    assert main(["convert", "400억엔", "--to", "KRW", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["basis"] == "latest" and "no --date" in data["note"] and isinstance(data["value"], float)
+    assert main(["convert", "1e9 USD", "--to", "JPY", "--date", "2024-01-05"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith(" billion JPY")
+
+
+def test_cli_never_prints_a_traceback(monkeypatch, capsys):
+    """An unexpected error inside a command is one line on stderr with exit code 3, not a traceback."""
+    import dashboard.cli.fx as cli_fx
+
+    def boom(text, locale):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(cli_fx, "_amount", boom)
+    monkeypatch.delenv("SEMIDASH_DEBUG", raising=False)
+    assert main(["convert", "400억엔", "--to", "KRW"]) == 3
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: simulated bug" in err and "Traceback" not in err

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.format import format_amounts, rate_labels
+from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
 
 
 def esc(s: pd.Series) -> pd.Series:
@@ -20,6 +20,17 @@ def short(s: pd.Series, width: int = 42) -> pd.Series:
     return s.where(~long, s.str.slice(0, width - 1) + "…")
 
 
+def label(s: pd.Series, width: int = 42) -> pd.Series:
+    """A user string as plotly text (tick labels, bar categories): cut at
+    ``width`` characters, then escaped, so ``<a href=…>`` shows as text and
+    never becomes a link or a style.
+
+    >>> label(pd.Series(['<a href="x">A</a>', "Fab & Lab"]), 12).tolist()
+    ['&lt;a href="x"…', 'Fab &amp; Lab']
+    """
+    return esc(short(s, width))
+
+
 def rate_text(df: pd.DataFrame) -> pd.Series:
     """``1 JPY = 9.05 KRW on 2023-12-21 (ECB)`` per row; empty where no rate."""
     n = len(df)
@@ -27,9 +38,10 @@ def rate_text(df: pd.DataFrame) -> pd.Series:
         return pd.Series([], dtype=object)
     rate = df["fx_rate"].to_numpy(dtype="float64") if "fx_rate" in df else np.full(n, np.nan)
     label = pd.Series(rate_labels(df["currency"], rate, df["converted_currency"]), index=df.index, dtype=object)
-    date = pd.to_datetime(df["fx_rate_date"], errors="coerce").dt.strftime("%Y-%m-%d").fillna("") if "fx_rate_date" in df else ""
+    date = (pd.Series(rate_date_labels(df["fx_rate_date"], df["fx_basis"] if "fx_basis" in df else ""), index=df.index)
+            if "fx_rate_date" in df else "")
     src = df["fx_source"].astype(object).fillna("").astype(str) if "fx_source" in df else ""
-    text = label + " on " + date + " (" + src + ")"
+    text = label + np.where(date.str.startswith("annual"), " as the ", " on ") + date + " (" + src + ")" if "fx_rate_date" in df else label
     return text.where(~np.isnan(rate), "")
 
 

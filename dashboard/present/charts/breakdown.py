@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.present.charts._common import esc
-from dashboard.present.charts.theme import empty_figure, register
+from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
 
@@ -145,6 +145,21 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True)
 
 
+def _node_colors(nodes: pd.DataFrame) -> list[str]:
+    """Each box in the fixed colour of its country (the same as in the timeline)."""
+    parent = dict(zip(nodes["id"], nodes["parent"]))
+    out = []
+    for node in nodes["id"]:
+        root = node
+        for _ in range(8):
+            up = parent.get(root, "")
+            if not up:
+                break
+            root = up
+        out.append(group_color("country", root.split(":", 1)[1] if root.startswith("country:") else "other"))
+    return out
+
+
 def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) -> go.Figure:
     """Treemap of converted amounts by country → company → project (see
     :func:`breakdown_nodes`), labelled in the reader's notation.
@@ -172,11 +187,13 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
             customdata=np.array(amounts, dtype=object),
             texttemplate="<b>%{label}</b><br>%{customdata}",
             hovertemplate="<b>%{label}</b><br>%{customdata}<br>%{percentRoot:.1%} of the total<extra></extra>",
-            marker=dict(line=dict(width=1, color="white")),
+            marker=dict(line=dict(width=1, color="white"), colors=_node_colors(nodes), depthfade=True),
+            textfont=dict(size=12),
             pathbar=dict(visible=True),
             maxdepth=3,
         )
     )
     fig.update_layout(template="semidash", title=f"Breakdown by country and company ({currency}; umbrella plans counted once)",
-                      height=560, margin=dict(l=5, r=5, t=50, b=5))
+                      height=560, margin=dict(l=5, r=5, t=50, b=5),
+                      uniformtext=dict(minsize=10, mode="hide"))  # a label only where it fits
     return fig

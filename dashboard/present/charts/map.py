@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.present.charts._common import bubbles, esc, hover_text
-from dashboard.present.charts.theme import COLORWAY, empty_figure, register
+from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
 
@@ -50,6 +50,9 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
         text = np.where(national, text + "<br><i>country-level point (no single site)</i>", text)
     else:
         national = np.zeros(len(lat), dtype=bool)
+    # sites first, country-level points after: the legend shows each category's first marker (a filled circle)
+    order = np.argsort(national, kind="stable")
+    lat, lon, size_v, cats, text, national = (np.asarray(a)[order] for a in (lat, lon, size_v, cats, text, national))
     vmax = float(size_v.max()) if len(size_v) else 0.0
     sizeref = 2.0 * vmax / (40.0**2) if vmax > 0 else 1.0
     totals = pd.Series(size_v).groupby(cats).sum().sort_values(ascending=False)
@@ -57,15 +60,15 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
     for i, cat in enumerate(totals.index):
         sel = cats == cat
         traces.append(bubbles(go.Scattergeo, sel, size_v, text, sizeref=sizeref, opacity=0.75, line_width=0.6,
-                              color=COLORWAY[i % len(COLORWAY)], lat=lat[sel], lon=lon[sel], name=str(cat),
+                              color=group_color("category", str(cat)), lat=lat[sel], lon=lon[sel], name=str(cat),
                               symbol=np.where(national[sel], "circle-open", "circle")))
     fig = go.Figure(traces)
     fig.update_layout(
         template="semidash",
         title="Where the money goes" + (" (sites merged)" if aggregated else ""),
         height=540,
-        margin=dict(l=0, r=0, t=50, b=0),
-        legend_title_text="category",
+        margin=dict(l=0, r=0, t=40, b=0),
+        legend=dict(title_text="", orientation="h", yanchor="top", y=0.0, xanchor="left", x=0.0),  # under the map
     )
     fig.update_geos(
         projection_type="natural earth",

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.present.charts._common import esc, short
+from dashboard.present.charts._common import label as _label, esc, short
 from dashboard.present.charts.theme import empty_figure, register
 from dashboard.present.format import format_amounts as _fa
 
@@ -62,7 +62,8 @@ def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool
     for i, (col, name, r, c, money) in enumerate(panels):
         part = table[table[col].notna()].nlargest(top, col).iloc[::-1]
         if part.empty:
-            fig.add_annotation(text="not known", showarrow=False, xref=f"x{i + 1} domain", yref=f"y{i + 1} domain",
+            axis = "" if i == 0 else str(i + 1)  # plotly names the first axes "x"/"y", then "x2"/"y2"…
+            fig.add_annotation(text="not known", showarrow=False, xref=f"x{axis} domain", yref=f"y{axis} domain",
                                x=0.5, y=0.5, font=dict(color="#9ca3af"))
             fig.update_xaxes(visible=False, row=r, col=c)
             fig.update_yaxes(visible=False, row=r, col=c)
@@ -70,7 +71,7 @@ def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool
         vals = part[col].to_numpy()
         text = _fa(vals, currency) if money else _fa(vals, None)
         fig.add_trace(
-            go.Bar(x=vals, y=list(short(part["project"], 34)), orientation="h", name=name, text=text, textposition="outside",
+            go.Bar(x=vals, y=list(_label(part["project"], 34)), orientation="h", name=name, text=text, textposition="outside",
                    cliponaxis=False, marker=dict(color="#0891b2" if not money else "#d97706"),
                    hovertext=list("<b>" + esc(part["project"]) + "</b>: " + pd.Series(text, index=part.index)),
                    hovertemplate="%{hovertext}<extra></extra>"),

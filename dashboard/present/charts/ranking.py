@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.charts._common import amount_bars, axis_title, real_year_of, short
+from dashboard.present.charts._common import label as _label, amount_bars, axis_title, real_year_of, short
 from dashboard.present.charts.theme import empty_figure, register
 from dashboard.present.format import axis_ticks
 
@@ -34,7 +34,7 @@ def make_ranking(df: pd.DataFrame, currency: str, *, log: bool = False, top: int
     values = data["converted_value"].to_numpy(dtype="float64")
     fig = go.Figure(amount_bars(data, values, pos, currency, color="#2563eb"))
     ticks = axis_ticks(values, currency, log=log)
-    label = short(data["project"]).to_numpy()
+    label = _label(data["project"]).to_numpy()
     fig.update_layout(
         template="semidash",
         title=f"Largest projects in {currency}" + (f" (top {top})" if len(df) > top else ""),

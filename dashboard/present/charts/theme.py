@@ -9,7 +9,11 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
-__all__ = ["TEMPLATE", "FONT_FAMILY", "COLORWAY", "register", "empty_figure"]
+__all__ = ["TEMPLATE", "FONT_FAMILY", "COLORWAY", "register", "empty_figure", "compact", "PHONE_WIDTH", "group_color",
+           "CATEGORY_COLORS", "COUNTRY_COLORS"]
+
+#: screens narrower than this (CSS px) get :func:`compact` figures
+PHONE_WIDTH = 576
 
 TEMPLATE = "semidash"
 # Noto CJK renders Korean/Japanese/Chinese names (Debian fonts-noto-cjk)
@@ -18,6 +22,39 @@ COLORWAY = (
     "#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2",
     "#db2777", "#65a30d", "#475569", "#ea580c", "#4f46e5", "#0d9488",
 )
+
+
+#: one colour per category, the same in every view (and apart enough to tell from each other)
+CATEGORY_COLORS: dict[str, str] = {
+    "fab": "#1f77b4", "packaging": "#ff7f0e", "rnd": "#2ca02c", "datacenter": "#d62728", "acquisition": "#9467bd",
+    "subsidy": "#8c564b", "fund": "#e377c2", "equipment": "#17becf", "materials": "#bcbd22", "programme": "#393b79",
+}
+#: one colour per country of the data (others get a stable colour from :data:`_SPARE`)
+COUNTRY_COLORS: dict[str, str] = {
+    "US": "#1f77b4", "JP": "#d62728", "KR": "#2ca02c", "TW": "#ff7f0e", "CN": "#9467bd", "IN": "#8c564b",
+    "DE": "#e377c2", "FR": "#17becf", "EU": "#bcbd22", "GB": "#393b79", "AE": "#aec7e8", "SA": "#ffbb78",
+    "IT": "#98df8a", "IE": "#c49c94", "IL": "#f7b6d2", "NO": "#000000",
+}
+_SPARE = ("#636363", "#9c9ede", "#cedb9c", "#e7ba52", "#e7969c", "#de9ed6", "#6baed6", "#fd8d3c", "#74c476", "#9e9ac8")
+OTHER_COLOR = "#9ca3af"
+
+
+def group_color(kind: str, value: str) -> str:
+    """The fixed colour of a category or country (``kind``), the same in every view.
+
+    >>> group_color("category", "fab"), group_color("country", "JP"), group_color("country", "other")
+    ('#1f77b4', '#d62728', '#9ca3af')
+    >>> group_color("country", "ZZ") == group_color("country", "ZZ")
+    True
+    """
+    if value in ("other", "unknown", ""):
+        return OTHER_COLOR
+    table = CATEGORY_COLORS if kind == "category" else COUNTRY_COLORS
+    if value in table:
+        return table[value]
+    import zlib
+
+    return _SPARE[zlib.crc32(value.encode()) % len(_SPARE)]
 
 
 def register() -> str:
@@ -52,4 +89,38 @@ def empty_figure(message: str = "No projects match the filters") -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15, color="#6b7280"))
+    return fig
+
+
+def _cut(text: str, width: int) -> str:
+    """Cut escaped plotly text at ``width`` visible characters without breaking an entity."""
+    import html
+
+    plain = html.unescape(text)
+    if len(plain) <= width:
+        return text
+    plain = plain[: width - 1] + "…"
+    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def compact(fig: go.Figure, *, label_width: int = 20) -> go.Figure:
+    """``fig`` fitted to a phone: shorter category labels (whole names stay in
+    the hover), smaller type and margins, the legend under the plot.
+
+    >>> f = go.Figure(go.Bar(x=[1], y=[0], orientation="h"))
+    >>> _ = f.update_yaxes(tickvals=[0], ticktext=["A very long project name &amp; more"])
+    >>> compact(f).layout.yaxis.ticktext
+    ('A very long project…',)
+    """
+    for axis in fig.select_yaxes():
+        if axis.ticktext:
+            axis.ticktext = [_cut(str(t), label_width) for t in axis.ticktext]
+    for trace in fig.data:
+        if getattr(trace, "orientation", None) == "h" and trace.y is not None and len(trace.y) and isinstance(trace.y[0], str):
+            trace.y = [_cut(t, label_width) for t in trace.y]
+    fig.update_layout(font_size=11, title_font_size=13, margin=dict(l=4, r=56, t=44, b=30),
+                      legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0, font_size=10))
+    fig.update_annotations(font_size=11)
+    if any(t.type == "scattergeo" for t in fig.data):  # a world map is twice as wide as high
+        fig.update_layout(height=360, margin=dict(l=0, r=0, t=40, b=0), legend=dict(y=0.02, yanchor="bottom"))
     return fig

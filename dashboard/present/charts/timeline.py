@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.present.charts._common import axis_title, bubbles, hover_text, real_year_of
-from dashboard.present.charts.theme import empty_figure, register
+from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import axis_ticks, format_amounts
 
 MAX_GROUPS = 10
@@ -84,7 +84,7 @@ def make_timeline(
         if not sel.any():
             continue
         traces.append(bubbles(go.Scatter, sel, np.clip(y_all, 0, None), text_arr, sizeref=sizeref, opacity=0.72,
-                              line_width=0.5, x=x_arr[sel], y=y_all[sel], name=g))
+                              line_width=0.5, x=x_arr[sel], y=y_all[sel], name=g, color=group_color(color_by, g)))
     fig = go.Figure(traces)
     fig.update_layout(
         template="semidash",

@@ -21,11 +21,13 @@ from typing import Any
 import pandas as pd
 from dash import Input, Output, no_update
 
-from dashboard.present.charts import total_once
+from dashboard.present.charts import empty_figure, total_once
+from dashboard.present.charts.notes import left_out
+from dashboard.present.charts.theme import PHONE_WIDTH, compact
 from dashboard.present.format import format_amount
 from dashboard.query import SELECTION_VIEWS, ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, select
+from dashboard.query.selection import conversion_settings, convert, select
 from dashboard.ui import ids
 from dashboard.ui.views import breakdown, compare, map, quantities, ranking, timeline
 
@@ -51,22 +53,70 @@ def summary_text(selected: pd.DataFrame, state: ViewState) -> str:
             f"{BASIS_PHRASES[state.basis]}{real}")
 
 
-def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[str] | None = None) -> list[Any]:
+def _rate_bounds() -> tuple:
+    from dashboard.fx import bounds
+
+    return bounds("USD")
+
+
+def notice_children(notes: Sequence[str], error: str | None = None) -> list[Any]:
+    """The notice over the tabs: a red line for an error, a small list of the
+    link's ignored or corrected values (empty when all is well)."""
+    import dash_bootstrap_components as dbc
+    from dash import html
+
+    out: list[Any] = []
+    if error:
+        out.append(dbc.Alert(error, color="danger", className="py-2 mb-2 small view-error"))
+    if notes:
+        out.append(dbc.Alert([html.Span("From the link: ", className="fw-semibold"),
+                              html.Ul([html.Li(n) for n in notes], className="mb-0 ps-3")],
+                             color="warning", className="py-2 mb-2 small link-notice", dismissable=True))
+    return out
+
+
+def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[str] | None = None,
+                 viewport: float | None = None) -> list[Any]:
     """The main filter→figures step: select once, build the active view.
 
     Returns, in :data:`VIEW_OUTPUTS` order, one figure per view of
     :data:`dashboard.query.SELECTION_VIEWS` (``no_update`` for views not
-    shown), the views' extra outputs (the compare table and ratios), and last
-    the summary line.
+    shown), the views' extra outputs (the compare table and ratios), then the
+    summary line, the notice (ignored link values, errors) and the sentence
+    saying what the active view leaves out.
+
+    ``viewport`` is the window's width in CSS pixels: below
+    :data:`~dashboard.present.charts.theme.PHONE_WIDTH` the figure is
+    :func:`~dashboard.present.charts.theme.compact`.
+
+    A view that fails never leaves the last numbers on screen: its graph says
+    what went wrong, the summary is blanked and the notice says it in red.
     """
-    state = ViewState.from_query(search or "", currencies=currencies)
-    selected = select(df, state)
+    state, notes = ViewState.read_query(search or "", currencies=currencies, rate_bounds=_rate_bounds())
     values: dict[tuple[str, str], Any] = dict.fromkeys(VIEW_OUTPUTS, no_update)
     module = VIEW_MODULES.get(state.tab)
-    if module is not None:
-        outs = ((ids.GRAPH[module.NAME], "figure"), *getattr(module, "EXTRA_OUTPUTS", ()))
-        values.update(zip(outs, module.render(df, selected, state)))
-    return [values[o] for o in VIEW_OUTPUTS] + [summary_text(selected, state)]
+    outs = ((ids.GRAPH[module.NAME], "figure"), *getattr(module, "EXTRA_OUTPUTS", ())) if module is not None else ()
+    try:
+        selected = select(df, state)
+        if module is not None:
+            rendered = list(module.render(df, selected, state))
+            if viewport is not None and viewport < PHONE_WIDTH:
+                rendered[0] = compact(rendered[0])
+            values.update(zip(outs, rendered))
+        summary = summary_text(selected, state)
+        note = left_out(state.tab, selected if state.tab != "compare" else convert(df, state), state.currency,
+                        log=state.log, top=getattr(module, "TOP", None), compare=state.compare)
+        error = None
+    except Exception as exc:  # noqa: BLE001 - shown to the reader, never a silent 500 with stale numbers
+        import logging
+
+        logging.getLogger(__name__).exception("view %s failed for %r", state.tab, search)
+        error = f"The {state.tab} view could not be drawn ({type(exc).__name__}: {exc}). Nothing shown is left over from before."
+        if module is not None:
+            values.update(zip(outs, [empty_figure("This view could not be drawn; see the message above"),
+                                     *([None] * (len(outs) - 1))]))
+        summary, note = "—", ""
+    return [values[o] for o in VIEW_OUTPUTS] + [summary, notice_children(notes, error), note]
 
 
 def register_view_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Callable[[], Sequence[str]]) -> None:
@@ -75,7 +125,9 @@ def register_view_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
     revision store (:data:`dashboard.ui.ids.DATA_REV`), which every save, edit
     and delete writes, so a change shows at once in the browser that made it."""
 
-    @app.callback(*[Output(i, p) for i, p in VIEW_OUTPUTS], Output(ids.SUMMARY, "children"), Input(ids.URL, "search"),
-                  Input(ids.DATA_REV, "data"))
-    def _views(search, _rev):
-        return view_outputs(frame(), search, currencies=currencies())
+    @app.callback(*[Output(i, p) for i, p in VIEW_OUTPUTS], Output(ids.SUMMARY, "children"),
+                  Output(ids.NOTICE, "children"), Output(ids.VIEW_NOTE, "children"), Output(ids.VIEWS_DONE, "data"),
+                  Input(ids.URL, "search"), Input(ids.DATA_REV, "data"), Input(ids.VIEWPORT, "data"))
+    def _views(search, rev, viewport):
+        # VIEWS_DONE starts the grid's callback once the chart is on its way (the grid is below the chart)
+        return [*view_outputs(frame(), search, currencies=currencies(), viewport=viewport), f"{search or ''}#{rev or ''}"]

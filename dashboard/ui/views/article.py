@@ -27,6 +27,7 @@ from dashboard.intake.figures import (
     audit_rows,
     extract_figures_for,
     field_problems,
+    find_duplicates,
     figure_rows,
     highlight_segments,
     prefill,
@@ -58,8 +59,9 @@ def _input(form: str, field: FormField) -> Any:
         return dbc.Select(id=fid, options=options, value=default, placeholder=field.placeholder, size="sm")
     if field.kind == "long":
         return dbc.Textarea(id=fid, value="", rows=2, size="sm", placeholder=field.placeholder)
-    kind = "number" if field.kind == "number" else "text"
-    return dbc.Input(id=fid, value="", type=kind, placeholder=field.placeholder, size="sm", min=0 if kind == "number" else None)
+    if field.kind == "number":  # text, so "-5" or "lots" reach the checks and get a message (a number input sends nothing)
+        return dbc.Input(id=fid, value="", type="text", inputMode="decimal", placeholder=field.placeholder, size="sm")
+    return dbc.Input(id=fid, value="", type="text", placeholder=field.placeholder, size="sm")
 
 
 def create_record_form(form: str) -> html.Div:
@@ -113,6 +115,7 @@ def create_article_view() -> html.Div:
                  id=ids.PICK_NOTE, className="small text-secondary mb-2"),
         create_record_form("new"),
         dbc.Button("Save to my records", id=ids.RECORD_SAVE, color="primary", size="sm", className="mt-1"),
+        html.Div(id=ids.RECORD_DUP),
         html.Div(id=ids.RECORD_MESSAGE, className="mt-2"),
     ]), className="shadow-sm")
     return html.Div([
@@ -285,11 +288,25 @@ def _problem_alert(head: str, others: Sequence[str]) -> dbc.Alert:
                      color="danger", className="py-2 small mb-0")
 
 
+def duplicate_warning(values: Mapping[str, Any], existing) -> Any:
+    """A warning when the form's company, amount and date are those of one of
+    ``existing`` (the projects shown, curated or stored; case and spaces
+    ignored), else ``None``."""
+    twins = find_duplicates(record_from_form(values), existing)
+    if not twins:
+        return None
+    return dbc.Alert(["Possible duplicate: ", html.Code(", ".join(twins[:5])),
+                      " already has this company, amount and date. Saving adds another record."],
+                     color="warning", className="py-1 small mb-1 mt-1 duplicate-warning")
+
+
 def save_new_record(store, values: Sequence[Any], columns: Sequence[str] = FORM_COLUMNS) -> tuple[list[bool], list[str], Any, str | None]:
     """Validate and add the form's record to ``store``.
 
     Returns ``(invalid flags, field messages, message, saved id or None)``;
-    nothing is written when any field is wrong.
+    nothing is written when any field is wrong (quantities that are negative
+    or not numbers included: their inputs are text, so the value reaches the
+    store's checks and gets a message, never a silent blank).
     """
     from dashboard.errors import StoreError, ValidationError
 
@@ -341,6 +358,8 @@ def save_edit(store, record_id: str | None, values: Sequence[Any], columns: Sequ
     if not record_id:
         return [False] * len(columns), [""] * len(columns), _problem_alert("No record is being edited.", []), False
     fields = {c: (None if v is None or str(v).strip() == "" else str(v).strip()) for c, v in zip(columns, values)}
+    if fields.get("country"):
+        fields["country"] = fields["country"].upper()
     try:
         store.update(record_id, fields)
     except ValidationError as exc:
@@ -416,6 +435,13 @@ def register_intake_callbacks(app, store, source) -> None:
     def _save(_n, *values):
         invalid, messages, message, new_id = save_new_record(store, values)
         return [*invalid, *messages, message, source.revision() if new_id else no_update]
+
+    dup_fields = [field_id("new", c) for c in ("company", "amount_reported", "announced")]
+
+    # warns before saving (also right after a save: pressing again would store a second copy)
+    @app.callback(Output(ids.RECORD_DUP, "children"), *[Input(f, "value") for f in dup_fields], Input(ids.DATA_REV, "data"))
+    def _duplicate(company, amount, announced, _rev):
+        return duplicate_warning({"company": company, "amount_reported": amount, "announced": announced}, source.frame())
 
     @app.callback(Output(ids.GRID_EDIT, "disabled"), Output(ids.GRID_DELETE, "disabled"), Output(ids.GRID_ROW_NOTE, "children"),
                   Input(ids.GRID, "selectedRows"))

@@ -16,7 +16,8 @@ from dashboard.ui import ids
 
 NAME = "compare"
 #: outputs of this view beyond its graph
-EXTRA_OUTPUTS: tuple[tuple[str, str], ...] = ((ids.COMPARE_TABLE, "children"), (ids.COMPARE_RATIOS, "children"))
+EXTRA_OUTPUTS: tuple[tuple[str, str], ...] = ((ids.COMPARE_TABLE, "children"), (ids.COMPARE_RATIOS, "children"),
+                                              (ids.COMPARE_RATE_NOTE, "children"))
 
 
 def create(graph: Any, project_options: Sequence[dict] = (), **_: Any) -> html.Div:
@@ -26,31 +27,55 @@ def create(graph: Any, project_options: Sequence[dict] = (), **_: Any) -> html.D
             dcc.Dropdown(id=ids.COMPARE, options=list(project_options), value=list(ViewState().compare), multi=True,
                          placeholder="Pick 2 to 6 projects to compare…", className="mb-2"),
             graph,
-            html.Div(id=ids.COMPARE_TABLE, className="mt-2"),
-            html.Ul(id=ids.COMPARE_RATIOS, className="mt-2"),
+            html.Div(id=ids.COMPARE_TABLE, className="mt-2 table-responsive"),
+            dbc.RadioItems(id=ids.COMPARE_RATES, value=ViewState().compare_rates, inline=True, className="small mt-2",
+                           options=[{"label": "Ratios at one rate date (they do not change with the currency)", "value": "one"},
+                                    {"label": "Ratios at each project's own rate (the display basis)", "value": "each"}]),
+            html.P(id=ids.COMPARE_RATE_NOTE, className="small text-secondary mb-1 compare-rate-note"),
+            html.Ul(id=ids.COMPARE_RATIOS, className="mt-1"),
         ]
     )
 
 
-def compare_children(converted, state: ViewState) -> tuple[Any, Any, Any]:
-    """Figure, table and ratio list of the compare view (from the whole converted frame: picks ignore the filters)."""
+def ratio_frame(df, state: ViewState):
+    """The frame the ratios are computed from, and the sentence saying how:
+    with ``compare_rates="one"`` every project is converted at the rates of one
+    day (the as-of date, else the last day with rates), so a ratio is the same
+    in every display currency; with ``"each"`` at the display basis."""
+    from dashboard.query.bases import BASIS_PHRASES
+    from dashboard.query.selection import conversion_settings
+
+    if state.compare_rates == "each":
+        return convert(df, state), (f"Ratios use each project's own rate ({BASIS_PHRASES[state.basis]}): "
+                                    "between projects in different currencies they can change with the display currency.")
+    fixed = state.replace(basis="fixed", real=False)
+    day = conversion_settings(fixed)[2]
+    return convert(df, fixed), (f"Ratios use one rate date for every project: the rates of {day.isoformat()}, "
+                                "so they are the same in every display currency.")
+
+
+def compare_children(converted, state: ViewState, ratio_source=None, rate_note: str = "") -> tuple[Any, ...]:
+    """Figure, table, ratio list and the ratios' rate note of the compare view
+    (from the whole converted frame: picks ignore the filters)."""
     fig = make_compare(converted, state.compare, state.currency, log=True if state.log else None)
     if not state.compare:
-        return fig, html.P("No projects picked yet.", className="text-secondary small"), []
+        return fig, html.P("No projects picked yet.", className="text-secondary small"), [], ""
     table = compare_table(converted, state.compare, state.currency)
-    header = html.Thead(html.Tr([html.Th(h) for h in ("Project", "As reported", f"In {state.currency}", "Rate", "Rate date", "Rate source", "Basis")]))
+    header = html.Thead(html.Tr([html.Th(h) for h in ("Project", "As reported", f"In {state.currency}", "Quantities", "Rate",
+                                                       "Rate date", "Rate source", "Basis")]))
     body = html.Tbody([
         html.Tr([
             html.Td(html.A(r.project, href=r.source_url, target="_blank", rel="noopener") if r.source_url else r.project),
-            html.Td(r.reported), html.Td(r.converted, className="fw-semibold"), html.Td(r.rate),
-            html.Td(r.rate_date), html.Td(r.rate_source), html.Td(r.basis),
+            html.Td(r.reported), html.Td(r.converted or "no amount", className="fw-semibold"), html.Td(r.quantities),
+            html.Td(r.rate), html.Td(r.rate_date), html.Td(r.rate_source), html.Td(r.basis),
         ], **{"data-id": r.id})
         for r in table.itertuples()
     ])
-    ratios = [html.Li(line) for line in ratio_lines(converted, state.compare)]
-    return fig, dbc.Table([header, body], bordered=False, hover=True, size="sm", className="compare-table"), ratios
+    ratios = [html.Li(line) for line in ratio_lines(converted if ratio_source is None else ratio_source, state.compare)]
+    return fig, dbc.Table([header, body], bordered=False, hover=True, size="sm", className="compare-table"), ratios, rate_note
 
 
 def render(df, selected, state: ViewState) -> tuple:
-    """``(figure, table, ratios)`` of the view."""
-    return compare_children(convert(df, state), state)
+    """``(figure, table, ratios, rate note)`` of the view."""
+    source, note = ratio_frame(df, state) if state.compare else (None, "")
+    return compare_children(convert(df, state), state, source, note)

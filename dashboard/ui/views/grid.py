@@ -7,14 +7,15 @@ from typing import Any
 
 import dash_ag_grid as dag
 import pandas as pd
-from dash import Input, Output, State, dcc, no_update
+from dash import Input, Output, State, ctx, dcc, no_update
 
-from dashboard.present.export import export_filename, to_csv
+from dashboard.present.export import export_filename, provenance_rows, to_csv, to_xlsx
 from dashboard.query import ViewState
-from dashboard.query.selection import select
+from dashboard.query.bases import BASIS_PHRASES
+from dashboard.query.selection import conversion_settings, select
 
 from dashboard.ui import ids
-from dashboard.present.format import format_amounts, rate_labels
+from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
 
 # the grid never gets more rows than this (largest first); the note says so
 GRID_MAX_ROWS = 5000
@@ -77,7 +78,7 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
             "converted_label": format_amounts(data["converted_value"], currency),
             "fx_rate": rate,
             "rate_label": rate_labels(data["currency"], rate, data["converted_currency"].astype(object).fillna(currency)),
-            "fx_rate_date": pd.to_datetime(data["fx_rate_date"], errors="coerce").dt.strftime("%Y-%m-%d"),
+            "fx_rate_date": rate_date_labels(data["fx_rate_date"], data["fx_basis"] if "fx_basis" in data else ""),
             "fx_source": data["fx_source"],
             "source": ("[" + label + "](" + url.str.replace(")", "%29", regex=False) + ")").where(url != "", ""),
             "origin": data["origin"] if "origin" in data else "curated",
@@ -105,7 +106,7 @@ def create_grid() -> dag.AgGrid:
 
 def grid_key(state: ViewState) -> str:
     """The part of the state the grid depends on (not tab, scale, colours, compare)."""
-    return state.replace(tab="ranking", log=False, color_by="country", compare=()).to_query()
+    return state.replace(tab="ranking", log=False, color_by="country", compare=(), compare_rates="one").to_query()
 
 
 def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, currencies: Sequence[str] | None = None,
@@ -117,24 +118,46 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
     key = grid_key(state) + (f"#{data_rev}" if data_rev else "")
     if key == old_key:
         return [no_update, no_update, no_update]
-    selected = select(df, state)
-    rows = grid_rows(selected, state.currency)
+    try:
+        selected = select(df, state)
+        rows = grid_rows(selected, state.currency)
+    except Exception as exc:  # noqa: BLE001 - never leave the last currency's rows under a new label
+        import logging
+
+        logging.getLogger(__name__).exception("grid failed for %r", search)
+        return [[], f"the rows could not be converted ({type(exc).__name__}); nothing is shown", None]
     note = (f"largest {GRID_MAX_ROWS:,} of {len(selected):,} shown; narrow the filters to see the rest"
             if len(selected) > GRID_MAX_ROWS else f"{len(selected):,} rows")
     return [rows, note, key]
 
 
-def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict] | None, *, currencies: Sequence[str] | None = None) -> dict:
-    """``dcc.Download`` data: the CSV of the grid's displayed rows in their
-    displayed order (all selected rows the grid holds when it reports none)."""
+def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict] | None, *, currencies: Sequence[str] | None = None,
+                    fmt: str = "csv", bom: bool = False) -> dict:
+    """``dcc.Download`` data: the grid's displayed rows in their displayed
+    order (all selected rows the grid holds when it reports none), as CSV
+    (``bom``: with a UTF-8 byte-order mark, so Excel opens Korean and Japanese text right) or as
+    XLSX (typed cells and an "About" sheet with the rates and the total)."""
     state = ViewState.from_query(search or "", currencies=currencies)
     selected = select(df, state)
     if shown_rows is None:
         row_ids = selected["id"].astype(str).iloc[:GRID_MAX_ROWS].tolist()
     else:
-        row_ids = [str(r["id"]) for r in shown_rows if r and "id" in r]
-    name = export_filename(state.currency, state.basis, real_year=state.real_year if state.real else None)
-    return dcc.send_string(to_csv(selected, row_ids), name, type="text/csv")
+        row_ids = [str(r["id"]) for r in shown_rows if isinstance(r, dict) and "id" in r]
+    name = export_filename(state.currency, state.basis, real_year=state.real_year if state.real else None, ext=fmt)
+    if fmt == "xlsx":
+        rows = export_rows(selected, row_ids)
+        _, _, as_of, real_year = conversion_settings(state)
+        about = provenance_rows(rows, currency=state.currency, basis=state.basis, basis_text=BASIS_PHRASES[state.basis],
+                                as_of=as_of, real_year=real_year, link="?" + state.to_query())
+        return dcc.send_bytes(to_xlsx(rows, about=about), name,
+                              type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return dcc.send_string(to_csv(selected, row_ids, bom=bom), name, type="text/csv")
+
+
+def export_rows(selected: pd.DataFrame, row_ids: Sequence[str]) -> pd.DataFrame:
+    """The rows of ``selected`` with ``row_ids``, in that order."""
+    pos = pd.Index(selected["id"].astype(str)).get_indexer(list(row_ids))
+    return selected.iloc[pos[pos >= 0]]
 
 
 def register_grid_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: Callable[[], Sequence[str]],
@@ -142,12 +165,15 @@ def register_grid_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
     """Wire the grid and its CSV download; ``revision()`` is the store's revision."""
 
     @app.callback(Output(ids.GRID, "rowData"), Output(ids.GRID_NOTE, "children"), Output(ids.GRID_KEY, "data"),
-                  Input(ids.URL, "search"), Input(ids.DATA_REV, "data"), State(ids.GRID_KEY, "data"))
-    def _grid(search, _rev, key):
+                  Input(ids.VIEWS_DONE, "data"), State(ids.URL, "search"), State(ids.GRID_KEY, "data"))
+    def _grid(_views_done, search, key):  # after the views callback: the chart paints first
         df = frame()
         return grid_outputs(df, search, key, currencies=currencies(), data_rev=revision())
 
-    @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_BUTTON, "n_clicks"), State(ids.URL, "search"),
-                  State(ids.GRID, "virtualRowData"), prevent_initial_call=True)
-    def _download(_clicks, search, shown):
-        return export_download(frame(), search, shown, currencies=currencies())
+    @app.callback(Output(ids.DOWNLOAD, "data"), Input(ids.DOWNLOAD_BUTTON, "n_clicks"), Input(ids.DOWNLOAD_XLSX, "n_clicks"),
+                  Input(ids.DOWNLOAD_CSV_BOM, "n_clicks"), State(ids.URL, "search"), State(ids.GRID, "virtualRowData"),
+                  prevent_initial_call=True)
+    def _download(_csv, _xlsx, _bom, search, shown):
+        fmt = "xlsx" if ctx.triggered_id == ids.DOWNLOAD_XLSX else "csv"
+        return export_download(frame(), search, shown if isinstance(shown, list) else None, currencies=currencies(), fmt=fmt,
+                               bom=ctx.triggered_id == ids.DOWNLOAD_CSV_BOM)

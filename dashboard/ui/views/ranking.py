@@ -4,8 +4,10 @@ from __future__ import annotations
 from dashboard.present.charts import make_ranking
 
 NAME = "ranking"
+#: bars drawn (the view note says how many more there are)
+TOP = 25
 
 
 def render(df, selected, state) -> tuple:
     """``(figure,)`` of the view for the selected frame."""
-    return (make_ranking(selected, state.currency, log=state.log),)
+    return (make_ranking(selected, state.currency, log=state.log, top=TOP),)

@@ -1,7 +1,11 @@
 """Tests of dashboard.present.charts.theme on fig.data and axes, without a browser."""
 from __future__ import annotations
 
+import itertools
+
 from dashboard.present.charts import make_breakdown, make_compare, make_map, make_quantities, make_ranking, make_timeline
+from dashboard.present.charts.theme import CATEGORY_COLORS, COUNTRY_COLORS, compact, group_color
+from dashboard.query import ViewState, select
 
 
 def test_one_template_everywhere(krw):
@@ -9,3 +13,47 @@ def test_one_template_everywhere(krw):
     figs = [make_ranking(krw, "KRW"), make_timeline(krw, "KRW"), make_map(krw, "KRW"), make_breakdown(krw, "KRW"),
             make_compare(krw, ["lab", "fab"], "KRW"), make_quantities(krw, "KRW")]
     assert {f.layout.template.layout.font.family.split(",")[0] for f in figs} == {"Inter"}
+
+
+
+
+def _rgb(hex_colour: str) -> tuple[int, ...]:
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def test_a_category_has_one_colour_in_map_and_timeline(projects):
+    """The map and the timeline coloured by category give each category the same colour, also under a filter."""
+    for query in ("", "country=JP", "country=US"):
+        sel = select(projects, ViewState.from_query(query))
+        on_map = {t.name: t.marker.color for t in make_map(sel, "USD").data}
+        on_timeline = {t.name: t.marker.color for t in make_timeline(sel, "USD", color_by="category").data}
+        for name in set(on_map) & set(on_timeline):
+            assert on_map[name] == on_timeline[name] == CATEGORY_COLORS[name], (query, name)
+    by_country = {t.name: t.marker.color for t in make_timeline(select(projects, ViewState()), "USD").data}
+    assert all(c == group_color("country", n) for n, c in by_country.items())
+
+
+def test_palette_colours_are_apart():
+    """No two category colours, and no two country colours, are near-identical (distance in RGB over 60)."""
+    for table in (CATEGORY_COLORS, COUNTRY_COLORS):
+        for a, b in itertools.combinations(table.values(), 2):
+            assert sum((x - y) ** 2 for x, y in zip(_rgb(a), _rgb(b))) ** 0.5 > 60, (a, b)
+
+
+def test_treemap_hides_labels_that_do_not_fit_and_colours_by_country(projects):
+    """The treemap shows a label only where it fits, and its boxes take their country's colour."""
+    fig = make_breakdown(select(projects, ViewState()), "USD")
+    assert fig.layout.uniformtext.mode == "hide" and fig.layout.uniformtext.minsize >= 10
+    colours = dict(zip(fig.data[0].ids, fig.data[0].marker.colors))
+    assert colours["country:US"] == COUNTRY_COLORS["US"] and colours["country:JP"] == COUNTRY_COLORS["JP"]
+
+
+def test_compact_cuts_labels_for_phones(projects):
+    """compact() keeps tick labels to 20 characters without breaking an escaped character."""
+    from dashboard.present.charts import make_ranking
+
+    sel = select(projects, ViewState()).copy()
+    sel.iloc[0, sel.columns.get_loc("project")] = "R&D <centre> of a very long name indeed"
+    fig = compact(make_ranking(sel, "USD"))
+    assert max(len(t) for t in fig.layout.yaxis.ticktext) <= 20 + 10  # escaped entities count as characters in the text
+    assert "R&amp;D &lt;centre&gt; of" in fig.layout.yaxis.ticktext[-1]

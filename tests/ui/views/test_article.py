@@ -119,3 +119,30 @@ def test_edit_and_delete_user_record_refuse_curated(store, projects):
     assert open_edit(store, [{"id": curated}])[0] is False and "is a curated record" in open_edit(store, [{"id": curated}])[4]
     assert delete_record(store, [{"id": curated}])[0] is False
     assert delete_record(store, [{"id": rid}]) == (True, f"deleted {rid}") and store.ids() == set()
+
+
+def test_form_takes_lowercase_codes_coordinates_and_a_parent(store):
+    """A lowercase country code is stored upper-case; coordinates and a parent plan id go with the record."""
+    from dashboard.ui.views.article import create_record_form
+
+    page = str(create_record_form("new"))
+    assert all(f"'field': '{c}'" in page for c in ("lat", "lon", "parent_id"))
+    assert "type='number'" not in page  # number inputs would send nothing for "-5": quantities are text inputs
+    invalid, messages, message, new_id = save_new_record(store, _values(**{**GOOD, "country": "kr", "lat": "36.99", "lon": "127.11"}))
+    assert new_id and not any(invalid), messages
+    rec = store.get(new_id)
+    assert (rec["country"], rec["lat"], rec["lon"]) == ("KR", "36.99", "127.11")
+    invalid, messages, _, new_id = save_new_record(store, _values(**{**GOOD, "project": "other", "power_mw": "lots"}))
+    flagged = dict(zip(FORM_COLUMNS, messages))
+    assert new_id is None and "'lots'" in flagged["power_mw"]
+
+
+def test_duplicate_warning(projects):
+    """Same company (any case), amount and date as a curated record: the form warns and names it; another record does not."""
+    from dashboard.ui.views.article import duplicate_warning
+
+    row = projects.set_index("id").loc["samsung-yokohama-apl"]
+    dup = {"company": row["company"].lower(), "amount_reported": row["amount_reported"], "announced": row["announced"]}
+    warning = duplicate_warning(dup, projects)
+    assert warning is not None and "samsung-yokohama-apl" in str(warning) and "Possible duplicate" in str(warning)
+    assert duplicate_warning({k: GOOD.get(k) for k in dup}, projects) is None

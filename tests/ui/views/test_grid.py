@@ -36,3 +36,40 @@ def test_grid_key_changes_with_data_revision(projects):
     again = grid_outputs(projects, "?cur=USD", key, data_rev="(1, '2026-11-23')")
     assert again[0] == rows and again[2] != key
     assert all("origin" in r for r in rows)
+
+
+def test_download_neutralises_payloads_csv_and_xlsx(projects):
+    """The dashboard's CSV, CSV-for-Excel and XLSX downloads make every formula payload harmless."""
+    import base64
+
+    import openpyxl
+
+    from tests.payloads import PAYLOADS, assert_csv_safe
+
+    frame = projects.iloc[: len(PAYLOADS)].copy()
+    frame["id"] = [f"p{i}" for i in range(len(frame))]
+    for col in ("project", "company", "notes"):
+        frame[col] = list(PAYLOADS)
+    for bom in (False, True):
+        data = export_download(frame, "?", None, bom=bom)
+        assert data["content"].startswith("\ufeff") == bom
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(data["content"].lstrip("\ufeff"), newline=""))}
+        for i, text in enumerate(PAYLOADS):
+            for col in ("project", "company", "notes"):
+                assert_csv_safe(rows[f"p{i}"][col], text)
+    data = export_download(frame, "?cur=KRW", None, fmt="xlsx")
+    assert data["filename"].endswith(".xlsx") and "-KRW-" in data["filename"]
+    wb = openpyxl.load_workbook(io.BytesIO(base64.b64decode(data["content"])))
+    ws = wb["Projects"]
+    header = [c.value for c in ws[1]]
+    cells = [ws.cell(row=r, column=header.index("notes") + 1) for r in range(2, ws.max_row + 1)]
+    assert sorted(c.value for c in cells) == sorted(PAYLOADS) and {c.data_type for c in cells} == {"s"}
+    about = {r[0].value: r[1].value for r in wb["About"].iter_rows()}
+    assert about["Currency"] == "KRW" and about["Rows"] == len(PAYLOADS)
+
+
+def test_annual_basis_shows_the_year_average_not_a_day(projects):
+    """On the annual basis the grid's rate date reads "annual 2024 average", never a day."""
+    rows, _, _ = grid_outputs(projects, "?basis=annual&cur=KRW", None)
+    dated = [r["fx_rate_date"] for r in rows if r["fx_rate_date"]]
+    assert dated and all(d.startswith("annual ") and d.endswith(" average") for d in dated)
