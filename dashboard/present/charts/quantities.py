@@ -62,7 +62,8 @@ def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool
     for i, (col, name, r, c, money) in enumerate(panels):
         part = table[table[col].notna()].nlargest(top, col).iloc[::-1]
         if part.empty:
-            fig.add_annotation(text="not known", showarrow=False, xref=f"x{i + 1} domain", yref=f"y{i + 1} domain",
+            axis = "" if i == 0 else str(i + 1)  # plotly names the first axes "x"/"y", not "x1"/"y1"
+            fig.add_annotation(text="not known", showarrow=False, xref=f"x{axis} domain", yref=f"y{axis} domain",
                                x=0.5, y=0.5, font=dict(color="#9ca3af"))
             fig.update_xaxes(visible=False, row=r, col=c)
             fig.update_yaxes(visible=False, row=r, col=c)
