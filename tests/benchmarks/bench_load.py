@@ -35,6 +35,9 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.servers import callback_body, find_callback  # noqa: E402
 TIMEOUT_S = 30.0
 
 CURRENCIES = ["USD", "KRW", "JPY", "EUR", "CNY", "TWD", "INR"]
@@ -72,42 +75,12 @@ class Callbacks:
     """The views and grid callbacks of a running app, from its ``/_dash-dependencies``."""
 
     def __init__(self, deps: list[dict]) -> None:
-        self.views = self.grid = None
-        for d in deps:
-            ins = [(i["id"], i["property"]) for i in d["inputs"]]
-            if ("url", "search") not in ins:
-                continue
-            if ".summary.children" in d["output"]:
-                self.views = d
-            elif ".grid.rowData" in d["output"]:
-                self.grid = d
-        if self.views is None or self.grid is None:
-            raise SystemExit("the app's callback map has no views or grid callback on url.search")
+        self.views = find_callback(deps, "url", "search", ".summary.children")
+        self.grid = find_callback(deps, "url", "search", ".grid.rowData")
 
-    @staticmethod
-    def _outputs(d: dict) -> list[dict]:
-        out = d["output"]
-        parts = out[2:-2].split("...") if out.startswith("..") else [out]
-        res = []
-        for p in parts:
-            cid, prop = p.rsplit(".", 1)
-            res.append({"id": cid, "property": prop})
-        return res
-
-    def body(self, which: str, search: str, rev: object = None) -> bytes:
-        """The JSON body the browser posts for callback ``which`` ("views" or "grid")."""
-        d = self.views if which == "views" else self.grid
-        values = {("url", "search"): search, ("data-rev", "data"): rev, ("grid-key", "data"): None}
-        body = {
-            "output": d["output"],
-            "outputs": self._outputs(d),
-            "inputs": [{"id": i["id"], "property": i["property"], "value": values.get((i["id"], i["property"]))}
-                       for i in d["inputs"]],
-            "changedPropIds": ["url.search"],
-            "state": [{"id": s["id"], "property": s["property"], "value": values.get((s["id"], s["property"]))}
-                      for s in d["state"]],
-        }
-        return json.dumps(body).encode()
+    def body(self, which: str, search: str) -> bytes:
+        """The JSON body the browser posts for callback ``which`` ("views" or "grid") at URL ``search``."""
+        return callback_body(self.views if which == "views" else self.grid, {("url", "search"): search}, "url.search")
 
 
 def start_gunicorn(port: int, workers: int, env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -159,6 +132,24 @@ def one_request(host: str, port: int, body: bytes, scheduled: float, results: li
         results.append((done - scheduled, status, size))
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` and its children (gunicorn's master and workers), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def pct(sorted_values: list[float], p: float) -> float:
     if not sorted_values:
         return float("nan")
@@ -166,13 +157,26 @@ def pct(sorted_values: list[float], p: float) -> float:
     return sorted_values[k]
 
 
-def run_load(host: str, port: int, rate: float, duration: float, seed: int = 14) -> dict:
+def request_mix(cbs: Callbacks, n: int, mix: str, rng: random.Random, links: int = 400) -> list[bytes]:
+    """``n`` bodies, about one grid request per two view requests (a page load or URL change sends both).
+
+    ``unique``: every request draws a fresh URL (almost no two alike: the worst case for caches).
+    ``links``: URLs drawn from ``links`` distinct shared links with Zipf popularity (rank r has
+    weight 1/r), the way a team's dashboard is opened from links in chats and reports.
+    """
+    if mix == "unique":
+        return [cbs.body("grid" if rng.random() < 0.33 else "views", random_search(rng)) for _ in range(n)]
+    pool = [random_search(rng) for _ in range(links)]
+    weights = [1.0 / (r + 1) for r in range(links)]
+    return [cbs.body("grid" if rng.random() < 0.33 else "views", s) for s in rng.choices(pool, weights, k=n)]
+
+
+def run_load(host: str, port: int, rate: float, duration: float, seed: int = 14, mix: str = "unique") -> dict:
     """Offer ``rate`` req/s for ``duration`` s; returns the summary dict."""
     cbs = Callbacks(get_json(host, port, "/_dash-dependencies"))
     rng = random.Random(seed)
     n = int(rate * duration)
-    # about one grid request per two view requests, as a page load/URL change sends both
-    bodies = [cbs.body("grid" if rng.random() < 0.33 else "views", random_search(rng)) for _ in range(n)]
+    bodies = request_mix(cbs, n, mix, rng)
     results: list = []
     lock = threading.Lock()
     start = time.monotonic() + 0.5
@@ -190,7 +194,7 @@ def run_load(host: str, port: int, rate: float, duration: float, seed: int = 14)
     statuses = Counter(str(r[1]) for r in results)
     ok = statuses.get("200", 0)
     return {
-        "offered_rps": rate, "duration_s": duration, "requests": n, "elapsed_s": round(elapsed, 1),
+        "mix": mix, "offered_rps": rate, "duration_s": duration, "requests": n, "elapsed_s": round(elapsed, 1),
         "achieved_rps": round(ok / max(elapsed, 1e-9), 1), "status": dict(statuses),
         "errors": n - ok, "p50_ms": round(pct(lat, 50) * 1000), "p95_ms": round(pct(lat, 95) * 1000),
         "p99_ms": round(pct(lat, 99) * 1000), "max_ms": round((lat[-1] if lat else float("nan")) * 1000),
@@ -205,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=float, default=60.0, help="seconds of offered load (default 60, at most 300)")
     ap.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     ap.add_argument("--warmup", type=float, default=5.0, help="seconds of load at the same rate before measuring")
+    ap.add_argument("--mix", choices=("unique", "links"), default="unique",
+                    help="unique: a fresh URL per request; links: 400 shared links, Zipf popularity (default unique)")
     ap.add_argument("--url", default=None, help="an already running server on 127.0.0.1 (no gunicorn started)")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = ap.parse_args(argv)
@@ -227,8 +233,12 @@ def main(argv: list[str] | None = None) -> int:
         wait_up(host, port)
         print(f"uptime at start: {open('/proc/loadavg').read().split()[:3]}", file=sys.stderr)
         if args.warmup > 0:
-            run_load(host, port, args.rate, args.warmup, seed=1)
-        summary = run_load(host, port, args.rate, duration)
+            run_load(host, port, args.rate, args.warmup, seed=1, mix="unique")
+        cpu0 = tree_cpu_seconds(proc.pid) if proc is not None else None
+        summary = run_load(host, port, args.rate, duration, mix=args.mix)
+        if cpu0 is not None:
+            # server CPU per request: independent of how busy the rest of the machine is
+            summary["server_cpu_ms_per_req"] = round((tree_cpu_seconds(proc.pid) - cpu0) * 1000 / summary["requests"], 1)
         summary["workers"] = args.workers
         summary["loadavg_end"] = open("/proc/loadavg").read().split()[:3]
     finally:

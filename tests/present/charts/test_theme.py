@@ -9,3 +9,14 @@ def test_one_template_everywhere(krw):
     figs = [make_ranking(krw, "KRW"), make_timeline(krw, "KRW"), make_map(krw, "KRW"), make_breakdown(krw, "KRW"),
             make_compare(krw, ["lab", "fab"], "KRW"), make_quantities(krw, "KRW")]
     assert {f.layout.template.layout.font.family.split(",")[0] for f in figs} == {"Inter"}
+
+
+def test_template_keeps_only_used_trace_types():
+    """The template keeps plotly_white's defaults for the trace types semidash draws, and only those."""
+    import plotly.io as pio
+
+    from dashboard.present.charts.theme import TRACE_TYPES, register
+
+    data = pio.templates[register()].to_plotly_json()["data"]
+    assert {"bar", "scatter", "scattergeo"} <= set(data) <= set(TRACE_TYPES)
+    assert "surface" not in data and data["bar"] == pio.templates["plotly_white"].to_plotly_json()["data"]["bar"]
