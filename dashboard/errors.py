@@ -38,6 +38,7 @@ __all__ = [
     "DatasetNotFoundError",
     "ArticleError",
     "CliUsageError",
+    "DownloadError",
 ]
 
 
@@ -214,3 +215,21 @@ class ArticleError(SemidashError, ValueError):
 
 class CliUsageError(SemidashError, ValueError):
     """Command-line options that do not go together."""
+
+
+class DownloadError(SemidashError, OSError):
+    """A file could not be downloaded (network, HTTP status, time or size limit).
+
+    Attributes: ``url`` and ``reason``.
+
+    >>> import pickle
+    >>> err = pickle.loads(pickle.dumps(DownloadError("https://example.org/x.zip", "HTTP 404 Not Found")))
+    >>> str(err), err.url, err.reason
+    ('cannot download https://example.org/x.zip: HTTP 404 Not Found', 'https://example.org/x.zip', 'HTTP 404 Not Found')
+    """
+
+    def __init__(self, url: str, reason: str) -> None:
+        self._keep(url=url, reason=reason)
+
+    def describe(self) -> str:
+        return f"cannot download {self.url}: {self.reason}"

@@ -28,6 +28,8 @@ EXAMPLES: dict[type, tuple[tuple, str]] = {
     errors.ArticleError: (("news.html", "the file is empty"), "news.html: the file is empty"),
     errors.CliUsageError: (("--real 2020 gives constant US dollars: use --to USD, not --to JPY",),
                            "--real 2020 gives constant US dollars: use --to USD, not --to JPY"),
+    errors.DownloadError: (("https://example.org/x.zip", "HTTP 404 Not Found"),
+                           "cannot download https://example.org/x.zip: HTTP 404 Not Found"),
 }
 
 CLASSES = [c for _, c in inspect.getmembers(errors, inspect.isclass)

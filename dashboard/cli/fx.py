@@ -63,7 +63,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Download the ECB history file, check it (parses, has USD/JPY/..., dates in order, "
         "no less coverage than the file in use) and replace the local copy atomically.",
     )
-    u.add_argument("--url", default=None, help="where to fetch from (default: the ECB's eurofxref-hist.zip)")
+    u.add_argument("--url", default=None, help="where to fetch from (default: the ECB's history file, as in sources.json)")
+    u.add_argument("--max-mb", type=float, default=None, metavar="MB",
+                   help="refuse a download or unpacked CSV larger than MB megabytes (default: 16 and 32)")
     u.set_defaults(handler=_update)
 
 
@@ -100,6 +102,7 @@ def _convert(args: argparse.Namespace) -> int:
         "rate": c.rate,
         "rate_date": c.rate_date.isoformat(),
         "source": c.source,
+        "origins": [o.id for o in c.origins],
         "basis": c.basis,
         "from_value": c.original_value,
         "from_currency": c.original_currency,
@@ -183,20 +186,26 @@ def _bounds(args: argparse.Namespace) -> int:
     table = get_table()
     rows = []
     for code, (first, last) in table.bounds().items():
+        j = table.index[code]
         rows.append({"currency": code, "first": first.isoformat(), "last": last.isoformat(),
-                     "source": table.sources[table.index[code]]})
+                     "source": table.sources[j], "origins": list(table.col_origins[j]),
+                     "discontinued": bool(table.discontinued[j])})
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     for r in rows:
-        print(f"{r['currency']}  {r['first']}  {r['last']}  {r['source']}")
+        mark = "  (discontinued)" if r["discontinued"] else ""
+        print(f"{r['currency']}  {r['first']}  {r['last']}  {r['source']}{mark}")
     return 0
 
 
 def _update(args: argparse.Namespace) -> int:
     from dashboard.fx import update_rates
 
-    res = update_rates(args.url) if args.url else update_rates()
+    limits = {}
+    if args.max_mb is not None:
+        limits = {"max_download": int(args.max_mb * 2**20), "max_uncompressed": int(args.max_mb * 2**20)}
+    res = update_rates(args.url, **limits)
     print(
         f"installed {res.path}: {len(res.currencies)} currencies, {res.first} to {res.last} "
         f"(previous data ended {res.previous_last})"

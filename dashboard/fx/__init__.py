@@ -1,50 +1,60 @@
 """Currency normalisation: dated rates with provenance, vectorised conversion, audits.
 
-Public API (data files are read on first use, never at import):
+Public API (data files are read on first use, never at import; importing this
+package imports nothing heavy, names load on first access):
 
 * :func:`convert` / :func:`convert_frame`: convert one amount / a whole frame at a
   basis from :data:`BASES`, optionally to constant US dollars (``real_year``);
 * :func:`fx_context`: the same rates as a pint context on the shared registry;
-* :func:`available_currencies`, :func:`bounds`: what the data cover;
+* :func:`available_currencies` (optionally ``covering=(start, end)``),
+  :func:`active_currencies` (not discontinued at a date), :func:`bounds`: what the data cover;
+* :func:`get_origins`: the :class:`Origin` objects (producer, series, URL, licence,
+  date accessed) that every conversion refers to (``Conversion.origins``, frame
+  column ``fx_origin``);
+* :func:`rates_revision`: a token that changes whenever the rate data change (key
+  caches of converted values on it); :func:`reset_cache` drops every derived cache;
 * :func:`audit_conversions`: check the conversions an article reports;
-* :func:`update_rates`: fetch and install a newer ECB history file.
+* :func:`update_rates`: fetch and install a newer ECB history file (bounded I/O).
 
 >>> from dashboard.fx import convert
 >>> c = convert(100, "EUR", "USD", date="2025-04-04")
->>> round(c.value, 2), c.rate_date.isoformat()
-(110.57, '2025-04-04')
+>>> round(c.value, 2), c.rate_date.isoformat(), c.origins[0].producer
+(110.57, '2025-04-04', 'European Central Bank')
 """
 from __future__ import annotations
 
-from dashboard.fx.convert import BASES, Conversion, convert, convert_frame
-from dashboard.fx.rates import available_currencies, bounds, get_table, reset_cache
+import importlib
 
-__all__ = [
-    "BASES",
-    "Conversion",
-    "convert",
-    "convert_frame",
-    "available_currencies",
-    "bounds",
-    "get_table",
-    "reset_cache",
-    "fx_context",
-    "audit_conversions",
-    "update_rates",
-]
+from dashboard.fx.bases import BASES
+
+_EXPORTS = {
+    "Conversion": "dashboard.fx.conversion",
+    "convert": "dashboard.fx.conversion",
+    "convert_frame": "dashboard.fx.conversion",
+    "Origin": "dashboard.fx.sources",
+    "available_currencies": "dashboard.fx.rates",
+    "active_currencies": "dashboard.fx.rates",
+    "bounds": "dashboard.fx.rates",
+    "get_table": "dashboard.fx.rates",
+    "get_origins": "dashboard.fx.rates",
+    "reset_cache": "dashboard.fx.rates",
+    "rates_revision": "dashboard.fx.rates",
+    "fx_context": "dashboard.fx.context",
+    "audit_conversions": "dashboard.fx.audit",
+    "update_rates": "dashboard.fx.update",
+}
+
+__all__ = ["BASES", *_EXPORTS]
 
 
 def __getattr__(name: str):
-    if name == "fx_context":
-        from dashboard.fx.context import fx_context
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dashboard.fx' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return fx_context
-    if name == "audit_conversions":
-        from dashboard.fx.audit import audit_conversions
 
-        return audit_conversions
-    if name == "update_rates":
-        from dashboard.fx.update import update_rates
-
-        return update_rates
-    raise AttributeError(f"module 'dashboard.fx' has no attribute {name!r}")
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -9,14 +9,13 @@ average rate is within ``match_tolerance`` of it ("matches rates of 2023-12").
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from dashboard.fx.convert import _pair_source, _row_spans, pair_rates, parse_day
-from dashboard.fx.rates import get_table
+from dashboard.fx.conversion import _pair_record, _row_spans, pair_rates, parse_day
+from dashboard.fx.rates import RateTable, get_table
 
 __all__ = ["audit_conversions", "AUDIT_COLUMNS"]
 
@@ -34,17 +33,20 @@ AUDIT_COLUMNS = [
     "flagged",
     "matches",
     "source",
+    "origin",
 ]
 
 
-@functools.lru_cache(maxsize=256)
-def _monthly(fc: int, tc: int) -> pd.Series:
-    """Monthly averages (index 'YYYY-MM') of the daily cross rate fc -> tc."""
-    table = get_table()
-    ratio = table.values[:, tc] / table.values[:, fc]
-    ok = ~np.isnan(ratio)
-    months = table.dates[ok].astype("datetime64[M]").astype(str)
-    return pd.Series(ratio[ok]).groupby(months).mean()
+def _monthly(table: RateTable, fc: int, tc: int) -> pd.Series:
+    """Monthly averages (index 'YYYY-MM') of the daily cross rate fc -> tc (memoised on the table)."""
+
+    def compute() -> pd.Series:
+        ratio = table.values[:, tc] / table.values[:, fc]
+        ok = ~np.isnan(ratio)
+        months = table.dates[ok].astype("datetime64[M]").astype(str)
+        return pd.Series(ratio[ok]).groupby(months).mean()
+
+    return table.cache.get(("monthly", fc, tc), compute)
 
 
 def audit_conversions(
@@ -61,7 +63,9 @@ def audit_conversions(
     ``date`` is the article's date. ``deviation = implied / reference - 1``;
     ``flagged`` when ``|deviation| > tolerance``. ``matches`` is the latest month
     before the article's month whose average rate is within ``match_tolerance``
-    (default ``tolerance / 3``) of the implied rate, or ``None``.
+    (default ``tolerance / 3``) of the implied rate, or ``None``. ``source``
+    is the reference rate's source text, ``origin`` the ids of its
+    :class:`~dashboard.fx.sources.Origin` objects (``+``-joined).
     """
     if isinstance(text_or_figures, str):
         from dashboard.parse import extract_figures
@@ -92,9 +96,10 @@ def audit_conversions(
             where=lambda k: f"figure {fig.text!r}",
         )
         ref = float(res["rate"][0])
-        monthly = _monthly(fc, tc)
+        monthly = _monthly(table, fc, tc)
         before = monthly[monthly.index < article_month]
         close = before[np.abs(before.to_numpy() / implied - 1) <= match_tolerance]
+        source, origin_ids = _pair_record(table, fc, tc, _row_spans(table, fc, tc, res["rate_day"][:1], "announcement"))
         rows.append(
             {
                 "original": orig.text,
@@ -109,7 +114,8 @@ def audit_conversions(
                 "deviation": implied / ref - 1,
                 "flagged": bool(abs(implied / ref - 1) > tolerance),
                 "matches": close.index[-1] if len(close) else None,
-                "source": _pair_source(table, fc, tc, _row_spans(table, fc, tc, res["rate_day"][:1], "announcement")),
+                "source": source,
+                "origin": "+".join(origin_ids),
             }
         )
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)

@@ -18,7 +18,7 @@ import datetime as dt
 import numpy as np
 import pint
 
-from dashboard.fx.convert import NAT, _pair_rows, pair_rates, parse_day
+from dashboard.fx.conversion import NAT, _pair_rows, pair_rates, parse_day
 from dashboard.fx.rates import get_table
 from dashboard.units import get_registry
 

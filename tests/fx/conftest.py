@@ -16,7 +16,8 @@ import pytest
 
 from dashboard.fx import reset_cache
 
-DATASETS = Path(__file__).resolve().parents[2] / "datasets" / "fx"
+# the rate files, read by path from the source tree (not through the package)
+DATASETS = Path(__file__).resolve().parents[2] / "dashboard" / "fx" / "data"
 
 
 def _ecb_rows() -> dict[str, dict[str, float]]:
@@ -55,12 +56,9 @@ def ecb_day_after(day: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def bundled_rates(tmp_path, monkeypatch):
-    """Point the user rate dir at an empty temp dir so only bundled data are used."""
-    monkeypatch.setenv("SEMIDASH_FX_DIR", str(tmp_path / "fx-user"))
-    reset_cache()
+def _bundled_only(bundled_rates):
+    """Every FX test uses only the bundled rate files (tests/conftest.py's ``bundled_rates``)."""
     yield
-    reset_cache()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Tests for dashboard.fx.convert: rates by hand from the files, bases, fallbacks, frames."""
+"""Tests for dashboard.fx.conversion: rates by hand from the files, bases, fallbacks, frames."""
 from __future__ import annotations
 
 import datetime as dt
@@ -339,3 +339,89 @@ def test_convert_frame_constant_dollars_columns():
     assert row["converted_value_nominal"] == pytest.approx(1e9 * ECB["2021-06-01"]["USD"])
     assert row["converted_value"] == pytest.approx(row["converted_value_nominal"] * row["deflator"])
     assert row["real_year"] == 2024 and row["cpi_source"].startswith("constant 2024 USD = nominal USD x CPI-U(2024)")
+
+
+def test_convert_frame_names_each_rows_origins():
+    """fx_origin holds the ids of the Origin objects behind fx_source, row by row (identity and missing: none)."""
+    from dashboard.fx import get_origins
+
+    df = pd.DataFrame(
+        {
+            "amount_value": [1e6, 1e6, 1e6, 5.0, np.nan],
+            "currency": ["TWD", "TWD", "SAR", "KRW", "JPY"],
+            "announced_date": pd.to_datetime(["2024-07-19", "2025-10-15", "2025-10-15", "2025-10-15", "2025-10-15"]),
+        }
+    )
+    out = convert_frame(df, "KRW")
+    assert out["fx_origin"].tolist()[:3] == ["fred-dextaus+ecb", "cbc-closing+ecb", "peg-SAR+ecb"]
+    assert pd.isna(out["fx_origin"].iloc[3]) and pd.isna(out["fx_origin"].iloc[4])
+    origins = get_origins()
+    for ids, text in zip(out["fx_origin"][:3], out["fx_source"][:3]):
+        assert all(origins[i].cite() in text for i in ids.split("+"))
+
+
+def test_convert_frame_fast_path_matches_on_edge_rows():
+    """Object, str and categorical currency columns give the same frame: padded codes, missing values,
+    an identity row on a Sunday, dates before and after the data (nearest fallback), a US holiday for TWD."""
+    days = ["2025-04-06", "1998-06-01", "2031-01-01", None, "2024-07-04", "2025-04-02", "2025-04-02"]
+    base = pd.DataFrame(
+        {
+            "amount_value": [5.0, 1.0, 2.0, 3.0, 4.0, np.nan, 6.0],
+            "currency": ["USD", "JPY", "TWD", "KRW", " TWD ", "JPY", None],
+            "announced_date": pd.to_datetime(days),
+        }
+    )
+    outs = []
+    for dtype in (object, "str", "category"):
+        df = base.assign(currency=base["currency"].astype(dtype))
+        outs.append(convert_frame(df, "USD", fallback="nearest"))
+    cols = ["converted_value", "fx_rate", "fx_rate_date", "fx_source", "fx_origin", "fx_basis"]
+    for other in outs[1:]:
+        pd.testing.assert_frame_equal(
+            outs[0][cols].astype(object), other[cols].astype(object), check_dtype=False, check_categorical=False
+        )
+    out = outs[0]
+    assert (out.loc[0, "fx_rate"], out.loc[0, "fx_rate_date"], out.loc[0, "fx_source"]) == (1.0, pd.Timestamp("2025-04-06"), "identity")
+    assert out.loc[1, "fx_basis"] == "announcement, nearest bound (date outside rate data)"
+    assert out.loc[1, "fx_rate_date"] == pd.Timestamp("1999-01-04")
+    assert out.loc[2, "fx_rate_date"] == pd.Timestamp(twd_last_day())
+    assert out[["fx_rate", "fx_basis"]].iloc[[3, 5, 6]].isna().all().all()
+    c = convert(4.0, "TWD", "USD", date="2024-07-04")
+    assert (out.loc[4, "fx_rate"], out.loc[4, "fx_rate_date"].date()) == (c.rate, c.rate_date)
+
+
+def test_convert_frame_with_distinct_string_objects():
+    """Strings that are all distinct objects (no shared references) take the plain path and agree."""
+    codes = ["".join(["U", "S", "D"]) for _ in range(5000)] + ["".join(["J", "P", "Y"]) for _ in range(5000)]
+    assert len({id(c) for c in codes}) == len(codes)
+    df = pd.DataFrame({"amount_value": np.ones(len(codes)), "currency": pd.Series(codes, dtype=object),
+                       "announced_date": pd.to_datetime(["2025-04-02"] * len(codes))})
+    out = convert_frame(df, "USD")
+    assert out["fx_rate"].iloc[0] == 1.0
+    assert out["fx_rate"].iloc[-1] == pytest.approx(ECB["2025-04-02"]["USD"] / ECB["2025-04-02"]["JPY"], rel=1e-12)
+
+
+def test_fx_errors_carry_their_culprits_and_pickle():
+    """Out-of-range and unknown-currency errors keep currency, date, bounds and the row as attributes; the message
+    is built from them once, and survives a pickle round trip with the attributes."""
+    import pickle
+
+    day = ecb_day_after(twd_last_day())
+    df = pd.DataFrame({"amount_value": [1.0, 2.0, 3.0], "currency": ["USD", "TWD", "TWD"],
+                       "announced_date": pd.to_datetime(["2024-01-02", day, day])})
+    with pytest.raises(DateOutOfRangeError) as info:
+        convert_frame(df, "EUR")
+    err = info.value
+    assert (err.currency, err.date, err.bounds) == ("TWD", D(day), (D("2019-01-02"), D(twd_last_day())))
+    assert err.where == f"row 1, field announced_date ({day} 00:00:00)"
+    assert str(err).startswith(f"{err.where}: TWD has no rate for {day}") and str(err).endswith("(and 1 more rows)")
+    again = pickle.loads(pickle.dumps(err))
+    assert (type(again), str(again), again.currency, again.date, again.bounds) == (
+        DateOutOfRangeError, str(err), "TWD", D(day), err.bounds)
+    with pytest.raises(DateOutOfRangeError, match=r"^no annual average for 1998: USD has no rate for 1998-06-01") as info:
+        convert(1, "USD", "JPY", date="1998-06-01", basis="annual")
+    assert info.value.currency == "USD" and info.value.date == D("1998-06-01")
+    df.loc[2, "currency"] = "XYZ"
+    with pytest.raises(UnknownCurrencyError, match="^row 2, field currency: unknown currency 'XYZ'") as info:
+        convert_frame(df, "EUR")
+    assert (info.value.currency, info.value.where) == ("XYZ", "row 2, field currency") and "USD" in info.value.available
