@@ -113,6 +113,13 @@ class App:
         finally:
             c.close()
 
+    def deps(self) -> list[dict]:
+        """The app's callback map as the browser reads it (``/_dash-dependencies``)."""
+        status, body, _ = self.request("GET", "/_dash-dependencies")
+        if status != 200:
+            raise RuntimeError(f"/_dash-dependencies answered {status}")
+        return json.loads(body)
+
 
 @contextlib.contextmanager
 def start_gunicorn(env: dict[str, str], *, workers: int = 2, timeout: int = 30,

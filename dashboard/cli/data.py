@@ -99,8 +99,15 @@ def _import(args: argparse.Namespace) -> int:
     from dashboard.data.store import Store
     from dashboard.errors import ValidationError
 
+    from dashboard.data.schema import COLUMNS
+
     path = Path(args.file)
     frame, problems = read_table(path, require=[c for c in REQUIRED if c != "id"])
+    unknown = [c for c in frame.columns if c not in COLUMNS]
+    if unknown:  # a misspelt column would otherwise be dropped without a word
+        names = ", ".join(repr(c) for c in unknown)
+        problems = [f"{path}:1: unknown column{'s' if len(unknown) > 1 else ''} {names}; "
+                    f"the columns are: {', '.join(COLUMNS)}", *problems]
     if problems:
         raise ValidationError(problems, source=str(path))
     with Store(args.db) as store:

@@ -25,9 +25,7 @@ def redis_server():
 
 
 def _grid_rows(app, search: str) -> list[dict]:
-    status, body, _ = app.request("GET", "/_dash-dependencies")
-    assert status == 200
-    dep = find_callback(json.loads(body), "url", "search", ".grid.rowData")
+    dep = find_callback(app.deps(), "url", "search", ".grid.rowData")
     status, body, _ = app.request("POST", "/_dash-update-component", callback_body(dep, {("url", "search"): search}, "url.search"),
                                   {"Content-Type": "application/json"})
     assert status == 200, body[:500]
@@ -36,8 +34,7 @@ def _grid_rows(app, search: str) -> list[dict]:
 
 def _save_record(app, record: dict[str, str]) -> dict:
     """Press "Save record" in the article form of ``app`` with ``record`` typed in (the browser's request)."""
-    _, body, _ = app.request("GET", "/_dash-dependencies")
-    dep = find_callback(json.loads(body), "btn-record-save", "n_clicks")
+    dep = find_callback(app.deps(), "btn-record-save", "n_clicks")
     values = {("btn-record-save", "n_clicks"): 1}
     for s in dep["state"]:
         field = json.loads(s["id"])["field"]
