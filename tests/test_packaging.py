@@ -69,7 +69,7 @@ def test_sdist_carries_the_package_data(tmp_path):
     sdist = out / name
     with tarfile.open(sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
-    assert {"dashboard/data/projects.csv", "dashboard/data/datapackage.json", "dashboard/units.txt",
+    assert {"dashboard/data/projects.csv", "dashboard/data/companies.csv", "dashboard/data/datapackage.json", "dashboard/units.txt",
             "dashboard/ui/assets/topojson/world_110m.json", "datasets/README.md"} <= names
     n, is_link, meta, topo, units = _install_and_probe(python, str(sdist), tmp_path)
     assert int(n) >= 120 and meta == topo == units == "True"

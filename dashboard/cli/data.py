@@ -16,22 +16,33 @@ from pathlib import Path
 _ADD_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("--id", "id", "record id (lower-case slug); made from the project name if not given"),
     ("--project", "project", "project name (required)"),
-    ("--company", "company", "company or companies (required)"),
+    ("--company", "company", "company or companies by name, ';'-separated (names in companies.csv become ids; "
+                             "others are kept as text); this or --company-ids is required"),
+    ("--company-ids", "company_ids", "company ids from companies.csv, ';'-separated (e.g. softbank-group;openai)"),
     ("--country", "country", "ISO 3166-1 alpha-2 code, e.g. JP (required)"),
     ("--city", "city", "city or site"),
     ("--lat", "lat", "latitude in degrees"),
     ("--lon", "lon", "longitude in degrees"),
-    ("--category", "category", "fab, packaging, rnd, datacenter, acquisition, subsidy, fund or equipment (required)"),
-    ("--status", "status", "announced (default), planned, under_construction, operating, completed, delayed or cancelled"),
+    ("--coord-precision", "coord_precision", "what lat/lon point at: site, city, region or country"),
+    ("--category", "category", "fab, packaging, rnd, datacenter, acquisition, subsidy, fund, equipment, materials "
+                               "or programme (required)"),
+    ("--scope", "scope", "site (default), programme, company_plan, company_capex or fund"),
+    ("--funding", "funding", "private, public_grant, public_loan, tax_credit, public_private or equity"),
+    ("--status", "status", "announced (default), approved, signed, under_construction, operating, delayed, suspended, "
+                           "cancelled, completed or enacted"),
+    ("--status-as-of", "status_as_of", "date the status was true: YYYY-MM-DD, YYYY-MM or YYYY (default: today)"),
+    ("--status-source-url", "status_source_url", "http(s) URL of the page that states the status"),
     ("--announced", "announced", "announcement date: YYYY-MM-DD, YYYY-MM or YYYY (required)"),
     ("--amount", "amount_reported", "the figure as reported, e.g. '400억엔' or 'US$20 billion'"),
     ("--period-end-year", "period_end_year", "last year of the investment period"),
     ("--gpus", "gpus", "number of GPUs"),
     ("--power-mw", "power_mw", "power in MW"),
     ("--wafers-per-month", "wafers_per_month", "capacity in wafers per month"),
-    ("--parent-id", "parent_id", "id of the umbrella project this one belongs to"),
+    ("--parent-id", "parent_id", "id of the row this one sits inside, funds or supersedes"),
+    ("--relation", "relation", "part_of (default with --parent-id), funds or supersedes"),
     ("--source-url", "source_url", "http(s) URL of the source (required)"),
     ("--source-publisher", "source_publisher", "publisher of the source"),
+    ("--last-verified", "last_verified", "date you last checked the record against its source (YYYY-MM-DD)"),
     ("--notes", "notes", "free text"),
 )
 
@@ -95,19 +106,19 @@ def _add(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from dashboard.data.load import read_table
-    from dashboard.data.schema import REQUIRED
+    from dashboard.data.schema import REQUIRED_USER, USER_COLUMNS
     from dashboard.data.store import Store
     from dashboard.errors import ValidationError
 
-    from dashboard.data.schema import COLUMNS
-
     path = Path(args.file)
-    frame, problems = read_table(path, require=[c for c in REQUIRED if c != "id"])
-    unknown = [c for c in frame.columns if c not in COLUMNS]
+    # the defaults of a user record fill scope and status_as_of when the file has no such columns
+    require = [c for c in REQUIRED_USER if c not in ("id", "scope", "status_as_of")]
+    frame, problems = read_table(path, require=require, columns=USER_COLUMNS)
+    unknown = [c for c in frame.columns if c not in USER_COLUMNS]
     if unknown:  # a misspelt column would otherwise be dropped without a word
         names = ", ".join(repr(c) for c in unknown)
         problems = [f"{path}:1: unknown column{'s' if len(unknown) > 1 else ''} {names}; "
-                    f"the columns are: {', '.join(COLUMNS)}", *problems]
+                    f"the columns are: {', '.join(USER_COLUMNS)}", *problems]
     if problems:
         raise ValidationError(problems, source=str(path))
     with Store(args.db) as store:
@@ -147,8 +158,24 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         print(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
         return 1
-    frame, _ = read_table(path)
-    amounts = int(frame["amount_reported"].notna().sum())
-    parents = int(frame["parent_id"].notna().sum())
-    print(f"{path}: OK, {len(frame)} rows, {amounts} amounts parsed, {parents} parent links, 0 problems")
+    from dashboard.data.companies import load_companies
+    from dashboard.data.load import load_projects
+
+    df = load_projects(path, include_user=False)
+    amounts = int(df["amount_value"].notna().sum())
+    parents = int(df["parent_id"].notna().sum())
+    verified = int(df["last_verified"].notna().sum())
+    companies = len(load_companies())
+
+    def counts(col: str) -> str:
+        return ", ".join(f"{k} {v}" for k, v in df[col].value_counts().items())
+
+    print(f"{path}: OK, {len(df)} rows, {amounts} amounts parsed, {parents} parent links, 0 problems")
+    print(f"  verified (last_verified set): {verified}; in totals (in_total): {int(df['in_total'].sum())}; "
+          f"companies: {companies}")
+    print(f"  scope: {counts('scope')}")
+    print(f"  status: {counts('status')}")
+    print(f"  relation: {counts('relation')}")
+    print(f"  amount_bound: {counts('amount_bound')}")
+    print(f"  countries: {df['country'].nunique()} ({counts('country')})")
     return 0

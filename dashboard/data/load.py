@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.data.curated import bundled_path, curated_frame, curated_ids, metadata_path, read_curated
 from dashboard.data.store import Store
 from dashboard.data.table import read_table, to_typed
+from dashboard.data.totals import in_total
 
 __all__ = [
     "bundled_path",
@@ -50,6 +51,11 @@ def load_projects(path: PathLike | None = None, *, include_user: bool = True,
     created. Raises :class:`~dashboard.errors.ValidationError` listing every
     problem (``PATH:LINE: column 'X': 'value' ...``). The curated frame is
     cached on the file's path and modification time; a fresh copy is returned.
+
+    Columns: :data:`~dashboard.data.schema.TYPED_COLUMNS`; ``company`` holds the
+    display names of ``company_ids``; ``in_total`` says which rows the default
+    totals add (:mod:`dashboard.data.totals`), decided over curated and user rows
+    together.
     """
     path = bundled_path() if path is None else Path(path)
     curated = curated_frame(path)
@@ -62,4 +68,7 @@ def load_projects(path: PathLike | None = None, *, include_user: bool = True,
             user = store.load()
     if user.empty:
         return curated.copy()
-    return pd.concat([curated, user], ignore_index=True)
+    both = pd.concat([curated, user], ignore_index=True)
+    # a user's row may sit inside (or supersede) a curated one: decide over both at once
+    both["in_total"] = in_total(both).to_numpy()
+    return both

@@ -11,6 +11,18 @@ as the curated rows before anything is written, plus what every database can
 hold (ids up to 120 characters, no NUL characters). Curated ids are read-only
 and cannot be reused.
 
+A user's record has the curated columns (dataset v2) plus ``company``, and
+these defaults, applied before the checks (:func:`normalize_record`): ``scope``
+``site``; ``status_as_of`` today (the day the user states the status);
+``last_verified`` may stay empty; ``relation`` ``part_of`` when a
+``parent_id`` is given without one. Names in ``company`` that match a company
+of ``companies.csv`` (any name or alias, case-insensitive) become its id in
+``company_ids``; names that match none stay in ``company`` as free text and
+show after the known names. A store written by semidash 1.x gains the new
+columns on first use: its records get scope ``site``, ``status_as_of`` the
+day they were last updated, and the retired status ``planned`` becomes
+``announced``.
+
 Writers are serialised, so several processes can add at once without losing
 records, and checks made inside a write (the id is still free, the parent
 still exists) hold until it commits. SQLite files run in WAL mode with a busy
@@ -41,9 +53,12 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.schema import CreateTable
 
+from dashboard.data.companies import company_ids, resolve_names
 from dashboard.data.curated import curated_ids
-from dashboard.data.schema import COLUMNS, TYPED_COLUMNS, check_frame, text_frame
+from dashboard.data.schema import TYPED_COLUMNS, USER_COLUMNS, check_frame, text_frame
 from dashboard.data.table import to_typed
+
+COLUMNS = USER_COLUMNS  # a user's record: the curated columns plus free-text ``company``
 from dashboard.errors import (
     ReadOnlyRecordError,
     RecordNotFoundError,
@@ -51,7 +66,7 @@ from dashboard.errors import (
     ValidationError,
 )
 
-__all__ = ["Store", "resolve_url", "default_url", "make_id", "ENV_VAR", "TABLE_NAME"]
+__all__ = ["Store", "resolve_url", "default_url", "make_id", "normalize_record", "ENV_VAR", "TABLE_NAME"]
 
 ENV_VAR = "SEMIDASH_DB"
 """Environment variable naming the store (URL or SQLite file path)."""
@@ -124,6 +139,32 @@ def make_id(project: str | None) -> str:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
+
+
+def _blank(v: object) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or v is pd.NA or (isinstance(v, str) and not v.strip())
+
+
+def normalize_record(record: Mapping[str, object], *, today: dt.date | None = None) -> dict[str, object]:
+    """A user's record with the defaults of a user record and company names mapped to ids.
+
+    >>> r = normalize_record({"project": "Lab", "company": "softbank group; Acme Fabs"}, today=dt.date(2026, 12, 1))
+    >>> r["company_ids"], r["company"], r["scope"], r["status_as_of"]
+    ('softbank-group', 'Acme Fabs', 'site', '2026-12-01')
+    """
+    out = dict(record)
+    if _blank(out.get("scope")):
+        out["scope"] = "site"
+    if _blank(out.get("status_as_of")):
+        out["status_as_of"] = (today or dt.date.today()).isoformat()
+    if not _blank(out.get("parent_id")) and _blank(out.get("relation")):
+        out["relation"] = "part_of"
+    if not _blank(out.get("company")):
+        ids, free = resolve_names(str(out["company"]))
+        given = [] if _blank(out.get("company_ids")) else [c.strip() for c in str(out["company_ids"]).split(";") if c.strip()]
+        out["company_ids"] = ";".join(dict.fromkeys(given + ids)) or None
+        out["company"] = "; ".join(free) or None
+    return out
 
 
 class Store:
@@ -223,6 +264,7 @@ class Store:
                         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_LOCK_KEY)))
                     if not self._ready:
                         conn.execute(CreateTable(_table, if_not_exists=True))
+                        _upgrade(conn)
                     yield conn
                 self._ready = True
         except sa.exc.IntegrityError as exc:
@@ -238,9 +280,16 @@ class Store:
         if f is not None and not f.exists():
             return False
         try:
-            return sa.inspect(self.engine).has_table(TABLE_NAME)
+            exists = sa.inspect(self.engine).has_table(TABLE_NAME)
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"{self.display_url}: database error: {_one_line(exc.orig)}") from exc
+        if exists and not self._ready:
+            # a store of an older version gains the new columns before it is read
+            columns = {c["name"] for c in sa.inspect(self.engine).get_columns(TABLE_NAME)}
+            if not set(_table.c.keys()) <= columns:
+                with self._write():
+                    pass
+        return exists
 
     # --- reading ---------------------------------------------------------------
 
@@ -258,7 +307,7 @@ class Store:
             return pd.DataFrame(columns=cols, dtype="str")
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(_table).order_by(_table.c.created_at, _table.c.id)).mappings().all()
-        frame = text_frame(rows)
+        frame = text_frame(rows, columns=COLUMNS)
         frame["created_at"] = pd.to_datetime([r["created_at"] for r in rows], utc=True)
         frame["updated_at"] = pd.to_datetime([r["updated_at"] for r in rows], utc=True)
         return frame[cols]
@@ -315,6 +364,7 @@ class Store:
         problems = check_frame(
             text, where=lambda rid: f"{self.display_url}: record {rid!r}", known_ids=curated,
             reserved_ids=curated, reserved_reason="is now a curated id; delete or re-add this user record",
+            company_ids=company_ids(), user=True,
         )
         if problems:
             raise ValidationError(problems, source=self.display_url)
@@ -337,7 +387,9 @@ class Store:
         """
         problems: list[str] = []
         if isinstance(records, pd.DataFrame):
-            frame = records[list(COLUMNS)].copy()
+            frame = records.reindex(columns=list(COLUMNS)).copy()
+            normal = [normalize_record(r) for r in frame.to_dict("records")]
+            frame = text_frame(normal, index=frame.index, columns=COLUMNS)
 
             def where(label: object) -> str:
                 return f"{source or '<input>'}:{label}"
@@ -349,7 +401,8 @@ class Store:
                     problems.append(
                         f"record {n}: unknown field(s) {', '.join(map(repr, unknown))}; valid fields: {', '.join(COLUMNS)}"
                     )
-            frame = text_frame(records, index=range(1, len(records) + 1))
+            frame = text_frame([normalize_record(r) for r in records], index=range(1, len(records) + 1),
+                               columns=COLUMNS)
             prefix = f"{source}: " if source else ""
 
             def where(label: object) -> str:
@@ -365,7 +418,8 @@ class Store:
             return "is a curated id (read-only); choose another id" if rid in curated else "is already in the store"
 
         problems += check_frame(frame, where=where, known_ids=curated | stored,
-                                reserved_ids=curated | stored, reserved_reason=why)
+                                reserved_ids=curated | stored, reserved_reason=why,
+                                company_ids=company_ids(), user=True)
         problems += _storage_problems(frame, where)
         if problems:
             raise ValidationError(problems, source=source or self.display_url)
@@ -407,11 +461,13 @@ class Store:
         if "id" in fields and fields["id"] != record_id:
             problems.append(f"record {record_id!r}: column 'id': {str(fields['id'])!r} the id of a record cannot change")
         merged = {**current, **{k: v for k, v in fields.items() if k in COLUMNS and k != "id"}}
-        frame = text_frame([merged], index=[record_id])
+        if "company" in fields and "company_ids" not in fields:
+            merged["company_ids"] = None  # the names given now decide the ids again
+        frame = text_frame([normalize_record(merged)], index=[record_id], columns=COLUMNS)
         curated = self._curated_ids()
         others = self.ids() - {record_id}
         problems += check_frame(frame, where=lambda rid: f"record {rid!r}", known_ids=curated | others,
-                                reserved_ids=curated | others)
+                                reserved_ids=curated | others, company_ids=company_ids(), user=True)
         problems += _storage_problems(frame, lambda rid: f"record {rid!r}")
         if problems:
             raise ValidationError(problems, source=self.display_url)
@@ -460,6 +516,23 @@ class Store:
     def _refuse_curated(self, record_id: str, verb: str) -> None:
         if record_id in self._curated_ids():
             raise ReadOnlyRecordError(record_id, verb)
+
+
+def _upgrade(conn: sa.Connection) -> None:
+    """Inside a write: add the columns a store of semidash 1.x lacks, with the defaults of a user record."""
+    have = {c["name"] for c in sa.inspect(conn).get_columns(TABLE_NAME)}
+    missing = [c for c in _table.c.keys() if c not in have]
+    if not missing:
+        return
+    for name in missing:
+        conn.execute(sa.text(f'ALTER TABLE {TABLE_NAME} ADD COLUMN "{name}" TEXT'))
+    t = _table
+    if "scope" in missing:
+        conn.execute(sa.update(t).where(t.c.scope.is_(None)).values(scope="site"))
+    if "status_as_of" in missing:
+        conn.execute(sa.update(t).where(t.c.status_as_of.is_(None))
+                     .values(status_as_of=sa.func.substr(sa.cast(t.c.updated_at, sa.Text), 1, 10)))
+    conn.execute(sa.update(t).where(t.c.status == "planned").values(status="announced"))
 
 
 def _storage_problems(frame: pd.DataFrame, where) -> list[str]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-from dashboard.data.schema import COLUMNS
+from dashboard.data.schema import USER_COLUMNS as COLUMNS  # a user's record: dataset v2 columns + free-text company
 
 __all__ = [
     "LOCALES",

@@ -1,10 +1,9 @@
 """The ``Figure``: one amount or quantity found in text."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
-
-import pint
 
 Kind = Literal["money", "quantity"]
 Bound = Literal["upper", "lower"] | None
@@ -14,14 +13,20 @@ Bound = Literal["upper", "lower"] | None
 class Figure:
     """An amount of money or a quantity as written in a text.
 
-    ``quantity`` is a pint Quantity in base units of the shared registry
-    (``4e10 JPY``, ``100000 gpu``, ``1200 MW``). ``text`` is the span
-    ``source[start:end]`` including any approximation or bound words that were
-    read. ``restates`` points at the figure this one restates, for the second
-    figure of "1000억엔(약 9800억원)"; ``restated_by`` is the reverse link.
+    ``value`` is in base units: currency units for money (``unit`` is the ISO
+    code), else the canonical unit of its kind (``MW``, ``m ** 2``, ``gpu``,
+    ``wafer / month``, ``wafer / year``, ``wafer``, ``employee``,
+    ``datacenter``). ``quantity`` is the same as a pint Quantity of the shared
+    registry (built on first access). ``text`` is ``source[start:end]``
+    including the approximation or bound words that were read.
+
+    Links (not part of equality): ``restates`` points at the figure this one
+    restates (the second figure of "1000억엔(약 9800억원)"), ``restated_by`` is
+    the reverse; ``range_with`` is the other end of a range ("3~4조원").
     """
 
-    quantity: pint.Quantity
+    value: float
+    unit: str
     kind: Kind
     text: str
     start: int
@@ -29,19 +34,15 @@ class Figure:
     approx: bool = False
     bound: Bound = None
     restates: Figure | None = field(default=None, repr=False)
-    #: figures that restate this one (filled in by the extractor; the second
-    #: figure of "1000억엔(약 9800억원)" for the first). Not part of equality.
     restated_by: tuple[Figure, ...] = field(default=(), repr=False)
+    range_with: Figure | None = field(default=None, repr=False)
 
-    @property
-    def value(self) -> float:
-        """The magnitude in base units (a float)."""
-        return float(self.quantity.magnitude)
+    @functools.cached_property
+    def quantity(self):
+        """The figure as a pint Quantity on :func:`dashboard.units.get_registry`."""
+        from dashboard.units import get_registry
 
-    @property
-    def unit(self) -> str:
-        """ISO 4217 code for money, pint's short unit string otherwise."""
-        return format(self.quantity.units, "~")
+        return get_registry().Quantity(self.value, self.unit)
 
     @property
     def currency(self) -> str | None:
@@ -60,4 +61,5 @@ class Figure:
             "start": self.start,
             "end": self.end,
             "restates": self.restates.text if self.restates is not None else None,
+            "range_with": self.range_with.text if self.range_with is not None else None,
         }

@@ -26,7 +26,9 @@ CURRENCIES = np.array(["USD", "KRW", "JPY", "EUR", "CNY", "TWD", "INR"])
 SCALE = np.array([1.0, 1400.0, 150.0, 0.9, 7.0, 31.0, 83.0])
 COUNTRIES = np.array(["US", "KR", "JP", "DE", "CN", "TW", "IN", "FR", "NL", "SG", "MY", "IL"])
 CATEGORIES = np.array(["fab", "packaging", "rnd", "datacenter", "acquisition", "subsidy", "fund", "equipment"])
-STATUSES = np.array(["announced", "planned", "under_construction", "operating", "completed", "delayed", "cancelled"])
+STATUSES = np.array(["announced", "approved", "signed", "under_construction", "operating", "delayed", "suspended",
+                     "cancelled", "completed", "enacted"])
+SCOPES = np.array(["site", "site", "site", "programme", "company_plan", "company_capex", "fund"])
 
 
 def synthetic_projects(n: int, seed: int = 5) -> pd.DataFrame:
@@ -62,11 +64,18 @@ def synthetic_projects(n: int, seed: int = 5) -> pd.DataFrame:
         "power_mw": np.where(rng.random(n) < 0.05, rng.integers(10, 2000, n), np.nan),
         "wafers_per_month": np.where(rng.random(n) < 0.05, rng.integers(1000, 100000, n), np.nan),
         "parent_id": parent,
+        "relation": np.where(parent == None, None, np.where(rng.random(n) < 0.7, "part_of", "funds")),  # noqa: E711
+        "scope": SCOPES[rng.integers(0, len(SCOPES), n)],
         "source_url": "https://example.org/",
         "source_publisher": "synthetic",
         "notes": "",
         "origin": "user",
     })
+    df["amount_low"] = df["amount_high"] = df["amount_value"]
+    df["amount_bound"] = np.where(np.isnan(value), None, "exact")
+    from dashboard.data.totals import in_total
+
+    df["in_total"] = in_total(df).to_numpy()
     return df
 
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE.parent / "parse"))
 from parse_corpus import CORPUS  # noqa: E402
 
 from dashboard.parse import extract_figures, parse_amount  # noqa: E402
-from dashboard.parse.extract import _extract  # noqa: E402
+
 
 # single expressions with their (value, currency): the common written forms
 EXPRESSIONS: list[tuple[str, float, str]] = [
@@ -65,7 +65,7 @@ def main() -> None:
     text = _mixed_text()
     mb = len(text.encode("utf-8")) / 1e6
     extract_figures("warm up 1조원")
-    t = _best_of(lambda: _extract(text, None))
+    t = _best_of(lambda: extract_figures(text, strict=True))
     n_fig = len(extract_figures(text))
     chunks = text.split("\n")
     t_chunks = _best_of(lambda: [extract_figures(c) for c in chunks])

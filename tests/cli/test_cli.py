@@ -22,7 +22,7 @@ def _loaded_after(code: str, tmp_path) -> tuple[str, list[str]]:
 def test_parse_command_imports_nothing_heavy(tmp_path):
     """`semidash parse 400억엔` runs without importing pandas, SQLAlchemy, Dash or plotly."""
     out, loaded = _loaded_after("from dashboard.cli import main\nassert main(['parse', '400억엔']) == 0", tmp_path)
-    assert "4e+10 JPY" in out
+    assert "400억엔 / 40 billion JPY" in out
     assert loaded == []
 
 

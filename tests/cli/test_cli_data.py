@@ -119,11 +119,13 @@ def test_add_import_list_on_postgresql(pg_cluster, tmp_path, capsys):
 
 
 def test_validate_shipped_file(capsys):
-    """`validate` with no path checks the bundled file and prints one OK line."""
+    """`validate` with no path checks the bundled file, prints one OK line, then the v2 counts."""
     assert main(["validate"]) == 0
-    out = capsys.readouterr().out.strip()
-    assert out.startswith(f"{SHIPPED.resolve()}: OK, ") and out.endswith(", 0 problems")
-    assert "\n" not in out
+    first, *counts = capsys.readouterr().out.strip().splitlines()
+    assert first.startswith(f"{SHIPPED.resolve()}: OK, ") and first.endswith(", 0 problems")
+    # dataset v2: the counts an analyst checks (every row verified, what totals add, per scope and status)
+    assert counts[0].startswith("  verified (last_verified set): ") and "in totals (in_total): " in counts[0]
+    assert [c.split(":")[0].strip() for c in counts[1:]] == ["scope", "status", "relation", "amount_bound", "countries"]
 
 
 def test_validate_broken_copy(tmp_path, capsys):
@@ -132,7 +134,8 @@ def test_validate_broken_copy(tmp_path, capsys):
     lines = SHIPPED.read_text(encoding="utf-8").splitlines(keepends=True)
     [n] = [i for i, line in enumerate(lines) if line.startswith("softbank-sharp-sakai-acquisition,")]
     assert ",2025-03-14," in lines[n]
-    lines[n] = lines[n].replace(",2025-03-14,", ",2025-13-45,", 1)
+    # v2: the date is also status_as_of; change the announcement (the cell before the amount) only
+    lines[n] = lines[n].replace(",2025-03-14,約1000億円,", ",2025-13-45,約1000億円,", 1)
     copy.write_text("".join(lines), encoding="utf-8")
     assert main(["validate", str(copy)]) == 1
     captured = capsys.readouterr()

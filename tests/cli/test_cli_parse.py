@@ -23,7 +23,41 @@ def test_parse_readable_line_with_restatement(capsys):
     """Without --json a readable line is printed, then the restatement."""
     assert main(["parse", "1000억엔(약 9800억원)"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines == ["1e+11 JPY (money) from '1000억엔'", "  restated as 9.8e+11 KRW from '약 9800억원'"]
+    assert lines == [
+        "1,000억엔 / 100 billion JPY (money) from '1000억엔'",
+        "  restated as 9,800억원 / 980 billion KRW from '약 9800억원' [approx]",
+    ]
+
+
+def test_parse_json_reports_the_restatement_in_utf8(capsys):
+    """`parse --json` of "400억엔(약 3,620억원)" lists the restatement; Hangul stays Hangul."""
+    assert main(["parse", "400억엔(약 3,620억원)", "--json"]) == 0
+    raw = capsys.readouterr().out
+    assert "\\u" not in raw and "3,620억원" in raw
+    out = json.loads(raw)
+    assert (out["value"], out["unit"]) == (4e10, "JPY")
+    assert out["restated_by"] == [
+        {"value": 3.62e11, "unit": "KRW", "kind": "money", "approx": True, "bound": None, "text": "약 3,620억원"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("400억엔", "400억엔 / 40 billion JPY"),
+        ("約4千億円", "4,000億円 / 400 billion JPY"),
+        ("US$1.5bn", "1.5 billion USD"),
+        ("1.2GW", "1,200 MW"),
+        ("10만 개의 GPU", "100,000 GPUs"),
+        ("3,440億元", "人民幣3,440億元 / 344 billion CNY"),
+    ],
+)
+def test_parse_shows_values_as_people_write_them(text, shown, capsys):
+    """The readable line writes values in the source's notation and in English words, never 4e+10."""
+    assert main(["parse", text]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(shown + " (")
+    assert "e+" not in out
 
 
 def test_parse_locale_changes_yuan(capsys):
@@ -73,6 +107,16 @@ def test_extract_table(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["start", "end", "value", "unit", "kind", "approx", "bound", "text", "restates"]
     assert "20,000 wafers per month" in out[1]
+    assert out[1].split()[2:4] == ["20,000", "wafers/month"]
+
+
+def test_extract_table_money_is_readable(tmp_path, capsys):
+    """Money in the table reads "1,000억달러 / 100 billion USD", not 1e+11."""
+    path = tmp_path / "a.txt"
+    path.write_text("TSMC는 1000억달러를 투자한다.", encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1,000억달러 / 100 billion USD" in out and "e+" not in out
 
 
 def test_extract_missing_file_is_one_line(capsys):

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from dashboard.data import CATEGORIES, COLUMNS, STATUSES, TYPED_COLUMNS, load_projects, validate_projects
-from dashboard.data.load import bundled_path, metadata_path
-from dashboard.data.schema import REQUIRED
+from dashboard.data.load import bundled_path, metadata_path, read_table
+from dashboard.data.schema import REQUIRED, locale_of
 from dashboard.errors import DatasetNotFoundError, ValidationError
-from dashboard.parse import parse_amount
+from dashboard.parse import parse_reported
 
 from tests.helpers import BROKEN_CSV, SHIPPED, SHIPPED_METADATA, VALID_CSV
 
@@ -34,7 +34,7 @@ def _shipped_rows() -> list[dict[str, str]]:
     [
         r"projects_broken\.csv:2: column 'announced': '2025-13-45' is not a real date",
         r"projects_broken\.csv:4: column 'id': 'Bad Id' is not an id",
-        r"projects_broken\.csv:4: column 'company': is empty; a value is required",
+        r"projects_broken\.csv:4: column 'company_ids': is empty; a value is required",
         r"projects_broken\.csv:4: column 'country': 'XX' is not an ISO 3166-1 alpha-2",
         r"projects_broken\.csv:4: column 'lat': '134\.56' is not a latitude",
         r"projects_broken\.csv:4: column 'category': 'shopping' is not a category; valid: fab, packaging, rnd",
@@ -49,7 +49,7 @@ def _shipped_rows() -> list[dict[str, str]]:
         r"projects_broken\.csv:6: column 'amount_reported': '100000 GPUs' is not an amount of money",
         r"projects_broken\.csv:6: column 'period_end_year': '2023\.5' is not a year",
         r"projects_broken\.csv:6: column 'parent_id': 'samsung-yokohama-apl' refers to the row itself",
-        r"projects_broken\.csv:7: expected 19 fields as in the header, found 4",
+        r"projects_broken\.csv:7: expected 26 fields as in the header, found 4",
     ],
 )
 def test_broken_file_raises_with_line_and_column(expected):
@@ -151,9 +151,9 @@ def test_shipped_dataset_is_valid():
 
 @pytest.mark.parametrize("row", [r for r in _shipped_rows() if r["amount_reported"].strip()], ids=lambda r: r["id"])
 def test_every_shipped_amount_parses_to_money(row):
-    """Every amount_reported of the shipped file parses to a positive amount of money."""
-    fig = parse_amount(row["amount_reported"])
-    assert fig.kind == "money" and fig.value > 0 and len(fig.currency) == 3
+    """Every amount_reported of the shipped file parses (in its country's locale) to a positive amount of money."""
+    fig = parse_reported(row["amount_reported"], locale=locale_of(row["country"]))
+    assert fig.kind == "money" and 0 < fig.low <= fig.high and len(fig.currency) == 3
 
 
 def test_shipped_parent_links_point_to_existing_ids():
@@ -174,7 +174,9 @@ def test_shipped_must_include_rows():
     """The rows that started the project carry the reported figures."""
     df = load_projects(include_user=False).set_index("id")
     apl = df.loc["samsung-yokohama-apl"]
-    assert (apl["amount_reported"], apl["amount_value"], apl["currency"], apl["period_end_year"]) == ("400억엔", 4e10, "JPY", 2028)
+    # v2: the wording of the Japanese source (more than 40 billion yen), not the Korean restatement 400억엔
+    assert (apl["amount_reported"], apl["amount_value"], apl["currency"], apl["amount_bound"], apl["period_end_year"]) == (
+        "400億円を上回る", 4e10, "JPY", "lower", 2028)
     sakai = df.loc["softbank-sharp-sakai-acquisition"]
     assert (sakai["amount_value"], sakai["currency"], sakai["announced"]) == (1e11, "JPY", "2025-03-14")
     assert df.loc["softbank-openai-sakai-ai-dc", "gpus"] == 100000
@@ -206,3 +208,32 @@ def test_loads_from_another_working_directory(tmp_path):
     n = len(_shipped_rows())
     assert out.stdout.strip() == f"{n} ['curated']"
     assert not (tmp_path / "none.db").exists()
+
+
+def test_datapackage_documents_v2_companies_and_the_total_rule():
+    """datapackage.json is 2.0.0, lists the v2 enums, the companies resource and the in_total rule of the code."""
+    from dashboard.data.companies import COMPANY_COLUMNS
+    from dashboard.data.schema import COORD_PRECISIONS, FUNDING, RELATIONS, SCOPES
+    from dashboard.data.totals import RULE
+
+    meta = json.loads(metadata_path().read_text(encoding="utf-8"))
+    assert meta["version"] == "2.0.0" and meta["x_in_total"] == RULE
+    res = {r["name"]: r for r in meta["resources"]}
+    fields = {f["name"]: f for f in res["projects"]["schema"]["fields"]}
+    for col, enum in (("scope", SCOPES), ("funding", FUNDING), ("relation", RELATIONS), ("coord_precision", COORD_PRECISIONS)):
+        assert tuple(fields[col]["constraints"]["enum"]) == enum
+    assert all(f["description"] for f in fields.values())
+    assert tuple(f["name"] for f in res["companies"]["schema"]["fields"]) == COMPANY_COLUMNS
+    assert "low end" in meta["x_amount_parsing"] and "zh-TW" in meta["x_amount_parsing"]
+
+
+def test_shipped_rows_have_source_scope_dates_and_resolving_companies():
+    """Every shipped row has a source, scope, status_as_of and last_verified; 250+ rows; the Taiwan 元 rows are TWD."""
+    df = load_projects(include_user=False)
+    assert len(df) >= 250
+    for col in ("source_url", "scope", "status_as_of", "last_verified", "company_ids"):
+        assert df[col].notna().all(), col
+    tw = df.set_index("id").loc["tw-chip-driven-industrial-innovation-program"]
+    assert (tw["amount_reported"], tw["currency"], tw["amount_value"]) == ("3000億元", "TWD", 3e11)
+    rng = df.set_index("id").loc["tsmc-2025-capex"]
+    assert (rng["amount_bound"], rng["amount_value"], rng["amount_high"]) == ("range", 38e9, 42e9)

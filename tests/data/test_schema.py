@@ -10,10 +10,17 @@ import pytest
 from dashboard.data.schema import (
     CATEGORIES,
     COLUMNS,
+    COORD_PRECISIONS,
+    FUNDING,
+    RELATIONS,
+    SCOPES,
     STATUSES,
     build_schema,
     check_frame,
     country_codes,
+    USER_COLUMNS,
+    locale_of,
+    parse_money,
     period_start,
     text_frame,
 )
@@ -25,10 +32,10 @@ def _where(label: object) -> str:
 
 def _row(**changes: object) -> dict:
     base = {
-        "id": "stargate-project", "project": "Stargate", "company": "OpenAI; SoftBank Group",
-        "country": "US", "category": "datacenter", "status": "under_construction",
-        "announced": "2025-01-21", "amount_reported": "US$500 billion",
-        "source_url": "https://tiatra.com/?p=48913",
+        "id": "stargate-project", "project": "Stargate", "company_ids": "openai;softbank-group",
+        "country": "US", "category": "datacenter", "scope": "programme", "status": "under_construction",
+        "status_as_of": "2025-09-23", "announced": "2025-01-21", "amount_reported": "US$500 billion",
+        "source_url": "https://tiatra.com/?p=48913", "last_verified": "2026-12-01",
     }
     base.update(changes)
     return base
@@ -44,9 +51,15 @@ def test_valid_row_has_no_problems():
 
 
 def test_enums_match_the_interface():
-    """Categories and statuses are the ones the common interface lists."""
-    assert CATEGORIES == ("fab", "packaging", "rnd", "datacenter", "acquisition", "subsidy", "fund", "equipment")
-    assert STATUSES == ("announced", "planned", "under_construction", "operating", "completed", "delayed", "cancelled")
+    """Categories, statuses, scopes, funding kinds, relations and precisions are dataset v2's vocabulary."""
+    assert CATEGORIES == ("fab", "packaging", "rnd", "datacenter", "acquisition", "subsidy", "fund", "equipment",
+                          "materials", "programme")
+    assert STATUSES == ("announced", "approved", "signed", "under_construction", "operating", "delayed", "suspended",
+                        "cancelled", "completed", "enacted")
+    assert SCOPES == ("site", "programme", "company_plan", "company_capex", "fund")
+    assert FUNDING == ("private", "public_grant", "public_loan", "tax_credit", "public_private", "equity")
+    assert RELATIONS == ("part_of", "funds", "supersedes")
+    assert COORD_PRECISIONS == ("site", "city", "region", "country")
 
 
 def test_country_codes_are_iso_alpha2_plus_eu():
@@ -64,7 +77,17 @@ def test_country_codes_are_iso_alpha2_plus_eu():
         ("announced", "March 2025", r"column 'announced': 'March 2025' is not a real date"),
         ("country", "UK", r"column 'country': 'UK' is not an ISO 3166-1 alpha-2"),
         ("category", "foundry", r"column 'category': 'foundry' is not a category; valid: fab, packaging"),
-        ("status", "done", r"column 'status': 'done' is not a status; valid: announced, planned"),
+        ("status", "done", r"column 'status': 'done' is not a status; valid: announced, approved, signed"),
+        ("status", "planned", r"column 'status': 'planned' is not a status"),
+        ("scope", "pledge", r"column 'scope': 'pledge' is not a scope; valid: site, programme, company_plan"),
+        ("funding", "grant", r"column 'funding': 'grant' is not a funding kind; valid: private, public_grant"),
+        ("coord_precision", "street", r"column 'coord_precision': 'street' is not a coordinate precision; valid: site"),
+        ("status_as_of", "2025-13", r"column 'status_as_of': '2025-13' is not a real date"),
+        ("last_verified", "", r"column 'last_verified': is empty; a value is required"),
+        ("status_source_url", "example.org", r"column 'status_source_url': 'example.org' is not an http\(s\) URL"),
+        ("company_ids", "OpenAI", r"column 'company_ids': 'OpenAI' is not a list of ids separated by ';'"),
+        ("amount_reported", "$60 billion and $5 billion",
+         r"column 'amount_reported': '\$60 billion and \$5 billion' is not an amount of money \(more than one amount"),
         ("id", "Stargate_1", r"column 'id': 'Stargate_1' is not an id"),
         ("lat", "91", r"column 'lat': '91' is not a latitude"),
         ("source_url", "www.example.org/a", r"column 'source_url': 'www.example.org/a' is not an http\(s\) URL"),
@@ -95,15 +118,17 @@ def test_cross_column_checks():
     problems = _check(_row(lat="30.1", period_end_year="2020", parent_id="nowhere"))
     assert problems == [
         "t.csv:2: column 'lat': '30.1' with lon '': lat and lon must be given together",
-        "t.csv:2: column 'period_end_year': '2020' is before the year announced",
+        "t.csv:2: column 'period_end_year': '2020' is before the year announced (allowed for scope company_capex only)",
         "t.csv:2: column 'parent_id': 'nowhere' refers to no existing id",
+        "t.csv:2: column 'relation': '' with parent_id 'nowhere': parent_id and relation must be given together",
     ]
 
 
 def test_parent_may_point_at_known_ids_and_not_at_itself():
     """parent_id may name an id outside the frame when it is known, never the row itself."""
-    assert _check(_row(id="abilene", parent_id="stargate-project"), known_ids={"stargate-project"}) == []
-    [problem] = _check(_row(parent_id="stargate-project"))
+    assert _check(_row(id="abilene", parent_id="stargate-project", relation="part_of"),
+                  known_ids={"stargate-project"}) == []
+    [problem] = _check(_row(parent_id="stargate-project", relation="part_of"))
     assert problem.endswith("column 'parent_id': 'stargate-project' refers to the row itself")
 
 
@@ -155,3 +180,41 @@ def test_text_frame_turns_values_into_stripped_text():
     frame = text_frame([{"id": " a ", "gpus": 100000, "power_mw": 1.5, "city": "  ", "notes": None}])
     assert frame.loc[0, "id"] == "a" and frame.loc[0, "gpus"] == "100000" and frame.loc[0, "power_mw"] == "1.5"
     assert pd.isna(frame.loc[0, "city"]) and pd.isna(frame.loc[0, "notes"])
+
+
+def test_company_ids_must_resolve_and_name_the_closest():
+    """Each company_ids entry must be a known id; an unknown one is named with the closest ids."""
+    known = {"openai", "softbank-group", "softbank-corp"}
+    assert _check(_row(), company_ids=known) == []
+    [problem] = _check(_row(company_ids="openai;softbank"), company_ids=known)
+    assert problem == ("t.csv:2: column 'company_ids': 'openai;softbank' names company_id(s) not in companies.csv: "
+                       "'softbank' (closest: softbank-corp, softbank-group); add the company there or use an id it lists")
+
+
+def test_relation_and_parent_come_together_and_cycles_are_refused():
+    """A relation without parent_id is refused, and parent links may not loop."""
+    [problem] = _check(_row(relation="funds"))
+    assert problem == "t.csv:2: column 'relation': 'funds' with parent_id '': parent_id and relation must be given together"
+    a = _row(id="a", parent_id="b", relation="part_of")
+    b = _row(id="b", parent_id="a", relation="part_of")
+    problems = _check(a, b)
+    assert problems == ["t.csv:2: column 'parent_id': 'b' makes a cycle of parent_id links",
+                        "t.csv:3: column 'parent_id': 'a' makes a cycle of parent_id links"]
+
+
+def test_ranges_and_bounds_are_amounts_and_locale_follows_country():
+    """Ranges and qualified amounts pass; a bare 元 in a Taiwanese row is read as TWD."""
+    for text in ("$60 billion to $65 billion", "more than $15 billion", "up to EUR 5 billion", "€30-50 billion"):
+        assert _check(_row(amount_reported=text)) == [], text
+    assert parse_money("3000億元", locale_of("TW")).currency == "TWD"
+    assert parse_money("3000億元", locale_of("JP")).currency == "CNY"
+
+
+def test_user_rows_may_leave_last_verified_empty_but_need_a_company():
+    """A user's record needs no last_verified; it needs company_ids or free-text company."""
+    user = _row(last_verified=None, company_ids=None, company="Acme Fabs")
+    frame = text_frame([user], index=[2], columns=USER_COLUMNS)
+    assert check_frame(frame, where=_where, user=True) == []
+    frame = text_frame([{**user, "company": None}], index=[2], columns=USER_COLUMNS)
+    assert check_frame(frame, where=_where, user=True) == [
+        "t.csv:2: column 'company': is empty; a value is required (a company name, or its id in company_ids)"]

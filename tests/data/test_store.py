@@ -4,6 +4,7 @@ Tests taking ``store_db`` (or ``store``) run once per database (see conftest.py)
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 
 from dashboard.data import Store, load_projects
 from dashboard.data.load import read_table
-from dashboard.data.schema import COLUMNS
+from dashboard.data.schema import USER_COLUMNS as COLUMNS
 from dashboard.data.store import default_url, make_id, resolve_url
 from dashboard.errors import ReadOnlyRecordError, RecordNotFoundError, StoreError, ValidationError
 
@@ -81,7 +82,9 @@ def test_add_get_and_reload(store, record, store_db):
     assert re.fullmatch(r"jasm-kumamoto-fab-1-[0-9a-f]{6}", new_id)
     store.close()
     with Store(store_db, curated=VALID_CSV) as again:
-        assert again.get(new_id) == {**dict.fromkeys(COLUMNS), **record, "id": new_id}
+        # v2: a user record gets scope 'site' and status_as_of today; an unknown company stays free text
+        assert again.get(new_id) == {**dict.fromkeys(COLUMNS), **record, "id": new_id, "scope": "site",
+                                     "status_as_of": dt.date.today().isoformat()}
     df = load_projects(VALID_CSV)  # SEMIDASH_DB points at store_db
     assert len(df) == 7
     user = df[df["origin"] == "user"].iloc[0]
@@ -102,9 +105,10 @@ def test_bad_record_names_fields_and_writes_nothing(store, record):
     with pytest.raises(ValidationError) as info:
         store.add(bad)
     assert info.value.problems == [
-        "record 1: unknown field(s) 'colour'; valid fields: id, project, company, country, city, lat, lon, "
-        "category, status, announced, amount_reported, period_end_year, gpus, power_mw, wafers_per_month, "
-        "parent_id, source_url, source_publisher, notes",
+        "record 1: unknown field(s) 'colour'; valid fields: id, project, company_ids, country, city, lat, lon, "
+        "coord_precision, category, scope, funding, status, status_as_of, status_source_url, announced, "
+        "amount_reported, period_end_year, gpus, power_mw, wafers_per_month, parent_id, relation, source_url, "
+        "source_publisher, last_verified, notes, company",
         "record 1: column 'country': 'Japan' is not an ISO 3166-1 alpha-2 country code (e.g. KR, JP, US, TW, CN, DE; EU for EU-wide)",
         "record 1: column 'announced': '2025-13-45' is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY",
         "record 1: column 'gpus': 'lots' is not a non-negative whole number",
@@ -344,6 +348,53 @@ def test_table_ddl_is_portable_to_postgresql():
     ddl = str(CreateTable(_table, if_not_exists=True).compile(dialect=postgresql.dialect()))
     assert ddl.strip().startswith("CREATE TABLE IF NOT EXISTS user_projects")
     assert "created_at TIMESTAMP WITH TIME ZONE NOT NULL" in ddl and "PRIMARY KEY (id)" in ddl
+
+
+def test_v2_fields_defaults_and_company_ids(store, record):
+    """A user record takes the v2 fields with the same checks; known names become ids, others stay free text."""
+    rid = store.add({**record, "company": "TSMC; Acme Fabs", "scope": "programme", "status": "signed",
+                     "status_as_of": "2026-11-30", "parent_id": "stargate-project", "amount_reported": "$60 billion to $65 billion"})
+    got = store.get(rid)
+    assert (got["company_ids"], got["company"], got["scope"], got["relation"], got["last_verified"]) == (
+        "tsmc", "Acme Fabs", "programme", "part_of", None)
+    row = load_projects(VALID_CSV).set_index("id").loc[rid]
+    assert (row["company"], row["amount_value"], row["amount_high"], row["amount_bound"]) == (
+        "TSMC; Acme Fabs", 60e9, 65e9, "range")
+    with pytest.raises(ValidationError, match=r"column 'scope': 'pledge' is not a scope; valid: site, programme"):
+        store.add({**record, "scope": "pledge"})
+    with pytest.raises(ValidationError, match=r"column 'company_ids': 'tsmcc' names company_id\(s\) not in companies.csv"):
+        store.add({**record, "company_ids": "tsmcc"})
+
+
+def test_a_store_of_version_1_gains_the_new_columns(tmp_path, record):
+    """A SQLite store written by semidash 1.x is upgraded in place: scope site, status_as_of its date, planned -> announced."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    old = ["id", "project", "company", "country", "city", "lat", "lon", "category", "status", "announced",
+           "amount_reported", "period_end_year", "gpus", "power_mw", "wafers_per_month", "parent_id",
+           "source_url", "source_publisher", "notes"]
+    con.execute(f"CREATE TABLE user_projects (id VARCHAR(120) PRIMARY KEY, {', '.join(c + ' TEXT' for c in old[1:])}, "
+                "created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL)")
+    values = {**dict.fromkeys(old), **{k: v for k, v in record.items() if k in old}, "id": "old-one", "status": "planned"}
+    con.execute(f"INSERT INTO user_projects VALUES ({', '.join('?' * (len(old) + 2))})",
+                [*(values[c] for c in old), "2025-05-06 07:08:09", "2025-05-06 07:08:09"])
+    con.commit()
+    con.close()
+    with Store(path, curated=VALID_CSV) as st:
+        got = st.get("old-one")
+        assert (got["scope"], got["status_as_of"], got["status"]) == ("site", "2025-05-06", "announced")
+        assert st.load().loc[0, "status"] == "announced"
+
+
+def test_editing_company_names_maps_them_again(store, record):
+    """Changing a record's company names replaces the ids they had mapped to."""
+    rid = store.add({**record, "company": "TSMC"})
+    assert store.get(rid)["company_ids"] == "tsmc"
+    store.update(rid, {"company": "Intel; Acme Fabs"})
+    got = store.get(rid)
+    assert (got["company_ids"], got["company"]) == ("intel", "Acme Fabs")
 
 
 def test_busy_sqlite_store_says_try_again(tmp_path, monkeypatch, record):

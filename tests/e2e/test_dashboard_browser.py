@@ -129,12 +129,13 @@ def test_compare_two_projects(dash_duo, projects):
     dash_duo.driver.get(dash_duo.server_url + "/?tab=compare&cur=KRW")
     dash_duo.wait_for_element("#ctl-compare", timeout=20)
     for label in ("Stargate AI infrastructure project (OpenAI; SoftBank Group; Oracle; MGX)",
-                  "Samsung Advanced Packaging Lab (APL), Minato Mirai (Samsung Electronics)"):
+                  # dataset v2: the lab's companies are Samsung Electronics and its Japanese subsidiary
+                  "Samsung Advanced Packaging Lab (APL), Minato Mirai (Samsung Electronics; Samsung Japan Corporation)"):
         _pick(dash_duo, "#ctl-compare", label)
     dash_duo.wait_for_element("#compare-table tbody tr:nth-child(2)", timeout=10)
     rows = [tr.text for tr in dash_duo.find_elements("#compare-table tbody tr")]
     assert "1 USD =" in rows[0] and "2025-01-21" in rows[0] and "조원" in rows[0]
-    assert "1 JPY =" in rows[1] and "2023-12-21" in rows[1] and "400억엔" in rows[1]
+    assert "1 JPY =" in rows[1] and "2023-12-21" in rows[1] and "400億円を上回る" in rows[1]  # v2: the Japanese source's wording
     dash_duo.wait_for_contains_text("#compare-ratios", "Stargate AI infrastructure project is ~", timeout=10)
     assert "compare=stargate-project" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []

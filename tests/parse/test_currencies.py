@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.parse.currencies import PREFIXES, SUFFIXES, locale_family, resolve, text_says_yuan
+from dashboard.parse.currencies import locale_family, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.units import is_currency
 
 
 def test_every_table_code_is_a_registry_currency():
     """Every code in the tables (markers aside) is a currency of the shared registry."""
-    codes = {c for c in list(PREFIXES.values()) + list(SUFFIXES.values()) if not c.endswith("?")}
+    codes = {c for c in list(prefixes().values()) + list(suffixes().values()) if not c.endswith("?")}
     assert codes and all(is_currency(c) for c in codes), sorted(c for c in codes if not is_currency(c))
 
 
@@ -27,6 +27,7 @@ def test_every_table_code_is_a_registry_currency():
         ("元", "zh-Hant", False, "TWD"),
         ("元", "ja", False, "CNY"),
         ("USD", "zh-TW", False, "USD"),
+        ("元", "zh-HK", False, "HKD"),
     ],
 )
 def test_resolve_rules(sign, locale, yuan_text, code):
@@ -50,3 +51,12 @@ def test_text_says_yuan(text, says):
 def test_locale_family(locale, family):
     """Locale hints normalise to the families the rules use."""
     assert locale_family(locale) == family
+
+
+@pytest.mark.parametrize(
+    ("locale", "region", "code"),
+    [(None, "TWD", "TWD"), (None, "HKD", "HKD"), (None, None, "CNY"), ("zh-CN", "TWD", "CNY"), ("zh-TW", "HKD", "TWD")],
+)
+def test_region_of_the_article_decides_a_bare_yuan_unless_the_locale_says(locale, region, code):
+    """A bare 元 takes the article's region (TW/HK); an explicit locale wins."""
+    assert resolve("元?", locale=locale, region=region) == code

@@ -12,7 +12,6 @@ from real_style_corpus import report, score
 
 from dashboard.errors import ParseError
 from dashboard.parse import extract_figures, parse_amount
-from dashboard.parse.extract import _extract
 from dashboard.units import is_currency
 
 # (text, value in base units, unit): one figure each, every notation of the issue
@@ -446,7 +445,7 @@ def test_figure_to_dict():
     _, inner = extract_figures("1000억엔(약 9800억원)")
     assert inner.to_dict() == {
         "value": 9.8e11, "unit": "KRW", "kind": "money", "approx": True, "bound": None,
-        "text": "약 9800억원", "start": 7, "end": 15, "restates": "1000억엔",
+        "text": "약 9800억원", "start": 7, "end": 15, "restates": "1000억엔", "range_with": None,
     }
 
 
@@ -514,7 +513,7 @@ _ALPHABET = st.sampled_from(
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 def test_extract_never_raises_on_number_like_text(text):
     """Number-heavy random text never makes the extractor fail (strict internal path)."""
-    figs = _extract(text, None, strict=True)
+    figs = extract_figures(text, strict=True)
     for f in figs:
         assert text[f.start : f.end] == f.text
         assert f.value >= 0

@@ -1,9 +1,10 @@
-"""Tests for dashboard.parse.numerals: folding and reading numeral runs."""
+"""Tests for dashboard.parse.numerals (reading runs) and the run pattern of dashboard.parse.patterns."""
 from __future__ import annotations
 
 import pytest
 
-from dashboard.parse.numerals import RUN_RE, fold, read_run
+from dashboard.parse.numerals import MAX_VALUE, read_run
+from dashboard.parse.patterns import get as patterns
 
 
 @pytest.mark.parametrize(
@@ -40,7 +41,7 @@ def test_read_run_values(run, value):
 
 
 def test_read_run_is_exact():
-    """Decimals are exact fractions, so 1.1 x 1000 is exactly 1100."""
+    """Values are exact decimals, so 1.1 x 1000 is exactly 1100."""
     assert read_run("1.1").value * 1000 == 1100
 
 
@@ -71,12 +72,17 @@ def test_read_run_rejects_non_numerals():
 )
 def test_run_boundaries(text, runs):
     """Runs never start inside a word or model name, nor after a vagueness marker."""
-    assert [m.group() for m in RUN_RE.finditer(text)] == runs
+    assert [m.group() for m in patterns().run.finditer(text)] == runs
 
 
-def test_fold_keeps_length_and_maps_full_width():
-    """Full-width digits and signs fold one for one; parentheses stay."""
-    src = "４００億ドル（約６・２兆円）＄５"
-    out = fold(src)
-    assert len(out) == len(src)
-    assert out == "400億ドル（約6・2兆円）$5"
+@pytest.mark.parametrize("run", ["1" * 400, "1" + ",000" * 30, "9" * 25, "1만억" * 50, "一" * 40])
+def test_absurd_numerals_are_marked_not_raised(run):
+    """A numeral too long or too large is marked absurd (the reader drops it alone)."""
+    r = read_run(run)
+    assert r.absurd is True
+
+
+def test_largest_sane_numeral_is_not_absurd():
+    """Twenty-digit amounts (a big number of won) are still read."""
+    r = read_run("12,345,678,901,234,567,890")
+    assert r.absurd is False and r.value == 12345678901234567890 and r.value < MAX_VALUE

@@ -77,3 +77,11 @@ def test_new_rates_are_never_served_from_the_old_conversion(small, tmp_path, mon
     finally:
         monkeypatch.delenv("SEMIDASH_FX_DIR")
         reset_cache()
+
+
+def test_softbank_is_two_filter_entries_not_three(projects):
+    """With companies by id, the filter offers SoftBank Corp. and SoftBank Group, and no bare 'SoftBank'."""
+    from dashboard.query.selection import company_names
+
+    soft = [n for n in company_names(projects["company"]) if "softbank" in n.lower()]
+    assert soft == ["SoftBank Corp.", "SoftBank Group"]

@@ -1,8 +1,10 @@
-"""Breakdown: a treemap country → company → project that counts umbrella plans once.
+"""Breakdown: a treemap country → company → project that counts each amount once.
 
 A row with a ``parent_id`` whose parent is also in the frame is drawn inside
-its parent; the parent's box is the larger of its own amount and the sum of
-its parts, so a programme and its sites are never added together.
+its parent. With an ``in_total`` column (frames from ``load_projects``) only
+the ``in_total`` amounts are added and a parent's box is the sum of its parts,
+so the treemap adds up to the header total; without one, a parent's box is the
+larger of its own amount and the sum of its parts.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ([15.0, 8.0, 7.0], [False, True, True])
     """
     own = df["converted_value"].fillna(0.0).clip(lower=0).to_numpy(dtype="float64")
+    if "in_total" in df:  # only what the totals add; containers become the sum of their parts
+        own = np.where(df["in_total"].fillna(False).to_numpy(dtype=bool), own, 0.0)
     ids = df["id"].astype(str).to_numpy()
     if "parent_id" in df:
         parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy()
@@ -33,7 +37,7 @@ def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ppos = pd.Index(ids).get_indexer(parent)
     has_parent = (ppos >= 0) & (parent != ids)
     eff = own.copy()
-    for _ in range(4):  # a few passes cover the nesting depth of real plans
+    for _ in range(64):  # one pass per level of nesting; stops when nothing changes
         child_sum = np.bincount(ppos[has_parent], weights=eff[has_parent], minlength=len(df))
         new = np.maximum(own, child_sum)
         if np.array_equal(new, eff):
@@ -43,13 +47,24 @@ def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 
 def total_once(df: pd.DataFrame) -> float:
-    """Total converted amount with umbrella plans counted once.
+    """Total converted amount, each amount counted once.
+
+    With an ``in_total`` column (every frame from ``load_projects``): the sum of
+    ``converted_value`` over the ``in_total`` rows, so the CSV export, which
+    carries both columns, rebuilds the header total. Without one (a hand-made
+    frame): umbrella plans counted once by the larger of their own amount and
+    the sum of their parts.
 
     >>> total_once(pd.DataFrame({"id": ["p", "c"], "parent_id": [None, "p"], "converted_value": [10.0, 8.0]}))
     10.0
+    >>> total_once(pd.DataFrame({"id": ["p", "c"], "in_total": [False, True], "converted_value": [10.0, 8.0]}))
+    8.0
     """
     if len(df) == 0:
         return 0.0
+    if "in_total" in df:
+        flags = df["in_total"].fillna(False).to_numpy(dtype=bool)
+        return float(df["converted_value"].to_numpy(dtype="float64")[flags & df["converted_value"].notna().to_numpy()].sum())
     eff, has_parent, _ = effective_values(df)
     return float(eff[~has_parent].sum())
 

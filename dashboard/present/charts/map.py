@@ -45,6 +45,11 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
         size_v = np.nan_to_num(values)
         cats = data["category"].astype(object).fillna("unknown").astype(str).to_numpy()
         text = hover_text(data, currency).to_numpy(dtype=object)
+    if not aggregated and "coord_precision" in data:
+        national = (data["coord_precision"] == "country").fillna(False).to_numpy(dtype=bool)
+        text = np.where(national, text + "<br><i>country-level point (no single site)</i>", text)
+    else:
+        national = np.zeros(len(lat), dtype=bool)
     vmax = float(size_v.max()) if len(size_v) else 0.0
     sizeref = 2.0 * vmax / (40.0**2) if vmax > 0 else 1.0
     totals = pd.Series(size_v).groupby(cats).sum().sort_values(ascending=False)
@@ -52,7 +57,8 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
     for i, cat in enumerate(totals.index):
         sel = cats == cat
         traces.append(bubbles(go.Scattergeo, sel, size_v, text, sizeref=sizeref, opacity=0.75, line_width=0.6,
-                              color=COLORWAY[i % len(COLORWAY)], lat=lat[sel], lon=lon[sel], name=str(cat)))
+                              color=COLORWAY[i % len(COLORWAY)], lat=lat[sel], lon=lon[sel], name=str(cat),
+                              symbol=np.where(national[sel], "circle-open", "circle")))
     fig = go.Figure(traces)
     fig.update_layout(
         template="semidash",

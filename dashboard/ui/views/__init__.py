@@ -41,13 +41,13 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
 
 
 def summary_text(selected: pd.DataFrame, state: ViewState) -> str:
-    """One line over the views: how many projects and their total, once."""
+    """One line over the views: how many projects and their total, each amount once (the ``in_total`` rows)."""
     n = len(selected)
     with_amount = int(selected["converted_value"].notna().sum())
     total = format_amount(total_once(selected), state.currency)
     real_year = conversion_settings(state)[3]
     real = f", constant {real_year} US dollars" if real_year else ""
-    return (f"{n} projects · {with_amount} with an amount · total {total or '0'} (umbrella plans once) · "
+    return (f"{n} projects · {with_amount} with an amount · total {total or '0'} (each amount once) · "
             f"{BASIS_PHRASES[state.basis]}{real}")
 
 

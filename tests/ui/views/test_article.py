@@ -112,9 +112,9 @@ def test_edit_and_delete_user_record_refuse_curated(store, projects):
     edited = dict(zip(FORM_COLUMNS, values)) | {"city": "Pyeongtaek", "status": "bogus"}
     invalid, messages, message, done = save_edit(store, rid, [edited[c] for c in FORM_COLUMNS])
     assert not done and dict(zip(FORM_COLUMNS, messages))["status"].startswith("'bogus' is not a status; valid: announced")
-    edited["status"] = "planned"
+    edited["status"] = "approved"
     assert save_edit(store, rid, [edited[c] for c in FORM_COLUMNS])[3] is True
-    assert store.get(rid)["city"] == "Pyeongtaek" and store.get(rid)["status"] == "planned"
+    assert store.get(rid)["city"] == "Pyeongtaek" and store.get(rid)["status"] == "approved"
     curated = projects.loc[projects["origin"] == "curated", "id"].iloc[0]
     assert open_edit(store, [{"id": curated}])[0] is False and "is a curated record" in open_edit(store, [{"id": curated}])[4]
     assert delete_record(store, [{"id": curated}])[0] is False

@@ -1,0 +1,54 @@
+"""What the whole document says about its currency.
+
+* **Declarations** fix the currency of a bare 元 (or ``$``) for the rest of the
+  text: "（人民幣，下同）", "（單位：新台幣）", "新台幣100億元（以下同）" (the
+  currency of the amount just before), "(all figures in US$)".
+* **Region**: a bare 元 in a Taiwanese or Hong Kong article is TWD / HKD: the
+  text names 新台幣/台幣/NT$ or Taiwanese places and institutions (臺北, 新竹,
+  經濟部, ...), or 港元/香港, more often than mainland markers (人民幣, 国务院).
+  An explicit ``locale`` wins over the region; a declaration wins over both.
+
+The words are in ``vocab/money.toml`` (``[declaration]``, ``[context.*]``).
+
+>>> region_of("經濟部表示，新竹科學園區投資500億元")
+'TWD'
+>>> region_of("国务院批准投资500亿元") is None
+True
+"""
+from __future__ import annotations
+
+from dashboard.parse import patterns
+
+__all__ = ["region_of", "declarations"]
+
+_EN_CODES = {"US$": "USD", "U.S. dollars": "USD", "US dollars": "USD", "NT$": "TWD", "HK$": "HKD", "S$": "SGD",
+             "RM": "MYR", "yuan": "CNY", "RMB": "CNY", "yen": "JPY", "won": "KRW"}
+_ZH_CODES = {"人民幣": "CNY", "人民币": "CNY", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD",
+             "港元": "HKD", "港幣": "HKD", "港币": "HKD", "美元": "USD", "美金": "USD", "日元": "JPY", "日圓": "JPY",
+             "韓元": "KRW", "韩元": "KRW", "歐元": "EUR", "欧元": "EUR"}
+
+
+def region_of(text: str) -> str | None:
+    """"TWD" or "HKD" when the text reads as Taiwanese / Hong Kong, else None."""
+    counts = {"TWD": 0, "HKD": 0, "CNY": 0}
+    for m in patterns.get().region.finditer(text):
+        counts[m.lastgroup] += 1
+    best = max(("TWD", "HKD"), key=counts.get)
+    if counts[best] and counts[best] > counts["CNY"]:
+        return best
+    return None
+
+
+def declarations(text: str) -> list[tuple[int, str]]:
+    """(position, ISO code) of each explicit currency declaration in normalised text.
+
+    >>> declarations("大基金(人民幣,下同)規模3440億元")  # normalised text
+    [(3, 'CNY')]
+    """
+    out = []
+    for m in patterns.get().declaration.finditer(text):
+        word = m.group("zh") or m.group("zh2")
+        code = _ZH_CODES.get(word) if word else _EN_CODES.get(m.group("en"))
+        if code:
+            out.append((m.start(), code))
+    return out

@@ -1,0 +1,117 @@
+"""Normalise text once, keeping a map back to the caller's offsets.
+
+The reader sees NFKC-normalised text with a few folds of our own, so one
+pattern covers every spelling: full-width digits and letters (１,０００ -> 1,000),
+compatibility squares (㎿ -> MW, ㎾ -> kW, ㎡ -> m2, ㎢ -> km2, ㌦ -> ドル,
+㌔ -> キロ), NBSP / thin / ideographic spaces -> space (a thin space between digit groups,
+"1\u202f200", -> a comma), wave dashes -> ~.
+Kept as written: circled and parenthesised digits (①, ⑴ are list markers, not
+numbers), superscripts (10² is not 102; m² is read as a unit), and characters
+outside the compatibility blocks, so most news text is returned unchanged.
+
+:class:`Normalized` maps a span of the normalised text back to the original:
+
+>>> n = normalize("１０㎿と5,000㎡")
+>>> n.text
+'10MWと5,000m2'
+>>> n.span(0, 4), n.span(5, 12)
+((0, 3), (4, 10))
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import unicodedata
+
+import regex
+
+__all__ = ["normalize", "Normalized"]
+
+# Unicode blocks holding compatibility forms that news text uses.
+_BLOCKS = (
+    (0x00A0, 0x00FF), (0x2000, 0x206F), (0x2100, 0x214F), (0x2F00, 0x2FDF), (0x3000, 0x303F),
+    (0x3200, 0x33FF), (0xF900, 0xFAFF), (0xFE30, 0xFE6F), (0xFF00, 0xFFEF),
+)
+# ... minus the characters we keep (list markers, superscripts, fractions)
+_KEEP = set(range(0x3251, 0x3260)) | set(range(0x32B1, 0x32C0)) | set(range(0x3280, 0x32B1)) | set(range(0x3220, 0x3244))
+_KEEP |= {0x00B2, 0x00B3, 0x00B9, 0x00BC, 0x00BD, 0x00BE, 0x00AA, 0x00BA, 0x00B4, 0x00A8, 0x00AF, 0x00B8}
+_KEEP |= set(range(0x2070, 0x20A0))  # super/subscripts
+_OWN = {"\u301c": "~", "\u223c": "~", "\u2053": "~", "\uff5e": "~", "\u00a0": " ", "\u3000": " ", "\u2212": "-"}
+
+
+@functools.cache
+def _tables():
+    table: dict[int, str] = {}
+    for lo, hi in _BLOCKS:
+        for cp in range(lo, hi + 1):
+            if cp in _KEEP:
+                continue
+            ch = chr(cp)
+            out = unicodedata.normalize("NFKC", ch)
+            if out != ch:
+                table[cp] = out
+    for ch, out in _OWN.items():
+        table[ord(ch)] = out
+    for cp in list(table):  # spaces of any width are one space
+        if table[cp].isspace() and table[cp] != "\n":
+            table[cp] = " "
+    table[0x223C] = "~"
+    changed = "".join(regex.escape(chr(cp)) for cp in sorted(table))
+    resized = "".join(regex.escape(chr(cp)) for cp in sorted(table) if len(table[cp]) != 1)
+    return table, regex.compile(f"[{changed}]"), regex.compile(f"[{resized}]")
+
+
+class Normalized:
+    """Normalised ``text`` of ``original``, with :meth:`span` mapping offsets back."""
+
+    __slots__ = ("original", "text", "_n_starts", "_n_ends", "_o_starts")
+
+    def __init__(self, original: str, text: str, n_starts=(), n_ends=(), o_starts=()) -> None:
+        self.original = original
+        self.text = text
+        self._n_starts = n_starts  # normalised start of each character whose length changed
+        self._n_ends = n_ends
+        self._o_starts = o_starts
+
+    def _map(self, pos: int, is_end: bool) -> int:
+        if not self._n_starts:
+            return pos
+        i = bisect.bisect_right(self._n_starts, pos) - 1
+        if i < 0:
+            return pos
+        n_start, n_end, o_start = self._n_starts[i], self._n_ends[i], self._o_starts[i]
+        if pos == n_start:
+            return o_start
+        if pos < n_end:  # inside an expanded character: the whole character
+            return o_start + 1 if is_end else o_start
+        return o_start + 1 + (pos - n_end)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text for ``text[start:end]``."""
+        return self._map(start, False), self._map(end, True)
+
+
+_THIN_GROUP = regex.compile(r"(?<=[0-9])[\u2009\u202f](?=[0-9]{3}(?![0-9]))")
+
+
+def normalize(text: str) -> Normalized:
+    """NFKC plus the folds above, done once; see :class:`Normalized`."""
+    table, changed, resized = _tables()
+    if changed.search(text) is None:
+        return Normalized(text, text)
+    if "\u2009" in text or "\u202f" in text:  # a thin space between digit groups is a thousands separator
+        text_in = _THIN_GROUP.sub(",", text)
+    else:
+        text_in = text
+    out = text_in.translate(table)
+    n_starts, n_ends, o_starts = [], [], []
+    shift = 0
+    for m in resized.finditer(text):
+        o = m.start()
+        n = o + shift
+        width = len(table[ord(m.group())])
+        n_starts.append(n)
+        n_ends.append(n + width)
+        o_starts.append(o)
+        shift += width - 1
+    return Normalized(text, out, n_starts, n_ends, o_starts)

@@ -1,0 +1,99 @@
+"""Adversarial-input benchmark of the figure parser (plain script, not collected by pytest).
+
+Run: ``python tests/benchmarks/bench_adversarial.py [--quick]``
+
+Each hostile input is built at several sizes; the table shows ms per KB at
+every size, so linear growth reads as a flat row. The target is <= 10 ms/KB in
+the worst case (issue 10). Inputs: filler words repeated between a GPU word and
+its count, long digit runs after counters, '一'×n, '1만억'×n, '$1 '×n (every
+token a figure), unclosed parentheses after a figure, words that start a
+restatement, dense 2 MB articles, and more.
+"""
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "parse"))
+
+from parse_corpus import CORPUS  # noqa: E402
+
+from dashboard.parse import extract_figures  # noqa: E402
+
+
+def _dense(n: int) -> str:
+    rng = random.Random(n)
+    sentences = [s for _, s, _ in CORPUS]
+    parts, size = [], 0
+    while size < n:
+        s = rng.choice(sentences)
+        parts.append(s)
+        size += len(s.encode("utf-8")) + 1
+    return "\n".join(parts)
+
+
+CASES = {
+    "filler words after GPU": lambda n: "GPU " + "최신 " * n + "1만 장",
+    "filler words, English": lambda n: "100,000 " + "Nvidia " * n + "GPUs",
+    "digits after a counter": lambda n: "GPU 1" + "0" * n + "장",
+    "digits after a currency": lambda n: "$" + "9" * n + " billion",
+    "'一' x n": lambda n: "一" * n,
+    "'一千' x n + 億円": lambda n: "一千" * n + "億円",
+    "'1만억' x n": lambda n: "1만억" * n,
+    "'$1 ' x n": lambda n: "$1 " * n,
+    "'1조원(' + '약 ' x n": lambda n: "1조원(" + "약 " * n,
+    "'1,000' x n": lambda n: "1" + ",000" * n,
+    "'1조 ' + ' ' x n + 원": lambda n: "1조" + " " * n + "원",
+    "'월 ' x n + 5만 장": lambda n: "월 " * n + "5만 장",
+    "'1~' x n + 2조원": lambda n: "1~" * n + "2조원",
+    "'(' x n + 1조원": lambda n: "(" * n + "1조원" + ")" * n,
+    "'1.' x n": lambda n: "1." * n,
+    "'about ' x n + $1bn": lambda n: "about " * n + "$1bn",
+    "'between $1 and ' x n": lambda n: "between $1 and " * n + "$2",
+    "'１０㎿' x n (normalised)": lambda n: "１０㎿" * n,
+    "dense article": lambda n: _dense(n * 10),
+}
+
+
+def _time(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        extract_figures(text, strict=True)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    """Run every case at each size and print ms/KB; exit 1 if any exceeds 10 ms/KB."""
+    quick = "--quick" in sys.argv
+    sizes = (1_000, 10_000, 100_000) if quick else (1_000, 10_000, 100_000, 200_000)
+    extract_figures("warm up 1조원")
+    head = f"{'input':32}" + "".join(f"{'n=' + format(n, ','):>14}" for n in sizes) + "   worst ms/KB"
+    print(head)
+    worst_all = 0.0
+    for name, build in CASES.items():
+        cells, worst = [], 0.0
+        for n in sizes:
+            text = build(n)
+            kb = len(text.encode("utf-8")) / 1024
+            ms = _time(text) * 1000
+            per = ms / kb
+            worst = max(worst, per)
+            cells.append(f"{per:9.3f} ms/KB")
+        worst_all = max(worst_all, worst)
+        print(f"{name:32}" + "".join(f"{c:>14}" for c in cells) + f"   {worst:8.3f}")
+    big = _dense(2_000_000)
+    mb = len(big.encode("utf-8")) / 1e6
+    t = _time(big)
+    print(f"\n2 MB dense article: {mb:.2f} MB in {t:.2f} s = {t * 1000 / (mb * 1e6 / 1024):.3f} ms/KB")
+    worst_all = max(worst_all, t * 1000 / (mb * 1e6 / 1024))
+    print(f"worst case: {worst_all:.3f} ms/KB (target <= 10)")
+    sys.exit(0 if worst_all <= 10 else 1)
+
+
+if __name__ == "__main__":
+    main()
