@@ -200,6 +200,7 @@ def configure_server(app: Any, data_revision: Callable[[], str]) -> SafeCache:
     the module docstring); returns the cache (also ``app.semidash_cache``)."""
     import flask
     from flask_caching import Cache
+    from werkzeug.exceptions import BadRequest
     from flask_compress import Compress
 
     server = app.server
@@ -218,8 +219,9 @@ def configure_server(app: Any, data_revision: Callable[[], str]) -> SafeCache:
         if len(raw) > MAX_CALLBACK_BODY:
             return _error(413, f"callback body over {MAX_CALLBACK_BODY:,} bytes")
         try:
-            body = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            # parsed once: Dash's dispatch gets this same object from the request's cache
+            body = req.get_json(force=True, cache=True)
+        except BadRequest:
             return _error(400, "the callback body is not JSON")
         problem = check_callback_body(body, app.callback_map)
         if problem:

@@ -3,7 +3,8 @@ callbacks replayed at a fixed offered rate, latency from each request's
 scheduled send time (open loop, so a slow server is not hidden by a client
 that waits: no coordinated omission).
 
-    python tests/benchmarks/bench_load.py [--rate 50] [--duration 60] [--workers 2] [--url http://127.0.0.1:PORT]
+    python tests/benchmarks/bench_load.py [--rate 50] [--duration 60] [--workers 2] [--mix unique|links] [--redis]
+                                          [--url http://127.0.0.1:PORT]
 
 Target (issue 14): 50 req/s for 60 s, 0 errors, p95 <= 500 ms on 2 workers.
 
@@ -19,6 +20,7 @@ requests and ``duration + 35`` seconds. Only 127.0.0.1 is contacted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -211,12 +213,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=float, default=5.0, help="seconds of load at the same rate before measuring")
     ap.add_argument("--mix", choices=("unique", "links"), default="unique",
                     help="unique: a fresh URL per request; links: 400 shared links, Zipf popularity (default unique)")
+    ap.add_argument("--redis", action="store_true",
+                    help="start a throwaway redis-server and share the cache through it (SEMIDASH_CACHE_URL)")
     ap.add_argument("--url", default=None, help="an already running server on 127.0.0.1 (no gunicorn started)")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = ap.parse_args(argv)
     duration = min(args.duration, 300.0)
     proc = None
     tmp = tempfile.mkdtemp(prefix="semidash-load-")
+    stack = contextlib.ExitStack()
+    if args.redis:
+        from tests.servers import start_redis
+
+        os.environ["SEMIDASH_CACHE_URL"] = stack.enter_context(start_redis()).url
     if args.url:
         parts = urlsplit(args.url)
         if parts.hostname not in ("127.0.0.1", "localhost"):
@@ -240,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             # server CPU per request: independent of how busy the rest of the machine is
             summary["server_cpu_ms_per_req"] = round((tree_cpu_seconds(proc.pid) - cpu0) * 1000 / summary["requests"], 1)
         summary["workers"] = args.workers
+        summary["cache"] = os.environ.get("SEMIDASH_CACHE_URL") or "in-process"
         summary["loadavg_end"] = open("/proc/loadavg").read().split()[:3]
     finally:
         if proc is not None:
@@ -248,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+        stack.close()
     if args.json:
         print(json.dumps(summary))
     else:

@@ -152,12 +152,17 @@ def read_upload(contents: str | None, filename: str | None) -> tuple[Any, Any]:
     Returns ``(text, note)``; on a bad file the text is ``no_update`` and the
     note a red alert naming the file and the problem.
     """
-    from dashboard.intake.article import read_article
     from dashboard.errors import SemidashError
+    from dashboard.intake.article import check_upload, read_article
 
     if not contents:
         return no_update, no_update
     name = filename or "upload"
+    payload = contents.split(",", 1)[1] if "," in contents else contents
+    try:  # refuse by the encoded size and the name before decoding anything
+        check_upload(name, len(payload) * 3 // 4 - payload[-2:].count("="))
+    except SemidashError as exc:
+        return no_update, dbc.Alert(str(exc).splitlines()[0], color="danger", className="py-1 small mb-0")
     try:
         data = base64.b64decode(contents.split(",", 1)[1] if "," in contents else contents, validate=False)
     except (binascii.Error, ValueError) as exc:
