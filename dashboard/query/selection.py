@@ -126,30 +126,11 @@ def rates_token() -> object:
 
 
 def rates_key() -> str:
-    """:func:`rates_token` as text for keys shared between processes.
-
-    The FX layer's ``rates_revision()`` (the same in every process for the
-    same rate data) when it has one; else a digest of the rate table's dates,
-    codes and values (computed once per table, ~2 ms).
-    """
-    token = rates_token()
-    if isinstance(token, (str, int)):
-        return str(token)
-    held = _table_digest
-    if held and held[0] is token:
-        return held[1]
-    import hashlib
-
-    h = hashlib.sha256()
-    h.update(repr(tuple(token.codes)).encode())
-    h.update(np.ascontiguousarray(token.dates).tobytes())
-    h.update(np.ascontiguousarray(token.values).tobytes())
-    digest = "table-" + h.hexdigest()[:24]
-    _table_digest[:] = [token, digest]
-    return digest
+    """:func:`rates_token` as text for keys shared between processes
+    (``rates_revision()`` is a hash of the rate files: the same in every process)."""
+    return str(rates_token())
 
 
-_table_digest: list = []
 _shared: Any = None
 _FRAME_KEYS = _PerFrame()
 

@@ -200,8 +200,10 @@ def configure_server(app: Any, data_revision: Callable[[], str]) -> SafeCache:
     the module docstring); returns the cache (also ``app.semidash_cache``)."""
     import flask
     from flask_caching import Cache
-    from werkzeug.exceptions import BadRequest
     from flask_compress import Compress
+    from werkzeug.exceptions import BadRequest
+
+    from dashboard import __version__
 
     server = app.server
     url = cache_url_from_env()
@@ -227,7 +229,9 @@ def configure_server(app: Any, data_revision: Callable[[], str]) -> SafeCache:
         if problem:
             return _error(400, f"malformed callback request: {problem}")
         if any(p in body["output"] for p in _PURE_OUTPUTS):
-            key = "resp:" + hashlib.sha256(raw + b"\0" + f"{data_revision()}\0{_rates_key()}".encode()).hexdigest()
+            # the code's version too: instances of another release on the same Redis never share answers
+            salt = f"{__version__}\0{data_revision()}\0{_rates_key()}".encode()
+            key = "resp:" + hashlib.sha256(raw + b"\0" + salt).hexdigest()
             hit = cache.get(key)
             if hit is not None:
                 return flask.Response(hit, mimetype="application/json")

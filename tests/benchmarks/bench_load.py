@@ -247,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         summary = run_load(host, port, args.rate, duration, mix=args.mix)
         if cpu0 is not None:
             # server CPU per request: independent of how busy the rest of the machine is
-            summary["server_cpu_ms_per_req"] = round((tree_cpu_seconds(proc.pid) - cpu0) * 1000 / summary["requests"], 1)
+            # (per answered request; under overload the server also spends CPU on requests whose client gave up)
+            answered = sum(v for k, v in summary["status"].items() if k.isdigit())
+            summary["server_cpu_ms_per_answer"] = round((tree_cpu_seconds(proc.pid) - cpu0) * 1000 / max(answered, 1), 1)
         summary["workers"] = args.workers
         summary["cache"] = os.environ.get("SEMIDASH_CACHE_URL") or "in-process"
         summary["loadavg_end"] = open("/proc/loadavg").read().split()[:3]
