@@ -13,8 +13,13 @@ How it reads, module by module (each does one job):
   Add a word there, not in code.
 * :mod:`~dashboard.parse.normalize` - NFKC and own folds, once, with an offset map.
 * :mod:`~dashboard.parse.numerals` - numeral runs to exact decimals.
-* :mod:`~dashboard.parse.patterns` - every pattern, built from the vocabulary.
-* :mod:`~dashboard.parse.reader` - one numeral and the words around it.
+* :mod:`~dashboard.parse.patterns` - every pattern, built from the vocabulary
+  (:mod:`~dashboard.parse.dispatch`: helpers that keep them fast).
+* :mod:`~dashboard.parse.reader` - one numeral and the words around it;
+  :mod:`~dashboard.parse.before` the currency and approximation/bound words
+  before it (dictionary look-ups); :mod:`~dashboard.parse.counted` GPUs and
+  wafers named elsewhere in the sentence; :mod:`~dashboard.parse.implied` headline
+  money without a currency word.
 * :mod:`~dashboard.parse.filters` - exchange-rate quotes and index levels.
 * :mod:`~dashboard.parse.links` and :mod:`~dashboard.parse.document` - ranges,
   restatements, declared currencies, TW/HK context.

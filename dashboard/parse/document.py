@@ -3,9 +3,12 @@
 * **Declarations** fix the currency of a bare 元 (or ``$``) for the rest of the
   text: "（人民幣，下同）", "（單位：新台幣）", "新台幣100億元（以下同）" (the
   currency of the amount just before), "(all figures in US$)".
+* **Sentence declarations**: "若以美金計算，營收為103.1億元" makes the bare 元 of the
+  rest of that sentence US dollars (以人民幣計, 以新台幣計算 likewise).
 * **Region**: a bare 元 in a Taiwanese or Hong Kong article is TWD / HKD: the
   text names 新台幣/台幣/NT$ or Taiwanese places and institutions (臺北, 新竹,
-  經濟部, ...), or 港元/香港, more often than mainland markers (人民幣, 国务院).
+  經濟部, ...), or 港元/香港, more often than mainland markers (人民幣, 国务院);
+  with no marker at all, several traditional-only characters make it Taiwanese.
   An explicit ``locale`` wins over the region; a declaration wins over both.
 
 The words are in ``vocab/money.toml`` (``[declaration]``, ``[context.*]``).
@@ -17,9 +20,14 @@ True
 """
 from __future__ import annotations
 
-from dashboard.parse import patterns
+import regex
 
-__all__ = ["region_of", "declarations"]
+from dashboard.parse import patterns
+from dashboard.parse.vocab import load
+
+__all__ = ["region_of", "declarations", "sentence_declarations"]
+
+_KANA = regex.compile(r"[\u3040-\u30ff]")
 
 _EN_CODES = {"US$": "USD", "U.S. dollars": "USD", "US dollars": "USD", "NT$": "TWD", "HK$": "HKD", "S$": "SGD",
              "RM": "MYR", "yuan": "CNY", "RMB": "CNY", "yen": "JPY", "won": "KRW"}
@@ -31,11 +39,16 @@ _ZH_CODES = {"人民幣": "CNY", "人民币": "CNY", "新台幣": "TWD", "新台
 def region_of(text: str) -> str | None:
     """"TWD" or "HKD" when the text reads as Taiwanese / Hong Kong, else None."""
     counts = {"TWD": 0, "HKD": 0, "CNY": 0}
-    for m in patterns.get().region.finditer(text):
-        counts[m.lastgroup] += 1
+    p = patterns.get()
+    for m in p.region.finditer(text):
+        counts[p.region_code[m.group()]] += 1
     best = max(("TWD", "HKD"), key=counts.get)
     if counts[best] and counts[best] > counts["CNY"]:
         return best
+    if not any(counts.values()) and _KANA.search(text) is None:  # Japanese shares many of these kanji
+        trad = load("money")["context"]["traditional"]
+        if sum(text.count(ch) for ch in trad["chars"]) >= trad["min_count"]:
+            return "TWD"
     return None
 
 
@@ -51,4 +64,22 @@ def declarations(text: str) -> list[tuple[int, str]]:
         code = _ZH_CODES.get(word) if word else _EN_CODES.get(m.group("en"))
         if code:
             out.append((m.start(), code))
+    return out
+
+
+_IN_CURRENCY = regex.compile(
+    r"以(?P<c>美金|美元|人民幣|人民币|新台幣|新台币|台幣|台币|港元|港幣|港币|日圓|日元)(?:計算|计算|計價|计价|計|计)"
+)
+
+
+def sentence_declarations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of "以美金計算"-style declarations, each up to the end of its sentence.
+
+    >>> sentence_declarations("若以美金計算,營收為103.1億元。")
+    [(1, 17, 'USD')]
+    """
+    out = []
+    for m in _IN_CURRENCY.finditer(text):
+        ends = [i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0]
+        out.append((m.start(), min(ends) if ends else len(text), _ZH_CODES[m.group("c")]))
     return out

@@ -37,6 +37,15 @@ class Figure:
     restated_by: tuple[Figure, ...] = field(default=(), repr=False)
     range_with: Figure | None = field(default=None, repr=False)
 
+    @classmethod
+    def _new(cls, value: float, unit: str, kind: Kind, text: str, start: int, end: int,
+             approx: bool, bound: Bound, restates: Figure | None) -> Figure:
+        """Build a figure without the frozen dataclass's per-field ``object.__setattr__`` (hot path)."""
+        f = object.__new__(cls)
+        f.__dict__.update(value=value, unit=unit, kind=kind, text=text, start=start, end=end, approx=approx,
+                          bound=bound, restates=restates, restated_by=(), range_with=None)
+        return f
+
     @functools.cached_property
     def quantity(self):
         """The figure as a pint Quantity on :func:`dashboard.units.get_registry`."""

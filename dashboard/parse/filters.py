@@ -39,12 +39,16 @@ def drop_quotes(ctx: Context, recs: list[Rec]) -> None:
     for r in recs:
         if r.kind != "money" or r.scale is not None or r.value >= qmax or r.run.top > 10**4:
             continue
-        lo = max(0, r.s - window_len)
-        window = text[lo : r.s]
+        if p.quote_after.match(text, r.e):
+            r.kind = r.unit = None
+            continue
+        window = text[max(0, r.s - window_len) : r.s]
+        if p.quote_first.isdisjoint(window) or not p.quote_ctx.search(window):
+            continue
         cut = None
         for cut in p.sentence_end.finditer(window):
             pass
         if cut is not None:
             window = window[cut.end() :]
-        if p.quote_ctx.search(window) or p.quote_after.match(text, r.e):
+        if p.quote_ctx.search(window):
             r.kind = r.unit = None

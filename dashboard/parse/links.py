@@ -16,7 +16,8 @@
 """
 from __future__ import annotations
 
-from dashboard.parse.document import declarations
+from dashboard.parse.before import words_before
+from dashboard.parse.document import declarations, sentence_declarations
 from dashboard.parse.reader import Context, Rec, apply_kind, post_words, word_kind
 
 __all__ = ["link_ranges", "link_restatements", "apply_declarations"]
@@ -38,12 +39,15 @@ def _full_range(ctx: Context, a: Rec, b: Rec, ia: int) -> None:
     between = text[a.e : b.s]
     if len(between) > 5:
         return
+    is_and = between.strip(" ") == "and"
+    if not is_and and not p.range_sep_full.match(between):
+        return
     lead = text[max(0, a.s - 8) : a.s]
     is_between = p.between.search(lead) is not None
-    if between.strip(" ") == "and":
+    if is_and:
         if not is_between:
             return
-    elif not p.range_sep_full.match(between) or (p.change_lead.search(lead) and not is_between):
+    elif p.change_lead.search(lead) and not is_between:
         return
     if a.prefix_cur and a.scale is None and a.run.plain and b.scale and a.value * b.scale <= b.value:
         a.value *= b.scale  # "$20 to $30 billion": the low end borrows the scale
@@ -72,12 +76,11 @@ def link_ranges(ctx: Context, recs: list[Rec]) -> None:
             a.kind, a.unit, a.ambiguous_yuan = b.kind, b.unit, b.ambiguous_yuan
             a.e = a.tail
             # the low end was read without a unit, so its words before were not: "约1.2万至1.5万美元"
-            m = p.prefix.match(text, max(0, a.rs - 32), a.rs)
-            if m is not None:
-                for g in ("ab1", "ab2"):
-                    if m.group(g):
-                        apply_kind(a, word_kind(ctx.before, m.group(g)))
-                        a.s = min(a.s, m.start(g))
+            pre = words_before(ctx, a.rs, False)
+            for g in ("ab1", "ab2"):
+                if pre.get(g):
+                    apply_kind(a, word_kind(ctx.before, pre.get(g)))
+                    a.s = min(a.s, pre.starts[g])
         else:
             # "$10-20 billion", "€30-50 billion": the high end takes the currency, the low end the scale
             if not a.prefix_cur or b.scale is None and b.run.plain:
@@ -98,6 +101,8 @@ def link_restatements(ctx: Context, recs: list[Rec]) -> None:
     n = len(text)
     for i, a in enumerate(recs):
         if a.restates is not None or a.kind is None:
+            continue
+        if "(" not in text[a.e : a.e + 2]:
             continue
         po = p.paren_open.match(text, a.e)
         if po is None:
@@ -158,6 +163,11 @@ def apply_declarations(ctx: Context, recs: list[Rec]) -> None:
     for r in recs:  # "新台幣100億元（以下同）": the currency of the amount just before
         if r.kind == "money" and not r.ambiguous_yuan and text.startswith(_SAME_BELOW, r.e):
             decl.append((r.e, r.unit))
+    if "以" in text:
+        for lo, hi, code in sentence_declarations(text):
+            for r in recs:
+                if r.kind == "money" and r.ambiguous_yuan and lo <= r.s < hi:
+                    r.unit, r.ambiguous_yuan = code, False
     if not decl:
         return
     decl.sort()

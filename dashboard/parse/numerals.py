@@ -62,7 +62,7 @@ def _tables():
     big = {k: int(v) for k, v in num["big"].items()}
     kdc = regex.escape("".join(kd))
     tok = regex.compile(
-        rf"(?P<num>[0-9]++(?:,[0-9]++)*+(?:[.・][0-9]++)?+)|(?P<kd>[{kdc}]++)|(?P<big>\L<big>)|(?P<small>\L<small>)|(?P<sp>\s)",
+        rf"(?P<num>[0-9]++(?:,[0-9]++)*+(?:[.・][0-9]++)?+)|(?P<kd>[{kdc}]++)|(?P<kdec>[點.][{kdc}]++)|(?P<big>\L<big>)|(?P<small>\L<small>)|(?P<sp>\s)",
         big=list(big), small=list(small),
     )
     return kd, small, big, tok
@@ -76,6 +76,7 @@ def _digits(tok: str) -> tuple[Decimal, bool]:
     return Decimal(tok), False
 
 
+@functools.lru_cache(maxsize=4096)  # numerals repeat ("1", "10", "100억"); Run is immutable
 def read_run(run: str) -> Run:
     """Read one numeral run to an exact value.
 
@@ -88,6 +89,15 @@ def read_run(run: str) -> Run:
         value, absurd = _digits(run)
         return Run(value, 1, True, absurd or value >= MAX_VALUE)
     kd, small, big, tok_re = _tables()
+    mult = big.get(run[-1])
+    if mult is not None and len(run) > 1:  # "5000억", "1.5兆": digits and one multiplier
+        head = run[:-1]
+        if head.isascii() and head.replace(",", "").replace(".", "", 1).isdigit() and "," not in head[:1]:
+            value, absurd = _digits(head)
+            if not absurd:
+                with decimal.localcontext(_CTX):
+                    value *= mult
+                return Run(value, mult, False, value >= MAX_VALUE)
     total = section = _ZERO
     cur: Decimal | None = None
     last_big = 0
@@ -113,6 +123,12 @@ def read_run(run: str) -> Run:
                 else:
                     cur = Decimal(int("".join(str(kd[ch]) for ch in tok)))
                 seen = True
+            elif kind == "kdec":  # 一點○五兆, 十點三九億, 三十五.三九兆
+                frac = Decimal("0." + "".join(str(kd[ch]) for ch in tok[1:]))
+                if cur is None:
+                    cur, section = section + frac, _ZERO
+                else:
+                    cur += frac
             elif kind == "small":
                 section += (cur if cur is not None else _ONE) * small[tok]
                 cur = None
@@ -123,7 +139,7 @@ def read_run(run: str) -> Run:
                 top = max(top, mult)
                 part = section + (cur if cur is not None else _ZERO)
                 if part == 0:
-                    if total and mult > last_big:  # 1.2万亿 written as 万 then 亿
+                    if total:  # 1.2万亿 (万 then 亿), 15.6亿万 (亿 then 万): one compound multiplier
                         total *= mult
                         last_big = mult
                         continue

@@ -21,90 +21,13 @@ from types import SimpleNamespace
 
 import regex
 
+from dashboard.parse.dispatch import Dispatch, first_chars, guarded, universe_of, variants
 from dashboard.parse.vocab import load
 
-__all__ = ["get", "variants", "is_ascii"]
+__all__ = ["get", "variants"]
 
 _F = regex.VERSION1 | regex.VERBOSE
 HAN = r"\p{Han}"
-
-
-def is_ascii(w: str) -> bool:
-    return w.isascii()
-
-
-def variants(words) -> list[str]:
-    """Each word, plus the same word without its spaces ("1조원 가량" / "1조원가량")."""
-    out = set()
-    for w in words:
-        out.add(w)
-        if " " in w:
-            out.add(w.replace(" ", ""))
-    return sorted(out, key=len, reverse=True)
-
-
-def _guarded(table: dict[str, list[str]], lists: dict, prefix: str) -> str:
-    parts = []
-    for i, (word, nots) in enumerate(sorted(table.items())):
-        name = f"{prefix}{i}"
-        lists[name] = nots
-        parts.append(f"{regex.escape(word)}(?!\\L<{name}>)")
-    return "|".join(parts)
-
-
-def first_chars(pattern, universe: set[str]) -> frozenset[str]:
-    """The characters a match of ``pattern`` can start with (a cheap guard before
-    calling it): every character of ``universe`` that partially matches."""
-    return frozenset(c for c in universe if pattern.match(c, partial=True) is not None)
-
-
-def _universe(lists: dict[str, list[str]], *sources: str) -> set[str]:
-    chars = {chr(c) for c in range(32, 127)}
-    for words in lists.values():
-        for w in words:
-            chars.update(w)
-            chars.update(w.upper())
-            chars.update(w.lower())
-    for src in sources:
-        chars.update(src)
-    return chars
-
-
-class Dispatch:
-    """``[ -]?(?:alt1|alt2|...)`` matched through a table keyed by the next
-    character: only the alternatives that can start there are tried (same
-    result as the whole pattern, a fraction of the cost)."""
-
-    def __init__(self, alts: list[str], lists: dict, universe: set[str]) -> None:
-        self.alts = alts
-        self.lists = {k: list(v) for k, v in lists.items()}
-        self.pattern = regex.compile("[ -]?(?:" + "|".join(alts) + ")", regex.VERSION1, **self.lists, ignore_unused=True)
-        firsts = [first_chars(regex.compile(a, regex.VERSION1, **self.lists, ignore_unused=True), universe) for a in alts]
-        self.by_char: dict[str, tuple[int, ...]] = {}
-        for c in universe:
-            idx = tuple(i for i, f in enumerate(firsts) if c in f)
-            if idx:
-                self.by_char[c] = idx
-        self.first_any = frozenset(self.by_char) | {" ", "-"}
-        self._cache: dict[tuple[int, ...], object] = {}
-
-    def _compiled(self, idx: tuple[int, ...]):
-        pat = self._cache.get(idx)
-        if pat is None:
-            body = "|".join(self.alts[i] for i in idx)
-            pat = self._cache[idx] = regex.compile(f"[ -]?(?:{body})", regex.VERSION1, **self.lists, ignore_unused=True)
-        return pat
-
-    def match(self, text: str, pos: int = 0):
-        c = text[pos : pos + 1]
-        if c == " " or c == "-":
-            a, b = self.by_char.get(text[pos + 1 : pos + 2], ()), self.by_char.get(c, ())
-            idx = tuple(sorted(set(a) | set(b))) if a and b else a or b
-        else:
-            idx = self.by_char.get(c, ())
-        if not idx:
-            return None
-        return self._compiled(idx).match(text, pos)
 
 
 @functools.cache
@@ -118,24 +41,27 @@ def get() -> SimpleNamespace:
     # ------------------------------------------------------------ numerals
     num = words["numeral"]
     kd = regex.escape("".join(num["kanji_digits"]))
-    sm = "十拾百십백천"  # 千 separately: not before 瓦 (千瓦 = kW)
+    sm = regex.escape("".join(k for k in num["small"] if k != "千"))  # 千 separately: not before 瓦 (千瓦 = kW)
     big1 = "万萬만億亿억조"  # 兆 separately: not before 瓦 (兆瓦 = MW)
     BIG = rf"(?:万亿|萬億|万億|[{big1}]|兆(?!瓦))"
     SMALL = rf"(?:[{sm}]|千(?!瓦))"
     DIG = r"[0-9]{1,400}+(?:,[0-9]{3}(?![0-9]))*+(?:[.・][0-9]{1,400}+)?+"  # ASCII digits (NFKC folded the rest)
     L["cur_letters"] = sorted({w for w in money["prefix"] if w.isascii() and w.replace(".", "").isalpha()}, key=len, reverse=True)
-    digit_start = r"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![A-Za-z])\L<cur_letters>))"
+    digit_start = r"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![A-Za-z])\L<cur_letters>)|(?<=[GTN]PU)(?=[0-9,]{1,12}+[基枚個个台块颗张張장개대]))"
     vague = regex.escape(num["vague_before"])
+    # the leading lookahead lets the engine skip to candidate characters (6x faster scanning)
     run = regex.compile(
         rf"""
-        {digit_start}{DIG}
+        (?=[0-9{kd}{sm}千])
+        (?:{digit_start}{DIG}
           (?: [ ]?{BIG}                                   # 2조 / 2 조
             | {SMALL}                                     # 3천
             | (?<=[{big1}兆{sm}千])(?:{DIG}|[{kd}]++)      # 2조5000
             | (?<=[{big1}兆])[ ]{DIG}(?=[ ]?(?:{BIG}|{SMALL}))  # 2조 5000억
+            | (?<=[만萬万])[ ][0-9]{{1,4}}+(?![0-9,.])            # 19만 2124㎡
           ){{0,12}}+
-        | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}))
-          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|{DIG}){{0,16}}+
+        | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}|[點][{kd}]))
+          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+)
         """,
         _F, **L, ignore_unused=True,
     )
@@ -148,9 +74,11 @@ def get() -> SimpleNamespace:
     )
     L["number_words"] = [w for w, v in sc["number_words"].items() if v]
     number_words = regex.compile(
+        r"(?=[" + "".join(sorted({w[0].lower() + w[0].upper() for w in L["number_words"]})) + r"])"
         r"(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
-        r"(?=[ ](?i:thousand|million|billion|trillion)(?![A-Za-z])"
-        r"|[ ](?:(?i:new|more|additional|large|hyperscale|ai|giant|massive|planned)[ ]){0,2}(?i:data[ ]?cent(?:er|re)s|datacent(?:er|re)s)(?![A-Za-z]))",
+        r"(?=[ ](?i:thousand|million|billion|trillion|gigawatts?|megawatts?)(?![A-Za-z])"
+        r"|[ ](?:(?:(?i:new|more|additional|large|hyperscale|ai|giant|massive|planned|existing|upcoming|operational|separate)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
+        r"(?i:data[ -]?cent(?:er|re)(?:s|[ ]projects)|datacent(?:er|re)s)(?![A-Za-z]))",
         regex.VERSION1, **L, ignore_unused=True,
     )
     inf = words["infix"]
@@ -165,9 +93,9 @@ def get() -> SimpleNamespace:
     L["money_cjk"] = variants(w for w in suffix if w not in special)
     L["money_en"] = variants(money["suffix"]["en"])
     money_pat = (
-        rf"(?P<money>\L<money_cjk>|{_guarded(guards, L, 'mg')}"
+        rf"(?P<money>\L<money_cjk>|{guarded(guards, L, 'mg')}"
         r"|(?<![ ])불(?=[을로의에는은를]|규모|어치|상당|[^가-힣]|$)|弗(?!\p{Han}))"
-        r"|(?P<money_en>(?i:\L<money_en>))(?![A-Za-z])"
+        r"|(?P<money_en>(?i:\L<money_en>))(?![A-Za-z])(?!(?<=(?i:pounds?))[ ]of[ ])"  # "26.5 million pounds of steel"
     )
     pw = units["power"]
     L["power_sym"] = sorted(pw["symbol"], key=len, reverse=True)
@@ -182,9 +110,8 @@ def get() -> SimpleNamespace:
     L["area_en"] = variants(w for w in ar["word"] if w.isascii())
     area_pat = (
         r"(?P<area>(?:m²|km²|ft²)|(?:m2|km2|ft2)(?![A-Za-z0-9])"
-        r"|(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
-        r"|(?<=[ ])ha(?![A-Za-z])"
-        rf"|\L<area_cjk>|{_guarded(units['guard_not_before'], L, 'ag')})"
+        r"|(?:(?:adjacent|additional|new|contiguous|undeveloped|vacant|more)[ ])?(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
+        rf"|\L<area_cjk>|{guarded(units['guard_not_before'], L, 'ag')})"
     )
     wf = words["wafer"]
     size = r"(?:(?:12|8)[- ]?inch(?:es)?[ -](?:equivalent[ ])?|(?:300|200)[- ]?mm[ ])?"
@@ -214,10 +141,10 @@ def get() -> SimpleNamespace:
     cjk_counter = "개|대|장|기|枚|個|个|块|塊|張|张|颗|顆|基|台|片"
     gpu_pat = (
         rf"(?P<gpu>(?:{cjk_counter})(?:의|の)?[ ]?(?:(?:\L<gpu_vendor>|{model}|[A-Z][A-Za-z0-9]{{0,12}}+)[ ]?){{0,2}}(?:\L<gpu_noun>|\L<gpu_vendor_chip>)"
-        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,3}}"
-        r"(?i:\L<gpu_en>)(?![A-Za-z])"
-        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|(?i:\L<gpu_adj>))[ ]){{0,2}}{model}[ ](?:chips|superchips|GPUs)(?![A-Za-z])"
-        rf"|(?:Nvidia[ ])?{model}s(?![A-Za-z])"
+        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-/]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,3}}"
+        r"[\"“]?(?i:\L<gpu_en>)[\"”]?(?![A-Za-z])"
+        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|(?i:\L<gpu_adj>))[ ]){{0,2}}{model}(?:/{model}|[ ]and[ ]{model})?[ ](?:chips|superchips|GPUs)(?![A-Za-z])"
+        rf"|(?:(?i:\L<gpu_adj>)[ ])?(?:Nvidia[ ])?{model}s(?![A-Za-z])"
         r"|[ ]?GPU(?:를|을)?(?![A-Za-z])"
         rf"|(?:{cjk_counter})(?:의|の)?[ ]?(?:엔비디아[ ]?|英伟达|英偉達|Nvidia[ ]|NVIDIA[ ]?)?{model}(?![A-Za-z0-9]))"
     )
@@ -225,18 +152,21 @@ def get() -> SimpleNamespace:
     L["dc_noun"] = variants(dc["nouns"])
     L["dc_en"] = variants(dc["english"])
     dc_pat = (
-        r"(?P<datacenter>(?:개|기|동|곳|棟|座|カ所|か所|ヶ所|箇所|个|個|所|家)(?:의|の)?[ ]?"
+        r"(?P<datacenter>(?:개|기|동|곳|棟|栋|座|カ所|か所|ヶ所|箇所|个|個|所)(?:以上|이상)?(?:의|の|で)?[ ]?"
         r"(?:(?:AI|대형|초대형|하이퍼스케일|신규|大型|超大型|新|新的|AI用|生成AI向け|ハイパースケール)[ ]?){0,2}\L<dc_noun>"
-        r"|(?:(?:new|more|additional|large|hyperscale|ai|giant|massive|planned|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z]))"
+        r"|(?:(?:new|more|additional|large|hyperscale|ai|giant|massive|planned|existing|upcoming|operational|operating|other|separate|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z])"
+        # "730여 데이터센터", "50以上のデータセンター", "5つの新データセンター", "100カ所以上でデータセンター"
+        r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|(?:つ|拠点)(?:以上)?(?:の|で)?(?:新|新た?な)?\L<dc_noun>"
+        r"|(?:以上|이상)(?:의|の|で)?[ ]?(?:新|新た?な)?\L<dc_noun>)"
     )
     jb = words["jobs"]
     L["job_en"] = variants(jb["english"])
     L["job_adj"] = variants(jb["english_adjectives"])
     jobs_pat = (
         r"(?P<jobs>(?:(?i:\L<job_adj>)[ -]){0,2}(?i:\L<job_en>)(?![A-Za-z])"
-        r"|개(?:의)?[ ]?(?:신규[ ]?|새[ ]?|새로운[ ]?|양질의[ ]?|직접[ ]?|간접[ ]?|고용[ ]?)?일자리"
+        r"|개[ ]?(?:이상의?|가량의|정도의|남짓의|여의)?(?:의)?[ ]?(?:신규[ ]?|새[ ]?|새로운[ ]?|양질의[ ]?|직접[ ]?|간접[ ]?|고용[ ]?)?일자리"
         r"|人(?:規模)?の(?:新規)?(?:雇用|従業員|雇用創出)|人を(?:新規)?(?:雇用|採用)"
-        r"|个(?:直接|间接|新增|新的|新|本地)?(?:就业岗位|工作岗位|就业机会|工作机会|岗位|职位)|個(?:就業|工作)(?:機會|崗位)"
+        r"|[个個](?:\p{Han}{0,6}?)(?:就业岗位|工作岗位|就业机会|工作机会|就業機會|工作機會|工作崗位|就業崗位|岗位|崗位|职位|職位)"
         r"|名(?:新)?(?:员工|員工|雇员|雇員|职工|職工))"
     )
     L["people_en"] = jb["people_english"]
@@ -248,31 +178,27 @@ def get() -> SimpleNamespace:
     L["counters"] = words["counter"]["all"]
     counter = regex.compile(r"[ ]?(?P<c>\L<counters>)(?![A-Za-z])", regex.VERSION1 | regex.IGNORECASE, **L, ignore_unused=True)
 
-    # ------------------------------------------------------------ words before (read right to left)
+    # ------------------------------------------------------------ counted nouns before a numeral (read right to left)
     before = words["before"]
     L["pre_en"] = variants(w for w in before if w.isascii() and w[0].isalpha())
     L["pre_ko"] = variants(w for w in before if "가" <= w[0] <= "힣")
     L["pre_cjk"] = variants(w for w in before if not w.isascii() and not ("가" <= w[0] <= "힣") and w not in ("約", "约", "≈"))
-    pre_word = (
-        r"(?:(?<![A-Za-z])(?i:\L<pre_en>)|(?<![가-힣])\L<pre_ko>|\L<pre_cjk>"
-        r"|(?<![契予集節节要公条條規规协協制盟确確簽签合成特解])[約约]|≈|(?<![0-9억조만亿億万兆천千百십백])~)"
-    )
+    # the currency and words right before a numeral are looked up in dictionaries
+    # (dashboard.parse.before); these lists only give their last characters below
     L["cur_signs"] = sorted((w for w in money["prefix"] if w not in L["cur_letters"]), key=len, reverse=True)
-    prefix = regex.compile(
-        rf"(?r)(?:(?P<ab1>{pre_word})[ ]?)?(?:(?P<ab2>{pre_word})[ ]?)?"
-        r"(?P<cur>(?<![A-Za-z])\L<cur_letters>|\L<cur_signs>)?[ ]?",
-        regex.VERSION1, **L, ignore_unused=True,
-    )
     L["q_month"] = variants(wf["month"])
     L["q_year"] = variants(wf["year"])
     L["q_jobs"] = variants(jb["before"])
     q = regex.compile(
-        r"(?r)(?:(?P<q_gpu>(?<![A-Za-z0-9])" + model + r"|GPU|TPU|NPU|\L<gpu_noun>|\L<gpu_vendor_chip>)"
+        r"(?r)(?:(?P<q_gpu>(?<![A-Za-z0-9])(?:[A-Z]{2,3}\d{2,4}|[A-Z]\d{3,4}|H20)[A-Z]?|GPU|TPU|NPU|\L<gpu_noun>|\L<gpu_vendor_chip>)"
         r"|(?P<q_month>(?<![0-9])(?:월[ ]?(?:간[ ]?)?(?:평균[ ]?)?(?:생산[ ]?능력|생산량|생산|캐파|처리[ ]?능력|투입[ ]?능력|투입량)?(?:은|는|이|을|가)?"
         r"|月産(?:能力)?(?:は|で|が)?|月間(?:生産能力)?|(?<![0-9一二三四五六七八九十])月|月产(?:能)?(?:达|为|達|為)?|月產(?:能)?(?:达|達|為)?|每月"
         r"|月投片(?:量)?(?:达|達|为|為)?|(?i:monthly[ ](?:capacity|output|production)[ ]of)))"
-        r"|(?P<q_year>(?<![0-9])(?:연간[ ]?(?:생산[ ]?능력|생산량|생산|캐파)?(?:은|는|이|을|가)?|年産(?:能力)?(?:は|で|が)?|年間(?:生産能力)?|年产(?:能)?(?:达|为|達|為)?|年產(?:能)?(?:达|達|為)?|每年"
+        r"(?:[ ]?(?:将|將)?(?:可达|可達|达到|達到|达|達|突破|超过|超過|提升至|增加至|扩大至|擴大至))?"
+        r"(?:[ ]?(?:也将从|也將從|将从|將從|从|從))?"
+        r"|(?P<q_year>(?<![0-9])(?:연간[ ]?(?:생산[ ]?능력|생산량|생산|캐파)?(?:은|는|이|을|가)?|年産(?:能力)?(?:は|で|が)?|年間(?:生産能力)?|年产(?:能|量)?(?:达|为|達|為)?|年產(?:能|量)?(?:达|達|為)?|每年"
         r"|(?i:annual[ ](?:capacity|output|production)[ ]of)))"
+        r"(?:[ ]?(?:将|將)?(?:可达|可達|达到|達到|达|達|突破|超过|超過|提升至|增加至))?"
         r"|(?P<q_jobs>\L<q_jobs>)"
         r"|(?P<q_dc>\L<dc_noun>))"
         # what may stand between the word and the number: a quote, a quoted model name, a
@@ -288,9 +214,9 @@ def get() -> SimpleNamespace:
     # ------------------------------------------------------------ words after
     after = words["after"]
     L["post_en"] = variants(w for w in after if w.isascii() and w[0].isalpha())
-    L["post_cjk"] = variants(w for w in after if not w.isascii())
+    L["post_cjk"] = variants(w for w in after if not w.isascii() and w != "超")
     post = regex.compile(
-        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])|\L<post_cjk>"
+        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])|\L<post_cjk>|超(?![越出級级市前车車])"
         r"|(?P<dae>대)(?![가-힣]|$)|대(?=[의로에를가인]|$)|(?P<geup>급)(?![증감락등변히격여])))",
         regex.VERSION1, **L, ignore_unused=True,
     )
@@ -325,16 +251,20 @@ def get() -> SimpleNamespace:
 
     # headline style money without a currency word (Korean 억/조, Chinese 亿/億)
     ko_implied = regex.compile(
-        r"[ ]?(?:을|를|이|가|은|는|의|에|에서|으로|로|과|와|씩|대의?)?[ ]?"
-        r"(?:규모|투자|투입|지원|매출|영업이익|순이익|예산|자금|펀드|출자|조성|보조금|손실|적자|흑자|계약|수주|들여|쏟아|베팅|추가[ ]투자|집행)"
+        r"[ ]?(?:을|를|이|가|은|는|의|에|에서|으로|로|과|와|씩|대의?)?[ ]?(?:[가-힣A-Za-z0-9']{1,6}+[ ](?=투자|프로젝트))?"
+        r"(?:프로젝트|규모|투자|투입|지원|매출|영업이익|순이익|예산|자금|펀드|출자|조성|보조금|손실|적자|흑자|계약|수주|들여|쏟아|베팅|추가[ ]투자|집행)"
     )
     ko_implied_pre = regex.compile(
         r"(?r)(?:매출액?|영업익|영업이익|영업손실|순이익|순익|순손실|당기순이익|시총|시가총액|순매수|순매도|거래대금|투자액?|투자금"
         r"|예산|추경|적자|흑자|손실|보조금|지원금|자금|펀드|수주액?|수주잔고|계약액|인수가|몸값|기업가치|배당금?|세수|부채)"
         r"[ ]?(?:은|는|이|가|을|를|도|만|액)?[ ]?"
     )
+    # "557억 달러(약 74조)": a bare 억/조 restating a money figure in Korean text is won
+    ko_paren = regex.compile(r"(?r)(?:달러|엔|위안|유로|원|파운드)[ ]?[(][ ]?(?:약|대략)?[ ]?")
+    # "約7300億支援": a bare 億/兆 before a money word in Japanese text is yen
+    ja_implied = regex.compile(r"(?:を|の|が|超の|規模の)?(?:支援|投資|補助|出資|助成|拠出|融資)")
     zh_implied = regex.compile(
-        r"(?r)(?:投资|投資|投入|资金|資金|总额|總額|规模|規模|募资|募資|融资|融資|注资|注資|出资|出資|拨款|撥款|补贴|補貼|营收|營收|预算|預算)"
+        r"(?r)(?:投资|投資|投入|资金|資金|总额|總額|规模|規模|募资|募資|融资|融資|注资|注資|出资|出資|拨款|撥款|补贴|補貼|营收|營收|预算|預算|注册资本|註冊資本|资本|資本|资金量|資金量|增加到|增至)"
         r"(?:额|額|金额|金額)?(?:为|為|达|達|约|約|逾|超|超过|超過|近|高达|高達|共|合计|合計|将近|將近)?[ ]?"
     )
 
@@ -353,23 +283,51 @@ def get() -> SimpleNamespace:
     L["ctx_twd"] = ctx["TWD"]["words"]
     L["ctx_hkd"] = ctx["HKD"]["words"]
     L["ctx_cny"] = ctx["CNY"]["words"]
-    region = regex.compile(r"(?P<TWD>\L<ctx_twd>)|(?P<HKD>\L<ctx_hkd>)|(?P<CNY>\L<ctx_cny>)", regex.VERSION1, **L, ignore_unused=True)
+    # one list (faster to search than three alternatives); region_code maps a word to its currency
+    region_code: dict[str, str] = {}
+    for code, name in (("TWD", "ctx_twd"), ("HKD", "ctx_hkd"), ("CNY", "ctx_cny")):
+        for w in L[name]:
+            region_code.setdefault(w, code)
+    L["region_words"] = sorted(region_code, key=len, reverse=True)
+    region = regex.compile(r"\L<region_words>", regex.VERSION1, **L, ignore_unused=True)
 
-    universe = _universe(L, "".join(unit_alts), post.pattern, scale.pattern)
+    universe = universe_of(L, "".join(unit_alts), post.pattern, scale.pattern)
     unit = Dispatch(unit_alts, L, universe)
     unit_first = unit.first_any
     post_first = first_chars(post, universe)
     scale_first = first_chars(scale, universe)
-    last = {" ", "~", "≈", "約", "约"}
+    last = {"~", "≈", "約", "约"}
     for name in ("pre_en", "pre_ko", "pre_cjk", "cur_letters", "cur_signs"):
         for w in L[name]:
             last.update((w[-1], w[-1].upper(), w[-1].lower()))
-    return SimpleNamespace(
+    ns = SimpleNamespace(
         unit_first=unit_first, post_first=post_first, scale_first=scale_first, prefix_last=frozenset(last),
-        run=run, number_words=number_words, scale=scale, infix=infix, unit=unit, counter=counter, prefix=prefix, q=q, post=post,
+        run=run, number_words=number_words, scale=scale, infix=infix, unit=unit, counter=counter, q=q, post=post,
         quote_ctx=quote_ctx, quote_after=quote_after, sentence_end=sentence_end, fx_quote=fx_quote,
         jobs_ctx=jobs_ctx, range_sep=range_sep, range_sep_full=range_sep_full, between=between,
         change_lead=change_lead, filler=filler, paren_open=paren_open, ko_implied=ko_implied,
-        ko_implied_pre=ko_implied_pre, zh_implied=zh_implied, declaration=declaration, region=region,
+        ko_implied_pre=ko_implied_pre, zh_implied=zh_implied, ko_paren=ko_paren, ja_implied=ja_implied, declaration=declaration, region=region, region_code=region_code,
         cur_last=frozenset(w[-1] for w in money["prefix"]),
+        counter_first=frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower())),
+        infix_first=frozenset(inf["approx"] + inf["lower"]),
+        # what may follow a numeral that is (part of) a figure: a scale word, an infix, a unit,
+        # a counter, or a range separator; after one space or hyphen too
+        follow_first=(unit_first | scale_first | frozenset(inf["approx"] + inf["lower"])
+                      | frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower()))
+                      | frozenset(w[0] for w in rng["separators"])) - {" "},
+        big_chars=frozenset("万萬만億亿억조兆"),
+        # lower-case words that may follow a figure's numeral and a space: a unit, a scale word, a range word
+        follow_words=frozenset(w.split(" ")[0].lower() for w in L["scale_words"] if w[:1].isalpha())
+        | {"to", "or", "and", "k", "m", "b", "cr", "plus"},
+        # lower-case words that may begin a unit after a number and a space (see reader._unit)
+        en_unit_words=frozenset(
+            w.split(" ")[0].split("-")[0].lower()
+            for name in ("money_en", "power_en", "area_en", "gpu_en", "gpu_adj", "dc_en", "job_en", "job_adj", "people_en", "counters")
+            for w in L[name] if w[:1].isascii()
+        ) | {"wafer", "wafers", "wpm", "wspm", "kwpm", "sq", "ha", "new", "more", "additional", "large", "hyperscale", "ai",
+             "giant", "massive", "planned", "existing", "upcoming", "operational", "operating", "other", "separate",
+             "m", "km", "ft", "mw", "gw", "kw", "u", "adjacent", "contiguous", "undeveloped", "vacant"},
+        quote_first=first_chars(quote_ctx, universe | set("".join(L["quote_ctx"])) | set(quote_ctx.pattern)),
     )
+    ns.follow_words = ns.follow_words | ns.en_unit_words
+    return ns

@@ -15,21 +15,23 @@ the other end ("200억~300억 달러").
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
 
 from dashboard.parse import patterns
+from dashboard.parse.before import words_before
+from dashboard.parse.counted import gpu_by_sentence, wafer_by_sentence, wafer_period
+from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
 from dashboard.parse.vocab import load, unit_factor
 
-__all__ = ["Rec", "Context", "read", "word_kind", "apply_kind"]
+__all__ = ["Rec", "Context", "read", "worth_reading", "word_kind", "apply_kind"]
 
 _ONE = Decimal(1)
-_PRE_WINDOW = 32
-_Q_WINDOW = 48
 
 
 @dataclass(slots=True)
@@ -71,6 +73,27 @@ def apply_kind(rec: Rec, kind: str) -> None:
         rec.bound = "upper"
 
 
+@functools.cache
+def _static() -> dict:
+    """The vocabulary tables the reader looks words up in (built once)."""
+    w = load("words")
+    u = load("units")
+    return {
+        "canonical": u["canonical"],
+        "carried": frozenset(w["counter"]["carried"]),
+        "carry_span": int(w["counter"]["carry_span"]),
+        "people": frozenset(w["counter"]["people"]),
+        "before": w["before"],
+        "after": w["after"],
+        "scale_words": {k: int(v) for k, v in w["scale"]["word"].items()},
+        "scale_letters": {k: int(v) for k, v in w["scale"]["letter"].items()},
+        "power": {**u["power"]["symbol"], **u["power"]["word"]},
+        "area": {**u["area"]["symbol"], **u["area"]["word"]},
+        "prefixes": prefixes(),
+        "suffixes": suffixes(),
+    }
+
+
 class Context:
     """What the reader knows about the whole text."""
 
@@ -80,23 +103,18 @@ class Context:
         self.region = region  # currency of a bare 元 by the article's context
         self.declared: list[tuple[int, str]] = []  # (position, code) of declarations
         self._yuan: bool | None = None
+        self._kana: bool | None = None
         #: counter word -> (unit, end) of the last count read with it ("GPU 26만 장")
         self.counters: dict[str, tuple[str, int]] = {}
         self.p = patterns.get()
-        w = load("words")
-        u = load("units")
-        self.canonical = u["canonical"]
-        self.carried = frozenset(w["counter"]["carried"])
-        self.carry_span = int(w["counter"]["carry_span"])
-        self.people = frozenset(w["counter"]["people"])
-        self.before = w["before"]
-        self.after = w["after"]
-        self.scale_words = {k: int(v) for k, v in w["scale"]["word"].items()}
-        self.scale_letters = {k: int(v) for k, v in w["scale"]["letter"].items()}
-        self.power = {**u["power"]["symbol"], **u["power"]["word"]}
-        self.area = {**u["area"]["symbol"], **u["area"]["word"]}
-        self.prefixes = prefixes()
-        self.suffixes = suffixes()
+        self.__dict__.update(_static())
+
+    @property
+    def kana(self) -> bool:
+        """Whether the text is Japanese (has kana)."""
+        if self._kana is None:
+            self._kana = _KANA.search(self.text) is not None
+        return self._kana
 
     @property
     def yuan_text(self) -> bool:
@@ -125,45 +143,51 @@ class Context:
         return Decimal(repr(unit_factor(expr, self.canonical[kind])))
 
 
-class _Pre:
-    """What stands before a numeral: currency, approximation/bound words, counter noun."""
-
-    __slots__ = ("groups", "starts")
-
-    def __init__(self) -> None:
-        self.groups: dict[str, str] = {}
-        self.starts: dict[str, int] = {}
-
-    def get(self, name: str) -> str | None:
-        return self.groups.get(name)
-
-
-def _prefix(ctx: Context, rs: int, need_q: bool) -> _Pre:
-    pre = _Pre()
-    text, p = ctx.text, ctx.p
-    m = p.prefix.match(text, max(0, rs - _PRE_WINDOW), rs) if rs and text[rs - 1] in p.prefix_last else None
-    left = rs
-    if m is not None:
-        for g in ("cur", "ab2", "ab1"):
-            if m.group(g):
-                pre.groups[g] = m.group(g)
-                pre.starts[g] = left = m.start(g)
-    if need_q:
-        q = p.q.match(text, max(0, left - _Q_WINDOW), left)
-        if q is not None:
-            for g in ("q_gpu", "q_month", "q_year", "q_jobs", "q_dc"):
-                if q.group(g):
-                    pre.groups[g] = q.group(g)
-                    pre.starts[g] = q.start(g)
-    return pre
-
-
 def _unit(p, text: str, pos: int):
     """The unit pattern at ``pos``, skipped when no unit can start there (the common case)."""
     c = text[pos : pos + 1]
     if c in p.unit_first and (c not in " -" or text[pos + 1 : pos + 2] in p.unit_first):
+        if c == " " and "a" <= text[pos + 1 : pos + 2] <= "z":
+            # a lower-case English word: only a unit word, or a word allowed before one, can start a unit
+            w = _WORD.match(text, pos + 1)
+            if w is not None and w.group().lower() not in p.en_unit_words and text[w.end() : w.end() + 1] not in "-0123456789":
+                return None
         return p.unit.match(text, pos)
     return None
+
+
+_AREA_ADJECTIVES = frozenset(("adjacent", "additional", "new", "contiguous", "undeveloped", "vacant", "more"))
+_WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
+
+
+def worth_reading(ctx: Context, m) -> bool:
+    """False when nothing around the numeral matched by ``m`` can make it a figure
+    or a range end (most years, dates, percentages): a cheap test before :func:`read`."""
+    text, p = ctx.text, ctx.p
+    rs, end = m.span()
+    c = text[end : end + 1]
+    if c in p.follow_first:
+        return True
+    if c == " ":
+        c2 = text[end + 1 : end + 2]
+        if "a" <= c2 <= "z":  # a lower-case English word must be able to begin a unit, scale or range
+            w = _WORD.match(text, end + 1)
+            if w.group().lower() in p.follow_words or text[w.end() : w.end() + 1] in ("-", "."):
+                return True
+        elif c2 in p.follow_first:
+            return True
+    b = text[rs - 1 : rs]
+    if b == " ":
+        b = text[rs - 2 : rs - 1]
+    if b and (b in p.cur_last or b in p.prefix_last):
+        return True
+    return not p.big_chars.isdisjoint(m.group())  # "20조 투자" (implied currency), "1~2조원"
+
+
+def _next(text: str, pos: int) -> str:
+    """The character at ``pos``, or after one space there ("" at the end)."""
+    c = text[pos : pos + 1]
+    return text[pos + 1 : pos + 2] if c == " " else c
 
 
 def read(ctx: Context, m, run: Run | None = None) -> Rec:
@@ -191,7 +215,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     tail = pos
     um = _unit(p, text, pos)
     infix = plus = False
-    if um is None:
+    if um is None and _next(text, pos) in p.infix_first:
         im = p.infix.match(text, pos)
         if im:
             um = _unit(p, text, im.end())
@@ -217,11 +241,11 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         before -= 1
     need_pre = um is not None or (before >= 0 and text[before] in p.cur_last)
     counter = None
-    if um is None:
+    if um is None and _next(text, pos) in p.counter_first:
         counter = p.counter.match(text, pos)
         need_pre = need_pre or counter is not None
     if need_pre:
-        pm = _prefix(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
+        pm = words_before(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
     cur = pm.get("cur") if pm is not None else None
 
     if cur:
@@ -254,6 +278,9 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             rec.unit, rec.value = ctx.canonical["power"], rec.value * rec.factor
         elif group == "area":
             key = " ".join(word.strip(" -").replace("-", " ").split())
+            head, _, rest = key.partition(" ")
+            if rest and head.lower() in _AREA_ADJECTIVES:  # "1,400 adjacent acres"
+                key = rest
             expr = ctx.area.get(key) or word_kind(ctx.area, key) or word_kind(ctx.area, key.rstrip(".")) or word_kind(ctx.area, key + "s")
             if not expr:
                 low = key.lower().replace(".", "").replace(" ", "")
@@ -265,9 +292,12 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             rec.unit, rec.value = ctx.canonical["area"], rec.value * rec.factor
         elif group == "wafer":
             per = pm is not None and (pm.get("q_month") and "wafer_month" or pm.get("q_year") and "wafer_year")
+            per = per or wafer_period(text, rs)
             rec.unit = ctx.canonical[per or "wafer"]
         elif group in ("wafer_month", "wafer_year", "gpu", "jobs", "datacenter"):
             rec.unit = ctx.canonical[group]
+            if "以上" in word or "이상" in word:  # "50以上のデータセンター", "1000개 이상의 일자리"
+                rec.bound = "lower"
             if group == "wafer_month" and word.strip().lower() == "kwpm":
                 rec.value *= 1000
         rec.e = um.end()
@@ -297,18 +327,20 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         gpu = ctx.counters.get("gpu")
         if prev is None and c in ctx.carried and gpu is not None:
             prev = gpu  # "GPU 2만 개를 … 네이버는 6만장": another counter of accelerators
-        if prev is not None and rs - prev[1] <= ctx.carry_span and value >= 100:
+        if prev is not None and rs - prev[1] <= ctx.carry_span and (value >= 100 or prev[0] == ctx.canonical["datacenter"]):
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
+    if rec.kind is None and counter is not None and um is None and counter.group("c") not in ctx.people:
+        _by_sentence(ctx, rec, counter, value)
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
     if rec.kind is None:
         if infix:
             rec.approx = False
         return rec
-    if letter is not None and not rec.prefix_cur and not (letter in "kK" and rec.unit in ("gpu", "employee", "wafer / month")):
+    if letter is not None and not rec.prefix_cur and not (letter in "kKmM" and rec.unit in ("gpu", "employee", "wafer / month")):
         rec.kind, rec.unit = None, None  # "5m" (metres?), "3b": single letters need a currency sign
         return rec
-    if rec.unit in (ctx.canonical["gpu"], ctx.canonical["wafer_month"], ctx.canonical["wafer_year"]):
+    if rec.unit in (ctx.canonical["gpu"], ctx.canonical["wafer_month"], ctx.canonical["wafer_year"], ctx.canonical["datacenter"]):
         cm = p.counter.match(text, rec.tail)
         if cm is not None and cm.group("c") in ctx.carried:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
@@ -350,21 +382,17 @@ def post_words(ctx: Context, rec: Rec) -> None:
             rec.e = po.end()
 
 
-_WAFER_AFTER = regex.compile(r"[ ]?(?:의[ ]?)?(?:웨이퍼|ウエハー?|ウェハー?|晶圆|晶圓)")
-
-
-def _implied_currency(ctx: Context, m, rec: Rec) -> None:
-    """Headline style without a currency word: "20조 투자" (KRW), "投资500亿" (元)."""
-    run = m.group()
-    if rec.scale is not None:
+def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
+    """GPUs and wafers named elsewhere in the sentence (see :mod:`dashboard.parse.counted`)."""
+    text, c, end = ctx.text, counter.group("c"), counter.end()
+    e = gpu_by_sentence(text, rec.rs, c, end, value)
+    if e is not None:
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["gpu"], e
         return
-    p, text = ctx.p, ctx.text
-    ko_run = "억" in run or "조" in run
-    if (ko_run or "兆" in run or "億" in run) and p.ko_implied.match(text, m.end()) or (
-        ko_run and p.ko_implied_pre.match(text, max(0, m.start() - 12), m.start())
-    ):
-        rec.kind, rec.unit, rec.e = "money", "KRW", m.end()
-    elif ("亿" in run or "億" in run) and p.zh_implied.match(text, max(0, m.start() - 12), m.start()):
-        rec.kind, rec.e = "money", m.end()
-        rec.ambiguous_yuan = True
-        rec.unit = ctx.resolve(YUAN, m.start())
+    unit = wafer_by_sentence(text, rec.rs, c, end, value)
+    if unit is not None:
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
+
+
+_KANA = regex.compile(r"[\u3040-\u30ff]")
+_WAFER_AFTER = regex.compile(r"[ ]?(?:의[ ]?)?(?:웨이퍼|ウエハー?|ウェハー?|晶圆|晶圓)")

@@ -1,13 +1,18 @@
-"""Tests for dashboard.parse.api: strict mode, absurd numerals, parse_reported, and the
-failure classes found on real news text (every sentence here is written for this project)."""
+"""Tests for dashboard.parse.api: strict mode, absurd numerals, parse_amount/parse_reported, whole-text properties (our own sentences)."""
 from __future__ import annotations
 
 import logging
+import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from parse_corpus import CORPUS
+from real_style_corpus import CORPUS as REAL_STYLE
+from real_style_corpus import report, score
 
 from dashboard.errors import ParseError
-from dashboard.parse import extract_figures, parse_reported
+from dashboard.parse import extract_figures, parse_amount, parse_reported
 from dashboard.parse import reader as reader_module
 
 ACRE = 4046.8564224
@@ -207,3 +212,139 @@ def test_same_below_declares_the_currency_of_the_amount_before():
     """"新台幣100億元（以下同）": later bare 元 amounts are TWD."""
     figs = extract_figures("總額新台幣100億元（以下同），其中50億元用於研發", locale="zh-CN")
     assert [f.currency for f in figs] == ["TWD", "TWD"]
+
+
+# ---------------------------------------------------------------- moved from test_extract.py
+@pytest.mark.parametrize(("locale", "sentence", "expected"), CORPUS, ids=range(len(CORPUS)))
+def test_corpus_sentence(locale, sentence, expected):
+    """Each corpus sentence gives exactly its figures, in order."""
+    got = [(f.value, f.unit) for f in extract_figures(sentence, locale=locale)]
+    assert len(got) == len(expected), got
+    for (gv, gu), (ev, eu) in zip(got, expected):
+        assert gu == eu
+        assert math.isclose(gv, ev, rel_tol=1e-9)
+
+
+def test_corpus_precision_and_recall():
+    """Figure-level precision and recall on the whole corpus are at least 0.95 each."""
+    tp = fp = fn = 0
+    for locale, sentence, expected in CORPUS:
+        left = list(expected)
+        for f in extract_figures(sentence, locale=locale):
+            hit = next((e for e in left if e[1] == f.unit and math.isclose(e[0], f.value, rel_tol=1e-6)), None)
+            if hit is None:
+                fp += 1
+            else:
+                left.remove(hit)
+                tp += 1
+        fn += len(left)
+    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95, (tp, fp, fn)
+
+
+def test_real_style_precision_and_recall():
+    """On the second author's news-style set, precision and recall are at least 0.95 in every language."""
+    scores, problems = score(extract_figures)
+    print("\n" + report(scores))  # shown with -s
+    for lang in ("ko", "ja", "zh", "en"):
+        s = scores[lang]
+        assert s.precision >= 0.95 and s.recall >= 0.95, (lang, s, [p for p in problems if p[0].startswith(lang)])
+    assert scores["all"].attributes >= 0.95, [p for p in problems if p[2] == "attributes"]
+
+
+def test_real_style_set_is_large_and_annotated():
+    """The news-style set holds at least 60 sentences per language, negatives included."""
+    per_lang = {lang: [e for loc, _, e in REAL_STYLE if loc.split("-")[0] == lang] for lang in ("ko", "ja", "zh", "en")}
+    assert all(len(v) >= 60 for v in per_lang.values()), {k: len(v) for k, v in per_lang.items()}
+    assert all(sum(1 for e in v if not e) >= 8 for v in per_lang.values())
+
+
+# ---------------------------------------------------------------- parse_amount
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("400억엔", 4e10, "JPY"),
+        ("  約4千億円  ", 4e11, "JPY"),
+        ("약 1조원 가량", 1e12, "KRW"),
+        ("up to $5 billion", 5e9, "USD"),
+        ("1.2GW", 1200, "MW"),
+        ("20,000 wafers per month", 2e4, "wafer / month"),
+        ("US$1.5bn.", 1.5e9, "USD"),
+        ("1000억엔(약 9800억원)", 1e11, "JPY"),
+    ],
+)
+def test_parse_amount_reads_one_expression(text, value, unit):
+    """parse_amount returns the single figure of an expression."""
+    fig = parse_amount(text)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_parse_amount_restatement_is_reachable():
+    """A parenthesised restatement is returned through restated_by."""
+    fig = parse_amount("$500 billion (about 700조원)")
+    assert [(r.value, r.unit, r.approx) for r in fig.restated_by] == [(7e14, "KRW", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2028년", r"cannot parse '2028년' at position 0: no amount or quantity with a unit"),
+        ("12345", r"cannot parse '12345' at position 0: no amount"),
+        ("", r"cannot parse '' at position 0: no amount"),
+        ("총 1조원", r"cannot parse '총 1조원' at position 0: unexpected text before the amount"),
+        ("1조원 투자", r"cannot parse '1조원 투자' at position 3: unexpected text after the amount"),
+        ("1조원과 2조원", r"at position 5: more than one amount \(another starts at position 5: '2조원'\)"),
+        ("30%", r"cannot parse '30%' at position 0"),
+        ("H200", r"cannot parse 'H200'"),
+    ],
+)
+def test_parse_amount_errors_quote_input_and_position(text, message):
+    """Unreadable input raises ParseError (a ValueError) quoting the input and the position."""
+    with pytest.raises(ParseError, match=message) as info:
+        parse_amount(text)
+    assert isinstance(info.value, ValueError)
+    assert info.value.text == text
+
+
+def test_parse_amount_rejects_non_strings():
+    """A non-string raises ParseError, not TypeError."""
+    with pytest.raises(ParseError, match="expected a string"):
+        parse_amount(12345)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- properties
+_ALPHABET = st.sampled_from(
+    list("0123456789０１２３,.・ $€£¥₩₹~+-()（）억조만천원엔달러億兆万円千元亿美约約약最大超以上余여多")
+    + ["US$", "NT$", "Rs ", "bn", " billion", " crore", "GPU", " GPUs", "GW", "㎡", "평", "월 ", "장", "명", " jobs"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_extract_never_raises_on_number_like_text(text):
+    """Number-heavy random text never makes the extractor fail (strict internal path)."""
+    figs = extract_figures(text, strict=True)
+    for f in figs:
+        assert text[f.start : f.end] == f.text
+        assert f.value >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_arbitrary_text_errors_are_parse_errors(text):
+    """parse_amount raises nothing but ParseError and extract_figures nothing at all."""
+    extract_figures(text)
+    try:
+        parse_amount(text)
+    except ParseError:
+        pass
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=20).map("".join), st.sampled_from([None, "ko", "ja", "zh-CN", "zh-TW", "en"]))
+def test_parse_amount_only_raises_parse_error(text, locale):
+    """Even number-heavy input and any locale raise only ParseError."""
+    try:
+        fig = parse_amount(text, locale=locale)
+    except ParseError:
+        return
+    assert fig.kind in ("money", "quantity")

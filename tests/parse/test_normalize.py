@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.parse import extract_figures
 from dashboard.parse.normalize import normalize
 
 
@@ -53,3 +54,17 @@ def test_every_normalised_span_maps_inside_the_original(src):
         for j in range(i, len(n.text) + 1):
             s, e = n.span(i, j)
             assert 0 <= s <= e <= len(src)
+
+
+# ---------------------------------------------------------------- moved from test_extract.py
+def test_spans_index_the_original_text():
+    """start/end index the caller's text, full-width characters included."""
+    text = "ソフトバンクは１０００億ドル（約15兆円）を投資"
+    for f in extract_figures(text):
+        assert text[f.start : f.end] == f.text
+    assert extract_figures(text)[0].text == "１０００億ドル"
+
+
+def test_ellipsis_stays_one_character():
+    """"…" and "‥" are kept: NFKC's "..." would glue a period to the next digit."""
+    assert normalize("공장…5조").text == "공장…5조"

@@ -1,0 +1,127 @@
+"""Counted things read from the sentence around a count: GPUs and wafers.
+
+The reader first tries the noun right before a count ("GPU 26만 장", "월 10만 장",
+see :mod:`dashboard.parse.before`). News text often puts it further away:
+
+* **GPUs**: "GPU 공급 내역은 정부 프로젝트에 50,000장, …", "21만대 이상의 GPU",
+  "250만개의 최첨단 엔비디아 'B200' AI 칩", "5块芯片", "GPU(4만5000개)". A count
+  with a GPU counter is accelerators when a GPU word follows the counter within
+  a few words (any value), or stands earlier in the same sentence (from
+  ``context_min`` up, so "M12 2개" stays no figure).
+* **Wafers**: "월 생산량은 지난해 132만장에서 올해 174만장으로", "月産能力を現在の
+  3000枚から5000枚へ", "每年將增加450,000片晶圓". A count with 장/枚/片/개 in a
+  sentence that speaks of wafers or output is wafers; per month or per year when
+  a month or year word stands before it in the sentence.
+
+The words are in ``vocab/words.toml`` (``[gpu]`` and ``[wafer]``, ``context*``).
+
+>>> from dashboard.parse import extract_figures
+>>> [(f.value, f.unit) for f in extract_figures("월 생산량은 지난해 13만장에서 올해 17만장으로 늘었다.")]
+[(130000.0, 'wafer / month'), (170000.0, 'wafer / month')]
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from dashboard.parse.dispatch import variants
+from dashboard.parse.vocab import load
+
+__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period"]
+
+_ENDS = ("。", "\n", "!", "?", "！", "？", ". ", "; ")
+_DIGIT_BEFORE = frozenset("0123456789一二三四五六七八九十")  # "3월 생산", "3月に": dates
+
+
+@functools.cache
+def _patterns():
+    gp, wf = load("words")["gpu"], load("words")["wafer"]
+
+    def words(ws):
+        return variants(ws)
+
+    gpu_word = regex.compile(r"(?<![A-Za-z])(?:\L<w>)(?![a-z])|(?<![A-Za-z0-9])(?:[A-Z]{1,3}\d{2,4}[A-Z]?)(?![A-Za-z0-9])",
+                             regex.VERSION1, w=words(gp["context"]))
+    # after the counter: particles and bound words, up to four short words, then the GPU word
+    gpu_after = regex.compile(
+        r"(?:[ ]?(?:이상의|이상|以上の|以上的|以上|가량의|정도의|의|の|的|씩))?"
+        r"[ ]?(?:[^\s,.。、，;:!?()（）]{1,14}?[ ]?){0,4}?(?:\L<w>)(?![a-z])",
+        regex.VERSION1, w=words(gp["context"]),
+    )
+    wafer_word = regex.compile(r"\L<w>", regex.VERSION1 | regex.IGNORECASE, w=words(wf["context"]))
+    month = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["month_context"]))
+    year = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["year_context"]))
+    return {
+        "gpu_word": gpu_word, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
+        "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
+        "gpu_span": int(gp["context_span"]), "gpu_min": int(gp["context_min"]),
+        "wafer_span": int(wf["context_span"]), "wafer_min": int(wf["context_min"]),
+    }
+
+
+def sentence_start(text: str, pos: int, span: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``span`` characters."""
+    lo = max(0, pos - span)
+    for end in _ENDS:
+        at = text.rfind(end, lo, pos)
+        if at >= 0:
+            lo = max(lo, at + len(end))
+    return lo
+
+
+def _sentence_end(text: str, pos: int, span: int) -> int:
+    hi = min(len(text), pos + span)
+    for end in _ENDS:
+        at = text.find(end, pos, hi)
+        if at >= 0:
+            hi = min(hi, at)
+    return hi
+
+
+def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | None:
+    """End of the span when the count at ``rs`` (counter ``counter`` ending at ``end``) is GPUs."""
+    t = _patterns()
+    if counter not in t["gpu_counters"]:
+        return None
+    stop = _sentence_end(text, end, 60)
+    if counter != "chips" and value >= 2 and t["gpu_after"].match(text, end, stop) is not None:  # "一块芯片": "a single chip"
+        return end
+    if value < t["gpu_min"] and counter != "chips":
+        return None
+    lo = sentence_start(text, rs, t["gpu_span"])
+    for m in t["gpu_word"].finditer(text, lo, rs):
+        if counter != "chips" or m.group().lower() not in ("chips", "superchips"):
+            return end
+    return None
+
+
+def _word_before(pattern, text: str, lo: int, rs: int) -> int:
+    """Start of the last match of ``pattern`` in ``text[lo:rs]`` not written after a digit, or -1."""
+    best = -1
+    for m in pattern.finditer(text, lo, rs):
+        if m.start() == 0 or text[m.start() - 1] not in _DIGIT_BEFORE:
+            best = m.start()
+    return best
+
+
+def wafer_period(text: str, rs: int) -> str | None:
+    """"wafer_month" / "wafer_year" when a month / year word stands earlier in the sentence."""
+    t = _patterns()
+    lo = sentence_start(text, rs, t["wafer_span"])
+    mo, yr = _word_before(t["month"], text, lo, rs), _word_before(t["year"], text, lo, rs)
+    if mo < 0 and yr < 0:
+        return None
+    return "wafer_month" if mo > yr else "wafer_year"
+
+
+def wafer_by_sentence(text: str, rs: int, counter: str, end: int, value) -> str | None:
+    """The unit name ("wafer", "wafer_month", "wafer_year") when the count at ``rs`` is wafers."""
+    t = _patterns()
+    if counter not in t["wafer_counters"] or value < t["wafer_min"]:
+        return None
+    lo = sentence_start(text, rs, t["wafer_span"])
+    hi = _sentence_end(text, end, 30)
+    if t["wafer_word"].search(text, lo, hi) is None:
+        return None
+    return wafer_period(text, rs) or "wafer"

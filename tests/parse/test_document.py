@@ -1,0 +1,41 @@
+"""Tests for dashboard.parse.document: locale, TW/HK region and declarations decide a bare 元."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.parse import extract_figures
+
+
+LOCALES = [
+    ("3,440億元", None, "CNY"),
+    ("3,440億元", "zh-CN", "CNY"),
+    ("500億元", "zh-TW", "TWD"),
+    ("¥1 trillion", None, "JPY"),
+    ("¥1 trillion", "ja", "JPY"),
+    ("¥100 billion", "zh-CN", "CNY"),
+    ("¥100 billion of renminbi bonds", None, "CNY"),
+    ("$1 billion", "zh-TW", "USD"),
+    ("NT$1 billion", None, "TWD"),
+    ("新台幣1億元", "zh-CN", "TWD"),
+    ("投资500亿", None, "CNY"),
+    ("投資達500億", "zh-TW", "TWD"),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "code"), LOCALES)
+def test_locale_rules(text, locale, code):
+    """¥ and 元 resolve by the documented rules; explicit signs never change."""
+    (fig,) = extract_figures(text, locale=locale)
+    assert fig.currency == code
+
+
+def test_in_currency_phrase_declares_the_rest_of_the_sentence():
+    """"若以美金計算" makes the bare 元 of its sentence USD; the next sentence keeps the region's reading."""
+    figs = extract_figures("若以美金計算，台積電第一季營收為103.1億元。台積電營收為50億元")
+    assert [(f.value, f.unit) for f in figs] == [(10310000000.0, "USD"), (5000000000.0, "TWD")]
+
+
+def test_mainland_place_names_keep_a_traditional_script_yuan_in_cny():
+    """A traditional-script article about Shanghai or Wuhan with no Taiwanese marker reads 元 as CNY."""
+    assert extract_figures("上海積體電路產業基金二期註冊資本由80億元增至150億元")[0].unit == "CNY"
+    assert extract_figures("經濟部表示，新竹廠投資80億元，與上海無關")[0].unit == "TWD"
