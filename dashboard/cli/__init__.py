@@ -93,6 +93,18 @@ def print_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         print("  ".join(x + " " * (w - display_width(x)) for x, w in zip(line, widths)).rstrip())
 
 
+def read_article_text(name: str) -> str:
+    """An article file (``-``: standard input) as text, with the dashboard upload's limits:
+    at most :data:`dashboard.intake.article.MAX_UPLOAD_BYTES` (a bigger file is refused
+    after reading one byte more), text or HTML, damaged bytes replaced with a warning on stderr."""
+    from dashboard.intake.article import read_article_file
+
+    article = read_article_file(name)
+    if article.warning:
+        print(f"semidash: warning: {article.warning}", file=sys.stderr)
+    return article.text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every sub-command registered."""
     parser = argparse.ArgumentParser(
@@ -109,10 +121,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def attach_dash_values(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """``argv`` with a value that starts with ``-`` joined to its option
+    (``--project -Plus`` -> ``--project=-Plus``), so argparse takes it as the value.
+
+    Only for options of the chosen sub-command that take exactly one value, and
+    only when the next word is not itself one of its options (``--project -h``
+    still asks for help). ``--project=-Plus`` always works too.
+
+    >>> p = build_parser()
+    >>> attach_dash_values(p, ["add", "--project", "-Plus", "--notes", "--db", "x.db"])
+    ['add', '--project=-Plus', '--notes', '--db', 'x.db']
+    """
+    argv = list(argv)
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    command = next((i for i, a in enumerate(argv) if not a.startswith("-")), None)
+    if sub is None or command is None or argv[command] not in sub.choices:
+        return argv
+    options = sub.choices[argv[command]]._option_string_actions
+    out = argv[:command + 1]
+    i = command + 1
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            out += argv[i:]
+            break
+        action = options.get(word)
+        takes_one = (action is not None and action.nargs is None
+                     and isinstance(action, (argparse._StoreAction, argparse._AppendAction)))
+        if takes_one and i + 1 < len(argv) and argv[i + 1].startswith("-") and argv[i + 1] not in options \
+                and argv[i + 1].split("=", 1)[0] not in options:
+            out.append(f"{word}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(attach_dash_values(parser, sys.argv[1:] if argv is None else argv))
     try:
         return int(args.handler(args) or 0)
     except SemidashError as exc:

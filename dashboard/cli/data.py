@@ -160,6 +160,11 @@ def _import(args: argparse.Namespace) -> int:
     # the defaults of a user record fill scope and status_as_of when the file has no such columns
     require = [c for c in REQUIRED_USER if c not in ("id", "scope", "status_as_of")]
     frame, problems = read_table(path, require=require, columns=USER_COLUMNS)
+    unknown = [c for c in frame.columns if c not in USER_COLUMNS]
+    if unknown:  # a misspelt column would otherwise be dropped without a word
+        names = ", ".join(repr(c) for c in unknown)
+        problems = [f"{path}:1: unknown column{'s' if len(unknown) > 1 else ''} {names}; "
+                    f"the columns are: {', '.join(USER_COLUMNS)}", *problems]
     if problems:
         raise ValidationError(problems, source=str(path))
     with Store(args.db) as store:

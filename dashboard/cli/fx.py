@@ -137,20 +137,9 @@ def _convert(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     from dashboard.fx import audit_conversions
 
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            with open(args.file, encoding="utf-8") as fh:
-                text = fh.read()
-        except OSError as exc:
-            from dashboard.errors import InputFileError
+    from dashboard.cli import read_article_text
 
-            raise InputFileError(args.file, f"cannot read ({exc.strerror or exc})") from None
-        except UnicodeDecodeError as exc:
-            from dashboard.errors import InputFileError
-
-            raise InputFileError(args.file, f"cannot read: not UTF-8 text (byte {exc.start})") from None
+    text = read_article_text(args.file)
     df = audit_conversions(text, args.date, tolerance=args.tolerance, locale=args.locale)
     records = []
     for row in df.itertuples(index=False):  # output formatting of a handful of rows

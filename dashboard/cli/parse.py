@@ -115,15 +115,13 @@ def _print(line: str) -> None:
 
 
 def _read_input(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
+    from dashboard.cli import read_article_text
+    from dashboard.errors import ArticleError
+
     try:
-        with open(name, encoding="utf-8") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise ParseError(name, f"cannot read file ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        raise ParseError(name, f"file is not UTF-8 text (byte {exc.start})", exc.start) from None
+        return read_article_text(name)
+    except ArticleError as exc:  # this command's errors say "cannot parse FILE"
+        raise ParseError(name, exc.reason) from None
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -86,7 +86,9 @@ _table = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-_BUSY_TIMEOUT_S = 60
+BUSY_TIMEOUT_S = 10
+"""Seconds a SQLite write waits for another writer before giving up with "try again": well
+below gunicorn's worker timeout (30 s), so a waiting request answers instead of being killed."""
 
 # key of the PostgreSQL advisory lock that serialises writers (any fixed 64-bit number)
 _PG_LOCK_KEY = zlib.crc32(f"semidash.{TABLE_NAME}".encode())
@@ -214,7 +216,7 @@ class Store:
             if self.is_sqlite:
                 if self.sqlite_file is not None:
                     self.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
-                engine = sa.create_engine(self.url, connect_args={"timeout": _BUSY_TIMEOUT_S})
+                engine = sa.create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_S})
                 sa.event.listen(engine, "connect", _sqlite_on_connect)
                 sa.event.listen(engine, "begin", _sqlite_on_begin)
             else:
@@ -268,6 +270,9 @@ class Store:
         except sa.exc.IntegrityError as exc:
             raise StoreError(f"{self.display_url}: write refused by the database: {_one_line(exc.orig)}") from exc
         except sa.exc.DBAPIError as exc:
+            if _is_busy(exc):
+                raise StoreError(f"{self.display_url}: the store is busy (another write held it for over "
+                                 f"{BUSY_TIMEOUT_S:g} s); nothing was written, try again") from exc
             raise StoreError(f"{self.display_url}: database error: {_one_line(exc.orig)}") from exc
 
     def _exists(self) -> bool:
@@ -554,6 +559,12 @@ def _storage_problems(frame: pd.DataFrame, where) -> list[str]:
     return problems
 
 
+def _is_busy(exc: sa.exc.DBAPIError) -> bool:
+    """A lock wait that timed out: SQLite's "database is locked" / "busy", PostgreSQL's lock timeout."""
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text or "lock timeout" in text
+
+
 def _one_line(error: BaseException) -> str:
     """A database error's message on one line (PostgreSQL adds DETAIL/HINT lines)."""
     return " ".join(str(error).split())
@@ -564,7 +575,7 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
     # then wait for locks rather than fail, and let readers run beside a writer
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_S * 1000}")
+    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.close()
 

@@ -6,6 +6,13 @@ filtered and sorted largest first. Conversions are cached per loaded frame and
 per :func:`conversion_settings`, and keyed on the FX layer's rates revision, so
 a change of the rate data (``fx update``, ``reset_cache()``) is never answered
 from an old conversion.
+
+Across processes (gunicorn workers, several app instances), a shared cache
+(:func:`use_shared_cache`: anything with ``get(key)`` / ``set(key, value)``,
+e.g. Flask-Caching on Redis) keeps the converted frames of frames that have a
+content key (:func:`set_frame_key`, the store's data revision): one worker
+converts, the others read the frame. Keys hold the frame key, the conversion
+settings and :func:`rates_key`.
 """
 from __future__ import annotations
 
@@ -20,7 +27,8 @@ import pandas as pd
 
 from dashboard.query.state import ViewState
 
-__all__ = ["filter_mask", "convert", "conversion_settings", "select", "company_names", "rates_token"]
+__all__ = ["filter_mask", "convert", "conversion_settings", "select", "company_names", "rates_token", "rates_key",
+           "use_shared_cache", "set_frame_key"]
 
 
 class _PerFrame:
@@ -117,6 +125,28 @@ def rates_token() -> object:
     return revision() if revision is not None else fx.get_table()
 
 
+def rates_key() -> str:
+    """:func:`rates_token` as text for keys shared between processes
+    (``rates_revision()`` is a hash of the rate files: the same in every process)."""
+    return str(rates_token())
+
+
+_shared: Any = None
+_FRAME_KEYS = _PerFrame()
+
+
+def use_shared_cache(cache: Any) -> None:
+    """Keep converted frames in ``cache`` too (``get``/``set``; ``None`` stops sharing)."""
+    global _shared
+    _shared = cache
+
+
+def set_frame_key(df: pd.DataFrame, key: str) -> None:
+    """Name the content of ``df`` (e.g. ``"<version>:<store revision>"``): frames
+    with the same key in any process share their conversions through the shared cache."""
+    _FRAME_KEYS[df] = key
+
+
 def _same(a: object, b: object) -> bool:
     """Tokens match: the same object, or equal plain values (a revision number or string)."""
     return a is b or (isinstance(a, (str, int, tuple)) and a == b)
@@ -168,11 +198,23 @@ def convert(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     if hit is not None:
         cache.move_to_end(key)
         return hit
+    shared_key = None
+    frame_key = _FRAME_KEYS.get(df)
+    if _shared is not None and frame_key is not None:
+        shared_key = f"conv:{frame_key}:{key}:{rates_key()}"
+        hit = _shared.get(shared_key)
+        if isinstance(hit, pd.DataFrame) and len(hit) == len(df):
+            cache[key] = hit
+            while len(cache) > _CACHE_SIZE:
+                cache.popitem(last=False)
+            return hit
     currency, basis, as_of, real_year = key
     # rows outside a currency's rate data use the nearest published rate; fx_basis says so
     out = convert_frame(df, currency, basis=basis, as_of=as_of, real_year=real_year, fallback="nearest")
     order = np.lexsort((out["project"].fillna("").to_numpy(dtype=str), -out["converted_value"].fillna(-np.inf).to_numpy()))
     out = out.iloc[order]
+    if shared_key is not None:
+        _shared.set(shared_key, out)
     cache[key] = out
     while len(cache) > _CACHE_SIZE:
         cache.popitem(last=False)

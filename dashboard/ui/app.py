@@ -5,7 +5,10 @@
 Nothing is built at import: the app is made on the first call (or the first
 access of ``dashboard.app.server``), and data are read on the first request.
 Each app holds one :class:`~dashboard.data.store.Store` (the user's records),
-shared by the views and the article intake. Everything the page needs
+shared by the views and the article intake, and one cache
+(:mod:`dashboard.ui.serving`: in-process, or Redis named by
+``$SEMIDASH_CACHE_URL``) for answers and converted frames; its server checks
+callback bodies (malformed ones are a 400) and compresses its answers. Everything the page needs
 (Bootstrap CSS, plotly.js, the topojson base maps) is served by the app itself,
 so it works with no internet.
 """
@@ -79,7 +82,14 @@ class ProjectSource:
         with self._lock:
             if self._frame is None or rev != self._rev:
                 # the revision is read before loading: a write in between only causes one more reload
-                self._frame = self._load()
+                frame = self._load()
+                if self._revision is not None:
+                    # the same content in every process: conversions are shared under this key
+                    from dashboard import __version__
+                    from dashboard.query.selection import set_frame_key
+
+                    set_frame_key(frame, f"{__version__}:{rev}")
+                self._frame = frame
                 self._rev = rev
             return self._frame
 
@@ -101,6 +111,7 @@ def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None
     from dashboard.data.store import Store
     from dashboard.ui.controls import currencies_for, project_options, register_control_callbacks
     from dashboard.ui.layout import create_layout
+    from dashboard.ui.serving import configure_server
     from dashboard.ui.views import register_view_callbacks
     from dashboard.ui.views.article import register_intake_callbacks
     from dashboard.ui.views.grid import register_grid_callbacks
@@ -136,6 +147,7 @@ def create_app(load: Callable[[], pd.DataFrame] | None = None, *, db: str | None
     register_grid_callbacks(app, source.frame, _currencies, source.revision)
     register_intake_callbacks(app, store, source)
     register_queue_callbacks(app, store, source)
+    configure_server(app, source.revision)
     app.semidash_store = store  # the app's one store (tests, scripts)
     return app
 

@@ -180,3 +180,32 @@ def test_edit_and_delete_a_record(db, capsys):
     assert "deleted my-jasm" in capsys.readouterr().out
     assert main(["delete", "my-jasm", "--db", str(db)]) == 2
     assert "my-jasm" in capsys.readouterr().err
+
+
+def test_import_unknown_columns_fail_naming_them(db, tmp_path, capsys):
+    """A CSV with columns the table does not have is refused, naming each one; nothing is written."""
+    odd = tmp_path / "odd.csv"
+    odd.write_text(
+        "project,company,country,category,status,announced,amount_reported,source_url,amout,capex_note\n"
+        "TSMC Arizona Fab 21 (first fab),TSMC,US,fab,operating,2020-05-15,US$12 billion,"
+        "https://www.convergedigest.com/2020/05/tsmc-to-invest-12-billion-in-5nm-fab-in.html,12,x\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(odd), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert f"{odd}:1: unknown columns 'amout', 'capex_note'; the columns are: id, project" in err
+    assert main(["list", "--db", str(db), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("form", [["--project", "-Plus"], ["--project=-Plus"]])
+def test_values_starting_with_a_dash(db, capsys, form):
+    """`--project -Plus` and `--project=-Plus` both store the project '-Plus' (and a notes text '--- draft')."""
+    args = [a for a in ADD_ARGS]
+    i = args.index("--project")
+    args[i:i + 2] = form
+    assert main([*args, "--notes", "--- draft", "--lat", "-33.9", "--lon", "151.2", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db), "--format", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["project"], row["notes"], row["lat"]) == ("-Plus", "--- draft", "-33.9")

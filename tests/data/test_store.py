@@ -395,3 +395,31 @@ def test_editing_company_names_maps_them_again(store, record):
     store.update(rid, {"company": "Intel; Acme Fabs"})
     got = store.get(rid)
     assert (got["company_ids"], got["company"]) == ("intel", "Acme Fabs")
+
+
+def test_busy_sqlite_store_says_try_again(tmp_path, monkeypatch, record):
+    """A write that waits longer than the busy timeout for another writer fails with "try again", writes
+    nothing, and works once the other writer is done; the timeout is below gunicorn's worker timeout (30 s)."""
+    import sqlite3
+
+    import dashboard.data.store as store_module
+    from dashboard.data.store import Store
+    from dashboard.errors import StoreError
+
+    assert store_module.BUSY_TIMEOUT_S < 30
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.3)
+    path = tmp_path / "busy.db"
+    with Store(path) as store:
+        store.add({**record, "id": "first"})
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        try:
+            with pytest.raises(StoreError, match=r"the store is busy \(another write held it for over 0\.3 s\); "
+                                                 r"nothing was written, try again"):
+                store.add({**record, "id": "second"})
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert store.ids() == {"first"}
+        store.add({**record, "id": "second"})
+        assert store.ids() == {"first", "second"}

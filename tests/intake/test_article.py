@@ -60,3 +60,55 @@ def test_plain_text_line_endings_normalised():
     """CRLF text files come back with plain newlines."""
     art = read_article("첫 줄\r\n둘째 줄\r\n".encode("cp949"), "a.txt")
     assert art.text == "첫 줄\n둘째 줄" and not art.was_html
+
+
+def test_utf8_with_one_bad_byte_reads_with_a_warning():
+    """A UTF-8 article with one bad byte is read, the byte replaced, and the warning says so (no mojibake guess)."""
+    data = KO.encode("utf-8")
+    at = len("한빛반도체는 ".encode("utf-8"))  # between two characters
+    damaged = data[:at] + b"\xff" + data[at:]
+    art = read_article(damaged, "bad.txt")
+    assert art.encoding == "utf-8" and art.text.replace("\ufffd", "") == KO and art.text.count("\ufffd") == 1
+    assert art.warning == "bad.txt: 1 damaged byte replaced with \ufffd (read as utf-8)"
+    inside = read_article(data[:at + 1] + b"\xff" + data[at + 1:], "inside.txt")  # inside a character: it is lost
+    assert inside.encoding == "utf-8" and inside.text.endswith(KO[-20:]) and "damaged bytes replaced" in inside.warning
+
+
+def test_shift_jis_cut_mid_character_reads_with_a_warning():
+    """A Shift_JIS article cut inside its last character keeps all the rest, and says the file ends mid-character."""
+    data = JA.encode("shift_jis")
+    art = read_article(data[:-1], "cut.txt")
+    assert art.text == JA[:-1] + "\ufffd" and art.encoding in ("cp932", "shift_jis")
+    assert "ends in the middle of a character" in art.warning
+
+
+def test_utf16le_without_bom_reads():
+    """UTF-16LE with no byte-order mark is recognised (ASCII digits and spaces give it away)."""
+    text = "Samsung invests 400억엔 in Yokohama. " + KO
+    art = read_article(text.encode("utf-16-le"), "u16.txt")
+    assert art.text == text and art.encoding == "utf-16-le" and art.warning is None
+    art = read_article(text.encode("utf-16-le") + b"\x00", "odd.txt")  # an odd length: one byte too many
+    assert art.text.startswith(text) and "1 damaged byte" in art.warning
+
+
+def test_intact_legacy_files_have_no_warning():
+    """Undamaged legacy-encoded files read exactly and carry no warning."""
+    art = read_article(KO.encode("cp949"), "ko.txt")
+    assert art.text == KO and art.warning is None
+
+
+def test_wrong_type_refused_by_name():
+    """A file that is not .txt/.text/.html/.htm is refused with one message naming the file and the types."""
+    with pytest.raises(ArticleError, match=r"scan\.pdf: not a text or HTML file \(\.pdf\); save the article as \.txt"):
+        read_article(b"%PDF-1.7 ...", "scan.pdf")
+
+
+def test_random_bytes_are_still_refused():
+    """Bytes that are no text at all are refused, not decoded into replacement characters."""
+    import random
+
+    rng = random.Random(5)
+    noise = bytes(rng.randrange(128, 256) for _ in range(4000))
+    with pytest.raises(ArticleError, match="cannot tell the text encoding"):
+        read_article(noise, "noise.txt")
+

@@ -17,7 +17,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.dates import parse_date_or_none
 from dashboard.ui import ids
-from dashboard.intake.article import MAX_UPLOAD_BYTES
+from dashboard.intake.article import ACCEPT, MAX_UPLOAD_BYTES
 from dashboard.data.schema import CATEGORIES, STATUSES
 from dashboard.intake.figures import (
     FORM_COLUMNS,
@@ -91,7 +91,7 @@ def create_article_view() -> html.Div:
                 id=ids.ARTICLE_UPLOAD,
                 children=html.Div(["Drop or ", html.A("choose a file", className="link-primary"),
                                    html.Span(f" (.txt/.html, ≤ {MAX_UPLOAD_BYTES // 1_000_000} MB)", className="text-secondary")]),
-                accept=".txt,.text,.html,.htm,text/plain,text/html", max_size=MAX_UPLOAD_BYTES * 4, multiple=False,
+                accept=ACCEPT, max_size=MAX_UPLOAD_BYTES * 4, multiple=False,
                 className="article-upload small",
             ), md=5),
             dbc.Col([
@@ -155,12 +155,17 @@ def read_upload(contents: str | None, filename: str | None) -> tuple[Any, Any]:
     Returns ``(text, note)``; on a bad file the text is ``no_update`` and the
     note a red alert naming the file and the problem.
     """
-    from dashboard.intake.article import read_article
     from dashboard.errors import SemidashError
+    from dashboard.intake.article import check_upload, read_article
 
     if not contents:
         return no_update, no_update
     name = filename or "upload"
+    payload = contents.split(",", 1)[1] if "," in contents else contents
+    try:  # refuse by the encoded size and the name before decoding anything
+        check_upload(name, len(payload) * 3 // 4 - payload[-2:].count("="))
+    except SemidashError as exc:
+        return no_update, dbc.Alert(str(exc).splitlines()[0], color="danger", className="py-1 small mb-0")
     try:
         data = base64.b64decode(contents.split(",", 1)[1] if "," in contents else contents, validate=False)
     except (binascii.Error, ValueError) as exc:
@@ -170,6 +175,8 @@ def read_upload(contents: str | None, filename: str | None) -> tuple[Any, Any]:
     except (SemidashError, ValueError) as exc:
         return no_update, dbc.Alert(str(exc).splitlines()[0], color="danger", className="py-1 small mb-0")
     kind = "HTML reduced to text" if art.was_html else "text"
+    if art.warning:  # damaged text: read, but say what was replaced
+        return art.text, dbc.Alert(f"{art.warning}; check the text below", color="warning", className="py-1 small mb-0")
     return art.text, html.Div(f"{name}: {len(data):,} bytes, read as {art.encoding} ({kind})",
                               className="small text-success")
 

@@ -57,3 +57,14 @@ def test_compact_cuts_labels_for_phones(projects):
     fig = compact(make_ranking(sel, "USD"))
     assert max(len(t) for t in fig.layout.yaxis.ticktext) <= 20 + 10  # escaped entities count as characters in the text
     assert "R&amp;D &lt;centre&gt; of" in fig.layout.yaxis.ticktext[-1]
+
+
+def test_template_keeps_only_used_trace_types():
+    """The template keeps plotly_white's defaults for the trace types semidash draws, and only those."""
+    import plotly.io as pio
+
+    from dashboard.present.charts.theme import TRACE_TYPES, register
+
+    data = pio.templates[register()].to_plotly_json()["data"]
+    assert {"bar", "scatter", "scattergeo"} <= set(data) <= set(TRACE_TYPES)
+    assert "surface" not in data and data["bar"] == pio.templates["plotly_white"].to_plotly_json()["data"]["bar"]

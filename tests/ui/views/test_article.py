@@ -146,3 +146,26 @@ def test_duplicate_warning(projects):
     warning = duplicate_warning(dup, projects)
     assert warning is not None and "samsung-yokohama-apl" in str(warning) and "Possible duplicate" in str(warning)
     assert duplicate_warning({k: GOOD.get(k) for k in dup}, projects) is None
+
+
+def test_browser_limits_mirror_the_python_ones():
+    """The upload's script (assets/upload-limits.js) refuses with the same limit, size cap and types as the server."""
+    import re
+
+    from dashboard.intake.article import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
+    from dashboard.ui.app import ASSETS
+
+    js = (ASSETS / "upload-limits.js").read_text(encoding="utf-8")
+    assert int(re.search(r"var LIMIT = (\d+);", js).group(1)) == MAX_UPLOAD_BYTES
+    assert int(re.search(r"var BROWSER_MAX = (\d+);", js).group(1)) == 4 * MAX_UPLOAD_BYTES  # the layout's max_size
+    assert re.findall(r'"(\.\w+)"', re.search(r"var SUFFIXES = \[(.*?)\];", js).group(1)) == list(ACCEPTED_SUFFIXES)
+
+
+def test_damaged_upload_fills_the_text_with_a_warning():
+    """A UTF-8 upload with a bad byte fills the text area and shows a yellow warning naming the damage."""
+    data = "누리칩스는 약 5조원을 투자한다.".encode("utf-8")
+    text, note = read_upload(_upload(data[:6] + b"\xfe" + data[6:]), "news.txt")
+    assert text.replace("\ufffd", "") == "누리칩스는 약 5조원을 투자한다."
+    assert "warning" in str(note) and "1 damaged byte replaced" in str(note)
+    text, note = read_upload(_upload(b"%PDF-1.7"), "scan.pdf")
+    assert text is no_update and "not a text or HTML file (.pdf)" in str(note) and "danger" in str(note)
