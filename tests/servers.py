@@ -172,9 +172,12 @@ def _split_output(output: str) -> list[dict]:
 
 
 def find_callback(deps: list[dict], input_id: str, input_prop: str, output_part: str = "") -> dict:
-    """The callback of the app's ``/_dash-dependencies`` with that input (and ``output_part`` in its output)."""
+    """The callback of the app's ``/_dash-dependencies`` that reads that property, as an input or a
+    state (the grid reads the URL as a state, started by the views callback), and has
+    ``output_part`` in its output."""
     for d in deps:
-        if any(i["id"] == input_id and i["property"] == input_prop for i in d["inputs"]) and output_part in d["output"]:
+        reads = d["inputs"] + d.get("state", [])
+        if any(i["id"] == input_id and i["property"] == input_prop for i in reads) and output_part in d["output"]:
             return d
     raise LookupError(f"no callback on {input_id}.{input_prop} with {output_part!r} in its output")
 

@@ -39,8 +39,9 @@ def test_download_with_bad_rows_is_400(server):
 
 
 def _malformed(server) -> dict[str, bytes]:
-    grid = find_callback(server.deps(), "url", "search", ".grid.rowData")
-    good = json.loads(callback_body(grid, {("url", "search"): "?cur=JPY"}, "url.search"))
+    # the views callback: the URL is its first input (of three)
+    views = find_callback(server.deps(), "url", "search", ".summary.children")
+    good = json.loads(callback_body(views, {("url", "search"): "?cur=JPY"}, "url.search"))
     return {
         "not json": b"{this is not json",
         "binary": b"\xff\xfe\x00garbage",
