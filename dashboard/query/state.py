@@ -250,13 +250,7 @@ class ViewState:
         >>> ViewState.from_query("?cur=EUR&tab=map&real=1&year=2020", currencies=["EUR"]).tab
         'map'
         """
-        if isinstance(query, str):
-            query = parse_qs(query.lstrip("?"), keep_blank_values=False)
-        q: dict[str, list[str]] = {}
-        for key, val in query.items():
-            vals = [val] if isinstance(val, str) else [str(v) for v in val if v is not None]
-            q[str(key)] = vals
-        return cls.read_query(q, currencies=currencies, categories=categories, statuses=statuses)[0]
+        return cls.read_query(query, currencies=currencies, categories=categories, statuses=statuses)[0]
 
     @classmethod
     def read_query(
