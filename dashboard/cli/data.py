@@ -112,13 +112,20 @@ def _add(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         try:
             new_id = store.add(record)
-        except ValidationError as exc:  # name the option beside the column
-            problems = exc.problems
-            for flag, dest, _ in _ADD_FIELDS:
-                problems = [p.replace(f"column '{dest}':", f"column '{dest}' ({flag}):") for p in problems]
-            raise ValidationError(problems, source=exc.source) from None
+        except ValidationError as exc:
+            raise _with_options(exc) from None
         print(f"added {new_id} to {store.display_url}")
     return 0
+
+
+def _with_options(exc):
+    """The store's ValidationError with each command-line option named beside its column."""
+    from dashboard.errors import ValidationError
+
+    problems = exc.problems
+    for flag, dest, _ in _ADD_FIELDS:
+        problems = [p.replace(f"column '{dest}':", f"column '{dest}' ({flag}):") for p in problems]
+    return ValidationError(problems, source=exc.source)
 
 
 def _edit(args: argparse.Namespace) -> int:
@@ -132,11 +139,8 @@ def _edit(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         try:
             store.update(args.record_id, fields)
-        except ValidationError as exc:  # name the option beside the column
-            problems = exc.problems
-            for flag, dest, _ in _ADD_FIELDS:
-                problems = [p.replace(f"column '{dest}':", f"column '{dest}' ({flag}):") for p in problems]
-            raise ValidationError(problems, source=exc.source) from None
+        except ValidationError as exc:
+            raise _with_options(exc) from None
         print(f"edited {args.record_id} in {store.display_url}: {', '.join(sorted(fields))}")
     return 0
 
