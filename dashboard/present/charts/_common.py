@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
+from dashboard.present.charts import objects as go
 
 from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
 

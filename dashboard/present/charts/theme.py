@@ -6,7 +6,7 @@ True
 """
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from dashboard.present.charts import objects as go
 import plotly.io as pio
 
 __all__ = ["TEMPLATE", "FONT_FAMILY", "COLORWAY", "register", "empty_figure", "compact", "PHONE_WIDTH", "group_color",
@@ -113,20 +113,28 @@ def compact(fig: go.Figure, *, label_width: int = 20) -> go.Figure:
     """``fig`` fitted to a phone: shorter category labels (whole names stay in
     the hover), smaller type and margins, the legend under the plot.
 
+    Works on the figures of :mod:`~dashboard.present.charts.objects` and on
+    plotly's own, through the calls both have (``update_layout``,
+    ``update_traces``, ``update_annotations``).
+
     >>> f = go.Figure(go.Bar(x=[1], y=[0], orientation="h"))
     >>> _ = f.update_yaxes(tickvals=[0], ticktext=["A very long project name &amp; more"])
     >>> compact(f).layout.yaxis.ticktext
     ('A very long project…',)
     """
-    for axis in fig.select_yaxes():
-        if axis.ticktext:
-            axis.ticktext = [_cut(str(t), label_width) for t in axis.ticktext]
-    for trace in fig.data:
-        if getattr(trace, "orientation", None) == "h" and trace.y is not None and len(trace.y) and isinstance(trace.y[0], str):
-            trace.y = [_cut(t, label_width) for t in trace.y]
+    state = go.json_ready(fig)
+    layout = state["layout"]
+    for key in sorted(k for k in layout if k == "yaxis" or (k.startswith("yaxis") and k[5:].isdigit())):
+        ticktext = layout[key].get("ticktext") if isinstance(layout[key], dict) else None
+        if ticktext:
+            fig.update_layout({key: {"ticktext": [_cut(str(t), label_width) for t in ticktext]}})
+    for i, trace in enumerate(state["data"]):
+        y = trace.get("y")
+        if trace.get("orientation") == "h" and isinstance(y, list) and len(y) and isinstance(y[0], str):
+            fig.update_traces({"y": [_cut(t, label_width) for t in y]}, selector=i)
     fig.update_layout(font_size=11, title_font_size=13, margin=dict(l=4, r=56, t=44, b=30),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0, font_size=10))
     fig.update_annotations(font_size=11)
-    if any(t.type == "scattergeo" for t in fig.data):  # a world map is twice as wide as high
+    if any(t.get("type") == "scattergeo" for t in state["data"]):  # a world map is twice as wide as high
         fig.update_layout(height=360, margin=dict(l=0, r=0, t=40, b=0), legend=dict(y=0.02, yanchor="bottom"))
     return fig
