@@ -255,7 +255,10 @@ def configure_server(app: Any, data_revision: Callable[[], str]) -> SafeCache:
 
     from dashboard.query.selection import use_shared_cache
 
-    use_shared_cache(cache)
+    # converted frames only go to a cache other processes read: the in-process one would keep a pickled
+    # second copy of what the per-frame cache of dashboard.query.selection already holds
+    shared = cache_config(url)["CACHE_TYPE"] in ("RedisCache", "FileSystemCache")
+    use_shared_cache(cache if shared else None)
     app.semidash_cache = cache
     return cache
 

@@ -447,10 +447,32 @@ def _subplot_key(kwargs: dict) -> str:
         raise _Unsupported("make_subplots arguments that are not plain JSON") from None
 
 
+_TITLE_MARK = "\x00semidash-subplot-title-{}\x00"
+
+
+def _subplot_layout(kwargs: dict) -> tuple[dict, dict]:
+    """Layout and grid of ``make_subplots(**kwargs)``: built by plotly once per grid (the titles are
+    put in afterwards, plotly places them the same whatever their text)."""
+    titles = kwargs.get("subplot_titles")
+    if titles is not None and not (isinstance(titles, (list, tuple)) and all(t is None or isinstance(t, str) for t in titles)):
+        raise _Unsupported("subplot titles that are not text")
+    marked = dict(kwargs)
+    if titles is not None:
+        marked["subplot_titles"] = [None if t is None else _TITLE_MARK.format(i) for i, t in enumerate(titles)]
+    base, grid = _subplot_base(_subplot_key(marked))
+    layout = _copy_tree(base)
+    if titles is not None:
+        text = {_TITLE_MARK.format(i): t for i, t in enumerate(titles) if t is not None}
+        for ann in layout.get("annotations", ()):
+            if ann.get("text") in text:
+                ann["text"] = text[ann["text"]]
+    return layout, grid
+
+
 @functools.lru_cache(maxsize=64)
 def _subplot_base(key: str) -> tuple[dict, dict]:
-    """Layout (without the template) and ``(row, col) -> (layout keys, trace kwargs)`` of
-    ``plotly.subplots.make_subplots(**json.loads(key))``, built by plotly once per argument set."""
+    """Layout (without the template) and ``(row, col) -> (layout keys, trace kwargs, number of axes)`` of
+    ``plotly.subplots.make_subplots(**json.loads(key))``, built by plotly."""
     from plotly.subplots import make_subplots as _make
 
     fig = _make(**json.loads(key))
@@ -488,8 +510,7 @@ class Figure:
             return
         try:
             if self._subplots is not None:
-                base, self._grid = _subplot_base(_subplot_key(self._subplots))
-                self._layout = _copy_tree(base)
+                self._layout, self._grid = _subplot_layout(self._subplots)
             if layout is not None:
                 if _is_plotly(layout):
                     layout = layout.to_plotly_json()

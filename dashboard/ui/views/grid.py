@@ -88,6 +88,32 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
     return out.to_dict("records")
 
 
+#: frames up to this many rows get their grid rows built once per conversion (then picked by position)
+ROW_CACHE_MAX = 20_000
+_all_rows: dict[int, list[dict]] = {}
+
+
+def cached_grid_rows(df: pd.DataFrame, state: ViewState, selected: pd.DataFrame) -> list[dict]:
+    """:func:`grid_rows` of ``selected`` (``select(df, state)``), taken from the rows of the whole
+    converted frame, which are built once per conversion: every row depends only on itself and the
+    currency, so a filter costs a lookup, not a rebuild (the rows go away with the conversion)."""
+    from dashboard.query.selection import convert
+
+    conv = convert(df, state)  # cached: the frame select() filtered
+    if len(conv) > ROW_CACHE_MAX:
+        return grid_rows(selected, state.currency)
+    key = id(conv)
+    rows = _all_rows.get(key)
+    if rows is None:
+        import weakref
+
+        rows = grid_rows(conv, state.currency, limit=len(conv))
+        _all_rows[key] = rows
+        weakref.finalize(conv, _all_rows.pop, key, None)
+    pos = conv.index.get_indexer(selected.index[:GRID_MAX_ROWS])
+    return [dict(rows[i]) for i in pos.tolist()]
+
+
 def create_grid() -> dag.AgGrid:
     """The grid component (rows come from a callback)."""
     return dag.AgGrid(
@@ -120,7 +146,7 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
         return [no_update, no_update, no_update]
     try:
         selected = select(df, state)
-        rows = grid_rows(selected, state.currency)
+        rows = cached_grid_rows(df, state, selected)
     except Exception as exc:  # noqa: BLE001 - never leave the last currency's rows under a new label
         import logging
 

@@ -6,6 +6,7 @@ import io
 
 from dash import no_update
 
+from dashboard.query import ViewState, select
 from dashboard.ui.views.grid import export_download, grid_outputs
 
 
@@ -73,3 +74,16 @@ def test_annual_basis_shows_the_year_average_not_a_day(projects):
     rows, _, _ = grid_outputs(projects, "?basis=annual&cur=KRW", None)
     dated = [r["fx_rate_date"] for r in rows if r["fx_rate_date"]]
     assert dated and all(d.startswith("annual ") and d.endswith(" average") for d in dated)
+
+
+def test_rows_from_the_conversion_cache_equal_rows_built_from_the_selection(projects):
+    """The grid's rows, taken from the rows built once per conversion, are exactly grid_rows of the selection,
+    for filters, searches, bases, currencies and an empty selection."""
+    from dashboard.ui.views.grid import cached_grid_rows, grid_rows
+
+    for query in ("cur=KRW", "cur=KRW&country=JP", "cur=JPY&q=samsung&basis=annual", "cur=USD&real=1&year=2012",
+                  "cur=EUR&basis=fixed&asof=2019-05-06&category=fab", "cur=USD&q=no-such-project-anywhere",
+                  "cur=TWD&from=2025-01-01&status=announced"):
+        state = ViewState.from_query(query)
+        selected = select(projects, state)
+        assert cached_grid_rows(projects, state, selected) == grid_rows(selected, state.currency), query
