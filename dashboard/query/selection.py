@@ -108,8 +108,9 @@ def filter_mask(df: pd.DataFrame, state: ViewState) -> np.ndarray:
 
 # --------------------------------------------------------------- conversion
 _CONVERTED = _PerFrame()
-#: conversions kept per loaded frame: up to this many, and at most :data:`_CACHE_ROWS` rows in all
-_CACHE_SIZE = 64
+#: conversions kept per loaded frame: up to this many (33 currencies x 4 bases fit), and at most
+#: :data:`_CACHE_ROWS` rows in all (a converted copy of the 312 bundled rows holds ~150 kB of its own)
+_CACHE_SIZE = 256
 _CACHE_ROWS = 4_000_000
 #: frames this small convert faster (about 1 ms for 300 rows) than a converted copy unpickles from
 #: the shared cache (about 1.2 ms): only larger ones are shared between processes

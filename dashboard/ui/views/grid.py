@@ -88,30 +88,33 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
     return out.to_dict("records")
 
 
-#: frames up to this many rows get their grid rows built once per conversion (then picked by position)
-ROW_CACHE_MAX = 20_000
-_all_rows: dict[int, list[dict]] = {}
+#: frames up to this many rows keep the grid rows they have built, per conversion
+ROW_CACHE_MAX = 200_000
+_row_cache: dict[int, list] = {}
 
 
 def cached_grid_rows(df: pd.DataFrame, state: ViewState, selected: pd.DataFrame) -> list[dict]:
-    """:func:`grid_rows` of ``selected`` (``select(df, state)``), taken from the rows of the whole
-    converted frame, which are built once per conversion: every row depends only on itself and the
-    currency, so a filter costs a lookup, not a rebuild (the rows go away with the conversion)."""
+    """:func:`grid_rows` of ``selected`` (``select(df, state)``), keeping each row once built, per
+    conversion: a row depends only on itself and the currency, so another filter on the same
+    conversion builds only the rows not built yet (they go away with the conversion)."""
     from dashboard.query.selection import convert
 
     conv = convert(df, state)  # cached: the frame select() filtered
     if len(conv) > ROW_CACHE_MAX:
         return grid_rows(selected, state.currency)
     key = id(conv)
-    rows = _all_rows.get(key)
+    rows = _row_cache.get(key)
     if rows is None:
         import weakref
 
-        rows = grid_rows(conv, state.currency, limit=len(conv))
-        _all_rows[key] = rows
-        weakref.finalize(conv, _all_rows.pop, key, None)
-    pos = conv.index.get_indexer(selected.index[:GRID_MAX_ROWS])
-    return [dict(rows[i]) for i in pos.tolist()]
+        rows = _row_cache[key] = [None] * len(conv)
+        weakref.finalize(conv, _row_cache.pop, key, None)
+    pos = conv.index.get_indexer(selected.index[:GRID_MAX_ROWS]).tolist()
+    missing = [i for i in pos if rows[i] is None]
+    if missing:
+        for i, row in zip(missing, grid_rows(conv.iloc[missing], state.currency, limit=len(missing))):
+            rows[i] = row
+    return [dict(rows[i]) for i in pos]
 
 
 def create_grid() -> dag.AgGrid:
