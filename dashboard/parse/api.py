@@ -23,6 +23,7 @@ from dashboard.parse.document import region_of
 from dashboard.parse.figure import Figure
 from dashboard.parse.filters import drop_fx_quotes, drop_quotes
 from dashboard.parse.links import apply_declarations, link_ranges, link_restatements
+from dashboard.parse.lists import link_lists
 from dashboard.parse.normalize import normalize
 from dashboard.parse.numerals import Run
 from dashboard.parse.reader import Context, Rec, read, worth_reading
@@ -122,6 +123,7 @@ def _extract(text: str, locale: str | None, strict: bool) -> list[Figure]:
     drop_quotes(ctx, recs)
     link_ranges(ctx, recs)
     link_restatements(ctx, recs)
+    link_lists(ctx, recs)
     apply_declarations(ctx, recs)
     out: list[Figure] = []
     index: dict[int, Figure] = {}

@@ -109,9 +109,9 @@ class Before:
     def get(self, name: str) -> str | None:
         return self.groups.get(name)
 
-    def _add(self, name: str, text: str, start: int, end: int) -> None:
+    def _add(self, name: str, text: str, start: int, end: int, at: int | None = None) -> None:
         self.groups[name] = text[start:end]
-        self.starts[name] = start
+        self.starts[name] = start if at is None else at
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -138,8 +138,14 @@ def words_before(ctx, rs: int, need_q: bool) -> Before:
         end = _skip_space(text, start)
     if need_q:
         q = ctx.p.q.match(text, max(0, left - _Q_WINDOW), left)
+        far = False
+        if q is None:  # the high end of a range: the noun stands before the low end ("월 2천-3천장")
+            low = ctx.p.range_low.search(text, max(0, left - 24), left)
+            if low is not None:
+                q = ctx.p.q.match(text, max(0, low.start() - _Q_WINDOW), low.start())
+                far = True
         if q is not None:
             for g in ("q_gpu", "q_month", "q_year", "q_jobs", "q_dc"):
                 if q.group(g):
-                    pre._add(g, text, q.start(g), q.end(g))
+                    pre._add(g, text, q.start(g), q.end(g), rs if far else None)
     return pre

@@ -8,6 +8,9 @@ see :mod:`dashboard.parse.before`). News text often puts it further away:
   with a GPU counter is accelerators when a GPU word follows the counter within
   a few words (any value), or stands earlier in the same sentence (from
   ``context_min`` up, so "M12 2개" stays no figure).
+* **Data centres**: "데이터센터는 … 등 7곳이다", "算力中心已突破30家": a count with a
+  facility counter (곳, 棟, 座, カ所) after a data-centre noun of its sentence, or
+  with 家/个/개 right after one.
 * **Wafers**: "월 생산량은 지난해 132만장에서 올해 174만장으로", "月産能力を現在の
   3000枚から5000枚へ", "每年將增加450,000片晶圓". A count with 장/枚/片/개 in a
   sentence that speaks of wafers or output is wafers; per month or per year when
@@ -28,7 +31,7 @@ import regex
 from dashboard.parse.dispatch import variants
 from dashboard.parse.vocab import load
 
-__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period"]
+__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence"]
 
 _ENDS = ("。", "\n", "!", "?", "！", "？", ". ", "; ")
 _DIGIT_BEFORE = frozenset("0123456789一二三四五六七八九十")  # "3월 생산", "3月に": dates
@@ -46,13 +49,17 @@ def _patterns():
     # after the counter: particles and bound words, up to four short words, then the GPU word
     gpu_after = regex.compile(
         r"(?:[ ]?(?:이상의|이상|以上の|以上的|以上|가량의|정도의|의|の|的|씩))?"
-        r"[ ]?(?:[^\s,.。、，;:!?()（）]{1,14}?[ ]?){0,4}?(?:\L<w>)(?![a-z])",
+        r"[ ]?(?:[^\s,.。、，;:!?()（）0-9]{1,14}?[ ]?){0,4}?(?:\L<w>)(?![a-z])",  # no other count between
         regex.VERSION1, w=words(gp["context"]),
     )
     wafer_word = regex.compile(r"\L<w>", regex.VERSION1 | regex.IGNORECASE, w=words(wf["context"]))
     month = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["month_context"]))
     year = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["year_context"]))
+    dc = load("words")["datacenter"]
+    dc_word = regex.compile(r"\L<w>", regex.VERSION1, w=words(dc["nouns"] + dc["sentence_nouns"]))
     return {
+        "dc_word": dc_word, "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
+        "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
         "gpu_word": gpu_word, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
         "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
         "gpu_span": int(gp["context_span"]), "gpu_min": int(gp["context_min"]),
@@ -125,3 +132,20 @@ def wafer_by_sentence(text: str, rs: int, counter: str, end: int, value) -> str 
     if t["wafer_word"].search(text, lo, hi) is None:
         return None
     return wafer_period(text, rs) or "wafer"
+
+
+def dc_by_sentence(text: str, rs: int, counter: str, value) -> bool:
+    """True when the count at ``rs`` with ``counter`` counts data centres named before it in its sentence."""
+    t = _patterns()
+    if value < 2:  # "一棟" is "a building"
+        return False
+    if counter in t["dc_sentence"]:
+        lo = sentence_start(text, rs, t["dc_span"])
+    elif counter in t["dc_near"]:
+        lo = max(0, rs - t["dc_near_span"])
+    else:
+        return False
+    found = None
+    for found in t["dc_word"].finditer(text, lo, rs):
+        pass
+    return found is not None and (counter in t["dc_sentence"] or rs - found.end() <= t["dc_near_span"])

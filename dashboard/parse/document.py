@@ -5,9 +5,10 @@
   currency of the amount just before), "(all figures in US$)".
 * **Sentence declarations**: "若以美金計算，營收為103.1億元" makes the bare 元 of the
   rest of that sentence US dollars (以人民幣計, 以新台幣計算 likewise).
-* **Region**: a bare 元 in a Taiwanese or Hong Kong article is TWD / HKD: the
-  text names 新台幣/台幣/NT$ or Taiwanese places and institutions (臺北, 新竹,
-  經濟部, ...), or 港元/香港, more often than mainland markers (人民幣, 国务院);
+* **Region**: a bare 元 in a Taiwanese, Hong Kong, Singapore or Malaysian article
+  is TWD / HKD / SGD / MYR: the text names 新台幣/台幣/NT$ or Taiwanese places and
+  institutions (臺北, 新竹, 經濟部, ...), 港元/香港, 新加坡/新币, 马来西亚/槟城/令吉,
+  more often than mainland markers (人民幣, 国务院);
   with no marker at all, several traditional-only characters make it Taiwanese.
   An explicit ``locale`` wins over the region; a declaration wins over both.
 
@@ -37,12 +38,12 @@ _ZH_CODES = {"人民幣": "CNY", "人民币": "CNY", "新台幣": "TWD", "新台
 
 
 def region_of(text: str) -> str | None:
-    """"TWD" or "HKD" when the text reads as Taiwanese / Hong Kong, else None."""
-    counts = {"TWD": 0, "HKD": 0, "CNY": 0}
+    """"TWD", "HKD", "SGD" or "MYR" when the text reads as from there, else None."""
     p = patterns.get()
+    counts = dict.fromkeys(p.region_codes, 0)
     for m in p.region.finditer(text):
         counts[p.region_code[m.group()]] += 1
-    best = max(("TWD", "HKD"), key=counts.get)
+    best = max((c for c in counts if c != "CNY"), key=counts.get)
     if counts[best] and counts[best] > counts["CNY"]:
         return best
     if not any(counts.values()) and _KANA.search(text) is None:  # Japanese shares many of these kanji

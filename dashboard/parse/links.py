@@ -56,6 +56,11 @@ def _full_range(ctx: Context, a: Rec, b: Rec, ia: int) -> None:
     _pair(a, b, ia)
 
 
+def _between_and(ctx: Context, a: Rec, between: str) -> bool:
+    """"between 300 and 400 billion dollars": "and" separates a range after "between"."""
+    return between.strip(" ") == "and" and ctx.p.between.search(ctx.text, max(0, a.s - 8), a.s) is not None
+
+
 def link_ranges(ctx: Context, recs: list[Rec]) -> None:
     text, p = ctx.text, ctx.p
     for i in range(len(recs) - 1):
@@ -66,7 +71,7 @@ def link_ranges(ctx: Context, recs: list[Rec]) -> None:
         if a.kind is None and b.kind is None or a.run.absurd or b.run.absurd:
             continue
         between = text[a.tail if a.kind is None else a.e : b.s]
-        if len(between) > 5 or not p.range_sep.match(between):
+        if len(between) > 5 or not (p.range_sep.match(between) or _between_and(ctx, a, between)):
             continue
         if a.kind is None:
             # "200억~300억 달러", "1~2조원", "10-20 billion dollars", "2,400-2,500 MW"

@@ -69,6 +69,9 @@ def _tables():
 
 
 def _digits(tok: str) -> tuple[Decimal, bool]:
+    head, comma, tail = tok.rpartition(",")
+    if comma and len(tail) < 3 and tail.isdigit() and "." not in tok:  # a decimal comma: "1,5 bilhão"
+        tok = f"{head}.{tail}"
     tok = tok.replace(",", "").replace("・", ".")
     whole = tok.split(".", 1)[0]
     if len(whole) > MAX_DIGITS or len(tok) > MAX_DIGITS * 2:

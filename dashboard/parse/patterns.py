@@ -45,7 +45,8 @@ def get() -> SimpleNamespace:
     big1 = "万萬만億亿억조"  # 兆 separately: not before 瓦 (兆瓦 = MW)
     BIG = rf"(?:万亿|萬億|万億|[{big1}]|兆(?!瓦))"
     SMALL = rf"(?:[{sm}]|千(?!瓦))"
-    DIG = r"[0-9]{1,400}+(?:,[0-9]{3}(?![0-9]))*+(?:[.・][0-9]{1,400}+)?+"  # ASCII digits (NFKC folded the rest)
+    # ASCII digits (NFKC folded the rest); a decimal comma only before a Portuguese/Spanish scale word ("R$ 1,5 bilhão")
+    DIG = (r"[0-9]{1,400}+(?:,[0-9]{3}(?![0-9]))*+(?:[.・][0-9]{1,400}+|,[0-9]{1,2}(?=[ ](?:bilh|milh|trilh|mil[ ]mil|millon|millón|billon|billón)))?+")
     L["cur_letters"] = sorted({w for w in money["prefix"] if w.isascii() and w.replace(".", "").isalpha()}, key=len, reverse=True)
     digit_start = r"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![A-Za-z])\L<cur_letters>)|(?<=[GTN]PU)(?=[0-9,]{1,12}+[基枚個个台块颗张張장개대]))"
     vague = regex.escape(num["vague_before"])
@@ -58,7 +59,7 @@ def get() -> SimpleNamespace:
             | {SMALL}                                     # 3천
             | (?<=[{big1}兆{sm}千])(?:{DIG}|[{kd}]++)      # 2조5000
             | (?<=[{big1}兆])[ ]{DIG}(?=[ ]?(?:{BIG}|{SMALL}))  # 2조 5000억
-            | (?<=[만萬万])[ ][0-9]{{1,4}}+(?![0-9,.])            # 19만 2124㎡
+            | (?<=[만萬万])[ ](?:[0-9],[0-9]{{3}}|[0-9]{{1,4}}+)(?![0-9,.])  # 19만 2124㎡, 2만 5,000명
           ){{0,12}}+
         | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}|[點][{kd}]))
           (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+)
@@ -72,12 +73,21 @@ def get() -> SimpleNamespace:
     scale = regex.compile(
         r"(?:[ ]|-)?(?:(?P<w>(?i:\L<scale_words>))|(?P<l>[kKmMbB]|cr|Cr))(?![A-Za-z0-9²³])", _F, **L, ignore_unused=True
     )
+    dc = words["datacenter"]
+    L["dc_noun"] = variants(dc["nouns"])
+    L["dc_en"] = variants(dc["english"])
+    L["dc_adj"] = variants(dc["english_adjectives"])
+    L["dc_mod"] = variants(dc["modifiers"])
+    L["dc_counter"] = sorted(dc["counters"], key=len, reverse=True)
+    L["dc_not"] = dc["not_after_noun"]
     L["number_words"] = [w for w, v in sc["number_words"].items() if v]
     number_words = regex.compile(
         r"(?=[" + "".join(sorted({w[0].lower() + w[0].upper() for w in L["number_words"]})) + r"])"
         r"(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
         r"(?=[ ](?i:thousand|million|billion|trillion|gigawatts?|megawatts?)(?![A-Za-z])"
-        r"|[ ](?:(?:(?i:new|more|additional|large|hyperscale|ai|giant|massive|planned|existing|upcoming|operational|separate)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
+        # "two new data centers", "two 100 MW HUMAIN data centres"
+        r"|[ ](?:[0-9][0-9,.]{0,8}+[ ]?(?:MW|GW|(?i:megawatts?|gigawatts?))[ ])?(?:[A-Z][A-Za-z0-9\-]{1,15}+[ ]){0,2}+"
+        r"(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
         r"(?i:data[ -]?cent(?:er|re)(?:s|[ ]projects)|datacent(?:er|re)s)(?![A-Za-z]))",
         regex.VERSION1, **L, ignore_unused=True,
     )
@@ -114,18 +124,18 @@ def get() -> SimpleNamespace:
         rf"|\L<area_cjk>|{guarded(units['guard_not_before'], L, 'ag')})"
     )
     wf = words["wafer"]
-    size = r"(?:(?:12|8)[- ]?inch(?:es)?[ -](?:equivalent[ ])?|(?:300|200)[- ]?mm[ ])?"
+    size = r"(?:(?:12|8)[- ]?inch(?:es)?[ -](?:equivalent[ ])?|(?:300|200)[- ]?mm[ ])?(?:(?i:semiconductor|silicon)[ ])?"
     L["wafer_size"] = wf["sizes"]
     L["wafer_noun"] = wf["nouns"]
     wafer_month = (
         rf"(?P<wafer_month>{size}(?i:wafers?(?:[ ]starts?)?|WSPM)"
         r"(?:[ ](?:per|a|each|every)[ ]month|[ ]?/[ ]?(?:month|mo)|[ ]monthly)(?![A-Za-z])"
-        r"|(?:wpm|WPM|wspm|WSPM|kwpm)(?![A-Za-z])|장[ ]?/[ ]?월|枚[ ]?/[ ]?月|片[ ]?/[ ]?月"
-        r"|片(?:的)?(?:\L<wafer_size>)?(?:晶圆|晶圓)?(?:月产能|月產能|月产量|月產量))"
+        r"|(?:wpm|WPM|wspm|WSPM|kwpm)(?![A-Za-z])|장[ ]?/[ ]?월|枚[ ]?/[ ]?月|片[ ]?/[ ]?(?:月|M(?![A-Za-z]))"
+        r"|片(?:的)?(?:\L<wafer_size>)?(?:晶圆|晶圓)?(?:的)?(?:月产能|月產能|月产量|月產量))"
     )
     wafer_year = (
         rf"(?P<wafer_year>{size}(?i:wafers?)(?:[ ](?:per|a|each|every)[ ]year|[ ](?:annually|yearly|per[ ]annum)|[ ]?/[ ]?year)(?![A-Za-z])"
-        r"|장[ ]?/[ ]?년|枚[ ]?/[ ]?年|片[ ]?/[ ]?年|片(?:的)?(?:\L<wafer_size>)?(?:晶圆|晶圓)?(?:年产能|年產能|年产量|年產量))"
+        r"|장[ ]?/[ ]?년|枚[ ]?/[ ]?年|片[ ]?/[ ]?(?:年|A(?![A-Za-z]))|片(?:的)?(?:\L<wafer_size>)?(?:晶圆|晶圓)?(?:的)?(?:年产能|年產能|年产量|年產量))"
     )
     wafer_count = (
         rf"(?P<wafer>{size}(?i:wafers)(?![A-Za-z])|장(?:의)?[ ]?(?:\L<wafer_size>[ ]?)?웨이퍼"
@@ -135,6 +145,7 @@ def get() -> SimpleNamespace:
     L["gpu_noun"] = variants(gp["nouns"])
     L["gpu_en"] = variants(gp["english"])
     L["gpu_vendor"] = gp["vendors"]
+    L["gpu_card"] = gp["card_after"]
     L["gpu_adj"] = gp["english_adjectives"]
     L["gpu_vendor_chip"] = variants(gp["vendor_chips"])
     model = r"[A-Z]{1,3}\d{2,4}[A-Z]?"
@@ -145,16 +156,12 @@ def get() -> SimpleNamespace:
         r"[\"“]?(?i:\L<gpu_en>)[\"”]?(?![A-Za-z])"
         rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|(?i:\L<gpu_adj>))[ ]){{0,2}}{model}(?:/{model}|[ ]and[ ]{model})?[ ](?:chips|superchips|GPUs)(?![A-Za-z])"
         rf"|(?:(?i:\L<gpu_adj>)[ ])?(?:Nvidia[ ])?{model}s(?![A-Za-z])"
-        r"|[ ]?GPU(?:를|을)?(?![A-Za-z])"
+        r"|[ ]?GPU(?:를|을)?(?![A-Za-z])|卡(?=\L<gpu_card>)"
         rf"|(?:{cjk_counter})(?:의|の)?[ ]?(?:엔비디아[ ]?|英伟达|英偉達|Nvidia[ ]|NVIDIA[ ]?)?{model}(?![A-Za-z0-9]))"
     )
-    dc = words["datacenter"]
-    L["dc_noun"] = variants(dc["nouns"])
-    L["dc_en"] = variants(dc["english"])
     dc_pat = (
-        r"(?P<datacenter>(?:개|기|동|곳|棟|栋|座|カ所|か所|ヶ所|箇所|个|個|所)(?:以上|이상)?(?:의|の|で)?[ ]?"
-        r"(?:(?:AI|대형|초대형|하이퍼스케일|신규|大型|超大型|新|新的|AI用|生成AI向け|ハイパースケール)[ ]?){0,2}\L<dc_noun>"
-        r"|(?:(?:new|more|additional|large|hyperscale|ai|giant|massive|planned|existing|upcoming|operational|operating|other|separate|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z])"
+        r"(?P<datacenter>\L<dc_counter>(?:以上|이상)?(?:의|の|で)?[ ]?(?:\L<dc_mod>[ ]?){0,2}\L<dc_noun>(?![ ]?\L<dc_not>)"
+        r"|(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z])"
         # "730여 데이터센터", "50以上のデータセンター", "5つの新データセンター", "100カ所以上でデータセンター"
         r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|(?:つ|拠点)(?:以上)?(?:の|で)?(?:新|新た?な)?\L<dc_noun>"
         r"|(?:以上|이상)(?:의|の|で)?[ ]?(?:新|新た?な)?\L<dc_noun>)"
@@ -163,7 +170,7 @@ def get() -> SimpleNamespace:
     L["job_en"] = variants(jb["english"])
     L["job_adj"] = variants(jb["english_adjectives"])
     jobs_pat = (
-        r"(?P<jobs>(?:(?i:\L<job_adj>)[ -]){0,2}(?i:\L<job_en>)(?![A-Za-z])"
+        r"(?P<jobs>(?:(?i:\L<job_adj>)(?:[ -]|,[ ])){0,3}(?i:\L<job_en>)(?![A-Za-z])"
         r"|개[ ]?(?:이상의?|가량의|정도의|남짓의|여의)?(?:의)?[ ]?(?:신규[ ]?|새[ ]?|새로운[ ]?|양질의[ ]?|직접[ ]?|간접[ ]?|고용[ ]?)?일자리"
         r"|人(?:規模)?の(?:新規)?(?:雇用|従業員|雇用創出)|人を(?:新規)?(?:雇用|採用)"
         r"|[个個](?:\p{Han}{0,6}?)(?:就业岗位|工作岗位|就业机会|工作机会|就業機會|工作機會|工作崗位|就業崗位|岗位|崗位|职位|職位)"
@@ -171,7 +178,7 @@ def get() -> SimpleNamespace:
     )
     L["people_en"] = jb["people_english"]
     persons = (
-        r"(?P<persons>(?i:\L<people_en>)(?![A-Za-z])|명|人(?!次|民|口|工|们|們|气|氣|材|物|间|間|生|类|類|選)"
+        r"(?P<persons>(?:(?i:\L<job_adj>)[ -]){0,2}(?i:\L<people_en>)(?![A-Za-z])|명|人(?!次|民|口|工|们|們|气|氣|材|物|间|間|生|类|類|選)"
         r"|名(?!字|单|單|称|稱|义|義|古|前|門|门))"
     )
     unit_alts = [wafer_month, wafer_year, wafer_count, dc_pat, gpu_pat, jobs_pat, power_pat, area_pat, money_pat, persons]
@@ -216,7 +223,7 @@ def get() -> SimpleNamespace:
     L["post_en"] = variants(w for w in after if w.isascii() and w[0].isalpha())
     L["post_cjk"] = variants(w for w in after if not w.isascii() and w != "超")
     post = regex.compile(
-        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])|\L<post_cjk>|超(?![越出級级市前车車])"
+        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])|\L<post_cjk>|超(?![越出級级市前车車节節])"
         r"|(?P<dae>대)(?![가-힣]|$)|대(?=[의로에를가인]|$)|(?P<geup>급)(?![증감락등변히격여])))",
         regex.VERSION1, **L, ignore_unused=True,
     )
@@ -240,6 +247,8 @@ def get() -> SimpleNamespace:
     range_sep = regex.compile(r"(?:~|-|–|—|〜|[ ]?(?:~|〜|–|—|-|to|내지|에서|至|到|から|or)[ ]?)\Z")
     range_sep_full = regex.compile(r"[ ]?(?:-|–|—|~|〜|to|至|到|내지)[ ]?\Z")
     between = regex.compile(r"(?i:between)[ ]\Z")
+    # the low end of a range right before a numeral, bare ("2천-", "4万〜"): read right to left
+    range_low = regex.compile(rf"(?r)(?<![0-9,.])[0-9][0-9,.]{{0,12}}[{big1}千천百백十]?[ ]?(?:~|-|–|〜|至|到)[ ]?\Z")
     change_lead = regex.compile(r"(?i:from)[ ]\Z|에서[ ]?\Z|から\Z")
     filler = regex.compile(
         r"(?:[\s,、;/・:=≈]|한화로?|원화로?|원화[ ]?환산|우리[ ]?돈으로?|환산(?:시|하면)?|기준(?:으로)?|상당(?:의)?|규모|환율|약"
@@ -248,6 +257,21 @@ def get() -> SimpleNamespace:
         regex.VERSION1,
     )
     paren_open = regex.compile(r"[ ]?[(]")
+    lst = words["lists"]
+    L["joiners"] = lst["joiners"]
+    L["list_adj"] = sorted(set(L["dc_adj"]) | set(L["gpu_adj"]) | set(L["job_adj"]), key=len, reverse=True)
+    L["money_followers"] = variants(lst["carried_money_followers"])
+    list_gap = regex.compile(
+        r"(?:[ ](?:(?i:\L<list_adj>)|[a-z]{1,12}+-[a-z]{1,12}+))?(?:,[ ]|,?[ ](?:\L<joiners>)[ ])(?:[A-Z][A-Za-z0-9’'.\-]{0,20}+[ ]){0,3}+",
+        regex.VERSION1, **L, ignore_unused=True,
+    )
+    dc_after_power = regex.compile(
+        r"[ ](?:[A-Z][A-Za-z0-9\-]{1,15}+[ ]){0,2}+(?:(?i:\L<dc_adj>)[ ]){0,2}+(?i:\L<dc_en>)(?![A-Za-z])",
+        regex.VERSION1, **L, ignore_unused=True,
+    )
+    carried_money_end = regex.compile(
+        r"[ ]?[,.;:)—–]|[ ](?:\L<money_followers>)(?![A-Za-z])|[ ]?\Z", regex.VERSION1, **L, ignore_unused=True
+    )
 
     # headline style money without a currency word (Korean 억/조, Chinese 亿/億)
     ko_implied = regex.compile(
@@ -280,14 +304,12 @@ def get() -> SimpleNamespace:
         regex.VERSION1, **L, ignore_unused=True,
     )
     ctx = money["context"]
-    L["ctx_twd"] = ctx["TWD"]["words"]
-    L["ctx_hkd"] = ctx["HKD"]["words"]
-    L["ctx_cny"] = ctx["CNY"]["words"]
-    # one list (faster to search than three alternatives); region_code maps a word to its currency
+    # one list (faster to search than one alternative per region); region_code maps a word to its currency
     region_code: dict[str, str] = {}
-    for code, name in (("TWD", "ctx_twd"), ("HKD", "ctx_hkd"), ("CNY", "ctx_cny")):
-        for w in L[name]:
-            region_code.setdefault(w, code)
+    for code, table in ctx.items():
+        if code != "traditional":
+            for w in table["words"]:
+                region_code.setdefault(w, code)
     L["region_words"] = sorted(region_code, key=len, reverse=True)
     region = regex.compile(r"\L<region_words>", regex.VERSION1, **L, ignore_unused=True)
 
@@ -304,9 +326,11 @@ def get() -> SimpleNamespace:
         unit_first=unit_first, post_first=post_first, scale_first=scale_first, prefix_last=frozenset(last),
         run=run, number_words=number_words, scale=scale, infix=infix, unit=unit, counter=counter, q=q, post=post,
         quote_ctx=quote_ctx, quote_after=quote_after, sentence_end=sentence_end, fx_quote=fx_quote,
-        jobs_ctx=jobs_ctx, range_sep=range_sep, range_sep_full=range_sep_full, between=between,
-        change_lead=change_lead, filler=filler, paren_open=paren_open, ko_implied=ko_implied,
+        jobs_ctx=jobs_ctx, range_sep=range_sep, range_sep_full=range_sep_full, between=between, range_low=range_low,
+        change_lead=change_lead, filler=filler, paren_open=paren_open, list_gap=list_gap,
+        dc_after_power=dc_after_power, carried_money_end=carried_money_end, ko_implied=ko_implied,
         ko_implied_pre=ko_implied_pre, zh_implied=zh_implied, ko_paren=ko_paren, ja_implied=ja_implied, declaration=declaration, region=region, region_code=region_code,
+        region_codes=tuple(sorted(set(region_code.values()) | {"CNY"})),
         cur_last=frozenset(w[-1] for w in money["prefix"]),
         counter_first=frozenset(c for w in L["counters"] for c in (w[0], w[0].upper(), w[0].lower())),
         infix_first=frozenset(inf["approx"] + inf["lower"]),
@@ -324,7 +348,7 @@ def get() -> SimpleNamespace:
             w.split(" ")[0].split("-")[0].lower()
             for name in ("money_en", "power_en", "area_en", "gpu_en", "gpu_adj", "dc_en", "job_en", "job_adj", "people_en", "counters")
             for w in L[name] if w[:1].isascii()
-        ) | {"wafer", "wafers", "wpm", "wspm", "kwpm", "sq", "ha", "new", "more", "additional", "large", "hyperscale", "ai",
+        ) | {"wafer", "wafers", "semiconductor", "silicon", "wpm", "wspm", "kwpm", "sq", "ha", "new", "more", "additional", "large", "hyperscale", "ai",
              "giant", "massive", "planned", "existing", "upcoming", "operational", "operating", "other", "separate",
              "m", "km", "ft", "mw", "gw", "kw", "u", "adjacent", "contiguous", "undeveloped", "vacant"},
         quote_first=first_chars(quote_ctx, universe | set("".join(L["quote_ctx"])) | set(quote_ctx.pattern)),

@@ -23,7 +23,7 @@ import regex
 
 from dashboard.parse import patterns
 from dashboard.parse.before import words_before
-from dashboard.parse.counted import gpu_by_sentence, wafer_by_sentence, wafer_period
+from dashboard.parse.counted import dc_by_sentence, gpu_by_sentence, wafer_by_sentence, wafer_period
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
@@ -55,6 +55,8 @@ class Rec:
     factor: Decimal = _ONE  # unit factor applied (GW -> MW), for ranges
     restates: int | None = None  # index of the restated record
     range_with: int | None = None  # index of the other end of a range
+    counter: str | None = None  # the counter word after the numeral ("장", "個"), if any
+    counter_end: int = 0
 
 
 def word_kind(table: dict[str, str], word: str) -> str:
@@ -83,6 +85,8 @@ def _static() -> dict:
         "carried": frozenset(w["counter"]["carried"]),
         "carry_span": int(w["counter"]["carry_span"]),
         "people": frozenset(w["counter"]["people"]),
+        "not_jobs": tuple(w["jobs"]["not_after"]),
+        "not_after": tuple(w["filter"]["per_unit"] + w["filter"]["class_after"]),
         "before": w["before"],
         "after": w["after"],
         "scale_words": {k: int(v) for k, v in w["scale"]["word"].items()},
@@ -184,6 +188,13 @@ def worth_reading(ctx: Context, m) -> bool:
     return not p.big_chars.isdisjoint(m.group())  # "20조 투자" (implied currency), "1~2조원"
 
 
+def _skip_particle(text: str, pos: int) -> int:
+    """``pos`` after one space and one particle of "300명을 대상으로", "300万人を対象に"."""
+    if text[pos : pos + 1] == " ":
+        pos += 1
+    return pos
+
+
 def _next(text: str, pos: int) -> str:
     """The character at ``pos``, or after one space there ("" at the end)."""
     c = text[pos : pos + 1]
@@ -244,6 +255,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if um is None and _next(text, pos) in p.counter_first:
         counter = p.counter.match(text, pos)
         need_pre = need_pre or counter is not None
+        if counter is not None:
+            rec.counter, rec.counter_end = counter.group("c"), counter.end()
     if need_pre:
         pm = words_before(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
     cur = pm.get("cur") if pm is not None else None
@@ -303,7 +316,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         rec.e = um.end()
     elif group == "persons":
         lo, hi = max(0, rs - 30), min(len(text), um.end() + 30)
-        if value >= 10 and p.jobs_ctx.search(text, lo, hi):
+        if value >= 10 and p.jobs_ctx.search(text, lo, hi) and not text.startswith(ctx.not_jobs, _skip_particle(text, um.end())):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], um.end()
     if rec.kind is None and pm is not None and (counter is not None or group == "persons"):
         c = counter.group("c") if counter is not None else um.group("persons")
@@ -318,7 +331,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 rec.e = wm.end()
         elif pm.get("q_dc") and c in ("개", "기", "동", "곳", "棟", "座", "カ所", "か所", "ヶ所", "箇所", "个", "個", "所"):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
-        elif pm.get("q_jobs") and c in ("개", "명", "人", "名", "个", "個") and value >= 10:
+        elif pm.get("q_jobs") and c in ("개", "명", "人", "名", "个", "個") and value >= 10 and not text.startswith(ctx.not_jobs, end):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], end
     if rec.kind is None and counter is not None and um is None:
         # a bare count with the counter word of a recent GPU / wafer count counts the same thing
@@ -346,6 +359,9 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
         if rec.unit == ctx.canonical["gpu"] and cm is not None and cm.group("c") in ctx.carried:
             ctx.counters["gpu"] = (rec.unit, rec.e)
+    if text.startswith(ctx.not_after, rec.e):  # "데이터센터 1개당" (a rate's unit), "百萬片等級" (a class)
+        rec.kind = rec.unit = None
+        return rec
     # words before
     if pm is not None:
         starts = [pm.starts[g] for g in ("q_gpu", "q_month", "q_year", "q_jobs", "q_dc", "ab1", "ab2", "cur") if g in pm.starts]
@@ -392,6 +408,8 @@ def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
     unit = wafer_by_sentence(text, rec.rs, c, end, value)
     if unit is not None:
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
+    elif dc_by_sentence(text, rec.rs, c, value):
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
 
 
 _KANA = regex.compile(r"[\u3040-\u30ff]")
