@@ -136,6 +136,12 @@ def words_before(ctx, rs: int, need_q: bool) -> Before:
         pre._add(name, text, start, end)
         left = start
         end = _skip_space(text, start)
+        if "cur" not in pre.groups and not text[start : start + 1].isascii():
+            cs = _currency(text, end)  # "新台幣約15億元": a currency name before the approximation word
+            if cs >= 0 and not text[cs].isascii():
+                pre._add("cur", text, cs, end)
+                left = cs
+                break
     if need_q:
         q = ctx.p.q.match(text, max(0, left - _Q_WINDOW), left)
         far = False

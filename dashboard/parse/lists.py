@@ -34,6 +34,7 @@ from dashboard.parse.vocab import load
 __all__ = ["link_lists"]
 
 _HUNDRED = Decimal(100)
+_MILLION = 10**6
 
 
 def _counted_units(ctx: Context) -> frozenset[str]:
@@ -101,6 +102,7 @@ def link_lists(ctx: Context, recs: list[Rec]) -> None:
                 continue
         if (
             a.scale is not None
+            and a.scale >= _MILLION  # "more than a thousand" is a factor, not money
             and last_money is not None
             and last_money.scale is not None
             and a.rs - last_money.e <= 200

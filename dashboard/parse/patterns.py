@@ -311,7 +311,10 @@ def get() -> SimpleNamespace:
             for w in table["words"]:
                 region_code.setdefault(w, code)
     L["region_words"] = sorted(region_code, key=len, reverse=True)
-    region = regex.compile(r"\L<region_words>", regex.VERSION1, **L, ignore_unused=True)
+    # a Latin-letter marker stands as a word ("RM" is not the end of "FORMOSA")
+    L["region_cjk"] = [w for w in L["region_words"] if not w[0].isascii()]
+    L["region_latin"] = [w for w in L["region_words"] if w[0].isascii()]
+    region = regex.compile(r"\L<region_cjk>|(?<![A-Za-z])\L<region_latin>(?![A-Za-z])", regex.VERSION1, **L, ignore_unused=True)
 
     universe = universe_of(L, "".join(unit_alts), post.pattern, scale.pattern)
     unit = Dispatch(unit_alts, L, universe)
