@@ -9,7 +9,6 @@ silently; the other figures of the text are still returned.
 from __future__ import annotations
 
 import logging
-import re
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -62,7 +61,7 @@ def _numerals(ctx: Context, text: str):
     runs = ctx.p.run.finditer(text)
     # number words stand just before a scale word or "data centers": look only there
     found: dict[int, object] = {}
-    for sm in _HAS_SCALE.finditer(text):
+    for sm in ctx.p.number_word_heads.finditer(text):
         if not text[sm.start() - 2 : sm.start() - 1].isalpha():  # "5 billion": digits, no number word
             continue
         for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 12):
@@ -71,14 +70,6 @@ def _numerals(ctx: Context, text: str):
     if not words:
         return ((m, None) for m in runs)
     return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
-
-
-# scale words that a number word may stand before; case variants spelled out and a leading
-# lookahead, so the standard library's ``re`` scans at C speed (3x faster than (?i:...))
-_HAS_SCALE = re.compile(
-    r"(?=[TtMmBbGgDd])(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Gg]igawatt|[Mm]egawatt"
-    r"|[Dd]ata[ -]?[Cc]ent(?:er|re)|[Dd]atacent|THOUSAND|MILLION|BILLION|TRILLION|GIGAWATT|MEGAWATT)"
-)
 
 
 def _word_run(word: str) -> Run:

@@ -33,8 +33,6 @@ from dashboard.parse.vocab import load
 
 __all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence"]
 
-_ENDS = ("。", "\n", "!", "?", "！", "？", ". ", "; ")
-_DIGIT_BEFORE = frozenset("0123456789一二三四五六七八九十")  # "3월 생산", "3月に": dates
 
 
 @functools.cache
@@ -48,16 +46,18 @@ def _patterns():
                              regex.VERSION1, w=words(gp["context"]))
     # after the counter: particles and bound words, up to four short words, then the GPU word
     gpu_after = regex.compile(
-        r"(?:[ ]?(?:이상의|이상|以上の|以上的|以上|가량의|정도의|의|の|的|씩))?"
+        r"(?:[ ]?\L<p>)?"
         r"[ ]?(?:[^\s,.。、，;:!?()（）0-9]{1,14}?[ ]?){0,4}?(?:\L<w>)(?![a-z])",  # no other count between
-        regex.VERSION1, w=words(gp["context"]),
+        regex.VERSION1, w=words(gp["context"]), p=variants(load("phrases")["gpu"]["after_counter"]),
     )
     wafer_word = regex.compile(r"\L<w>", regex.VERSION1 | regex.IGNORECASE, w=words(wf["context"]))
     month = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["month_context"]))
     year = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["year_context"]))
     dc = load("words")["datacenter"]
     dc_word = regex.compile(r"\L<w>", regex.VERSION1, w=words(dc["nouns"] + dc["sentence_nouns"]))
+    sentence = load("phrases")["sentence"]
     return {
+        "ends": tuple(sentence["ends"]), "date_digits": frozenset(sentence["date_digits"]),
         "dc_word": dc_word, "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
         "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
         "gpu_word": gpu_word, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
@@ -70,7 +70,7 @@ def _patterns():
 def sentence_start(text: str, pos: int, span: int) -> int:
     """Where the sentence holding ``pos`` starts, looking back at most ``span`` characters."""
     lo = max(0, pos - span)
-    for end in _ENDS:
+    for end in _patterns()["ends"]:
         at = text.rfind(end, lo, pos)
         if at >= 0:
             lo = max(lo, at + len(end))
@@ -79,7 +79,7 @@ def sentence_start(text: str, pos: int, span: int) -> int:
 
 def _sentence_end(text: str, pos: int, span: int) -> int:
     hi = min(len(text), pos + span)
-    for end in _ENDS:
+    for end in _patterns()["ends"]:
         at = text.find(end, pos, hi)
         if at >= 0:
             hi = min(hi, at)
@@ -106,8 +106,9 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
 def _word_before(pattern, text: str, lo: int, rs: int) -> int:
     """Start of the last match of ``pattern`` in ``text[lo:rs]`` not written after a digit, or -1."""
     best = -1
+    dates = _patterns()["date_digits"]
     for m in pattern.finditer(text, lo, rs):
-        if m.start() == 0 or text[m.start() - 1] not in _DIGIT_BEFORE:
+        if m.start() == 0 or text[m.start() - 1] not in dates:
             best = m.start()
     return best
 

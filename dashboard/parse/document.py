@@ -24,17 +24,16 @@ from __future__ import annotations
 import regex
 
 from dashboard.parse import patterns
+from dashboard.parse.currencies import prefixes, suffixes
 from dashboard.parse.vocab import load
 
 __all__ = ["region_of", "declarations", "sentence_declarations"]
 
 _KANA = regex.compile(r"[\u3040-\u30ff]")
 
-_EN_CODES = {"US$": "USD", "U.S. dollars": "USD", "US dollars": "USD", "NT$": "TWD", "HK$": "HKD", "S$": "SGD",
-             "RM": "MYR", "yuan": "CNY", "RMB": "CNY", "yen": "JPY", "won": "KRW"}
-_ZH_CODES = {"人民幣": "CNY", "人民币": "CNY", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD",
-             "港元": "HKD", "港幣": "HKD", "港币": "HKD", "美元": "USD", "美金": "USD", "日元": "JPY", "日圓": "JPY",
-             "韓元": "KRW", "韩元": "KRW", "歐元": "EUR", "欧元": "EUR"}
+def _code(word: str) -> str | None:
+    """ISO code of a currency word of a declaration, from the money tables."""
+    return prefixes().get(word) or suffixes().get(word) or suffixes().get(word.lower())
 
 
 def region_of(text: str) -> str | None:
@@ -61,16 +60,10 @@ def declarations(text: str) -> list[tuple[int, str]]:
     """
     out = []
     for m in patterns.get().declaration.finditer(text):
-        word = m.group("zh") or m.group("zh2")
-        code = _ZH_CODES.get(word) if word else _EN_CODES.get(m.group("en"))
+        code = _code(m.group("zh") or m.group("zh2") or m.group("en"))
         if code:
             out.append((m.start(), code))
     return out
-
-
-_IN_CURRENCY = regex.compile(
-    r"以(?P<c>美金|美元|人民幣|人民币|新台幣|新台币|台幣|台币|港元|港幣|港币|日圓|日元)(?:計算|计算|計價|计价|計|计)"
-)
 
 
 def sentence_declarations(text: str) -> list[tuple[int, int, str]]:
@@ -80,7 +73,7 @@ def sentence_declarations(text: str) -> list[tuple[int, int, str]]:
     [(1, 17, 'USD')]
     """
     out = []
-    for m in _IN_CURRENCY.finditer(text):
+    for m in patterns.get().in_currency.finditer(text):
         ends = [i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0]
-        out.append((m.start(), min(ends) if ends else len(text), _ZH_CODES[m.group("c")]))
+        out.append((m.start(), min(ends) if ends else len(text), _code(m.group("c"))))
     return out

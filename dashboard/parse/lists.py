@@ -28,7 +28,8 @@ from decimal import Decimal
 
 from dashboard.parse.before import words_before
 from dashboard.parse.counted import sentence_start
-from dashboard.parse.reader import Context, Rec, apply_kind, word_kind
+from dashboard.parse.after import apply_kind, word_kind
+from dashboard.parse.reader import Context, Rec
 from dashboard.parse.vocab import load
 
 __all__ = ["link_lists"]

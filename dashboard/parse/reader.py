@@ -22,6 +22,7 @@ from decimal import Decimal
 import regex
 
 from dashboard.parse import patterns
+from dashboard.parse.after import apply_kind, post_words, word_kind
 from dashboard.parse.before import words_before
 from dashboard.parse.counted import dc_by_sentence, gpu_by_sentence, wafer_by_sentence, wafer_period
 from dashboard.parse.implied import implied_currency as _implied_currency
@@ -59,22 +60,6 @@ class Rec:
     counter_end: int = 0
 
 
-def word_kind(table: dict[str, str], word: str) -> str:
-    """Look a matched word up in a vocabulary table (spaces and case may vary)."""
-    key = " ".join(word.split())
-    return table.get(key) or table.get(key.lower()) or table.get(key.replace(" ", "")) or table.get(key.replace(" ", "").lower(), "")
-
-
-def apply_kind(rec: Rec, kind: str) -> None:
-    """Set the flags named by a vocabulary value ("approx", "upper", "approx+lower", ...)."""
-    if "approx" in kind:
-        rec.approx = True
-    if "lower" in kind:
-        rec.bound = "lower"
-    elif "upper" in kind:
-        rec.bound = "upper"
-
-
 @functools.cache
 def _static() -> dict:
     """The vocabulary tables the reader looks words up in (built once)."""
@@ -86,6 +71,11 @@ def _static() -> dict:
         "carry_span": int(w["counter"]["carry_span"]),
         "people": frozenset(w["counter"]["people"]),
         "not_jobs": tuple(w["jobs"]["not_after"]),
+        "area_adjectives": frozenset(load("phrases")["area"]["english_adjectives"]),
+        "big": {k: int(v) for k, v in w["numeral"]["big"].items()},
+        "wafer_counters": frozenset(w["counter"]["wafer"]),
+        "jobs_counters": frozenset(w["counter"]["jobs"]),
+        "dc_counters": frozenset(w["datacenter"]["counters"]),
         "not_after": tuple(w["filter"]["per_unit"] + w["filter"]["class_after"]),
         "before": w["before"],
         "after": w["after"],
@@ -160,7 +150,6 @@ def _unit(p, text: str, pos: int):
     return None
 
 
-_AREA_ADJECTIVES = frozenset(("adjacent", "additional", "new", "contiguous", "undeveloped", "vacant", "more"))
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
 
 
@@ -235,8 +224,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 plus = not infix
                 tail = im.end()
                 if im.group("big"):
-                    value *= {"万": 10**4, "萬": 10**4, "만": 10**4, "亿": 10**8, "億": 10**8, "억": 10**8,
-                              "조": 10**12, "兆": 10**12, "万亿": 10**12, "萬億": 10**12}[im.group("big")]
+                    value *= ctx.big[im.group("big")]
     rec = Rec(s=rs, e=tail, rs=rs, tail=tail, run=run, value=value, scale=scale)
     if run.absurd:
         return rec  # dropped alone: no unit is read for it
@@ -292,12 +280,10 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         elif group == "area":
             key = " ".join(word.strip(" -").replace("-", " ").split())
             head, _, rest = key.partition(" ")
-            if rest and head.lower() in _AREA_ADJECTIVES:  # "1,400 adjacent acres"
+            if rest and head.lower() in ctx.area_adjectives:  # "1,400 adjacent acres"
                 key = rest
-            expr = ctx.area.get(key) or word_kind(ctx.area, key) or word_kind(ctx.area, key.rstrip(".")) or word_kind(ctx.area, key + "s")
-            if not expr:
-                low = key.lower().replace(".", "").replace(" ", "")
-                expr = {"sqm": "m ** 2", "sqkm": "km ** 2", "sqft": "ft ** 2"}.get(low)
+            expr = (ctx.area.get(key) or word_kind(ctx.area, key) or word_kind(ctx.area, key.rstrip("."))
+                    or word_kind(ctx.area, key + "s") or word_kind(ctx.area, key.replace(".", "")))
             if not expr:
                 rec.kind = None
                 return rec
@@ -323,15 +309,15 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         end = counter.end() if counter is not None else um.end()
         if pm.get("q_gpu") and c not in ctx.people:
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["gpu"], end
-        elif (pm.get("q_month") or pm.get("q_year")) and c in ("장", "枚", "片"):
+        elif (pm.get("q_month") or pm.get("q_year")) and c in ctx.wafer_counters:
             unit = "wafer_month" if pm.get("q_month") and (not pm.get("q_year") or pm.starts["q_month"] > pm.starts["q_year"]) else "wafer_year"
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
-            wm = _WAFER_AFTER.match(text, end)
+            wm = ctx.p.wafer_after.match(text, end)
             if wm:
                 rec.e = wm.end()
-        elif pm.get("q_dc") and c in ("개", "기", "동", "곳", "棟", "座", "カ所", "か所", "ヶ所", "箇所", "个", "個", "所"):
+        elif pm.get("q_dc") and c in ctx.dc_counters:
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
-        elif pm.get("q_jobs") and c in ("개", "명", "人", "名", "个", "個") and value >= 10 and not text.startswith(ctx.not_jobs, end):
+        elif pm.get("q_jobs") and c in ctx.jobs_counters and value >= 10 and not text.startswith(ctx.not_jobs, end):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], end
     if rec.kind is None and counter is not None and um is None:
         # a bare count with the counter word of a recent GPU / wafer count counts the same thing
@@ -374,30 +360,6 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     return rec
 
 
-def post_words(ctx: Context, rec: Rec) -> None:
-    """Approximation/bound words after the unit: 가량, 以上, or more, 1조원대, 1GW급."""
-    text, e = ctx.text, rec.e
-    c = text[e : e + 1]
-    if not c or c not in ctx.p.post_first or c == " " and text[e + 1 : e + 2] not in ctx.p.post_first:
-        return
-    po = ctx.p.post.match(text, e)
-    if po is None:
-        return
-    word = po.group().strip(" ")
-    if po.group("dae") is not None or word == "대":
-        if rec.kind == "money":
-            rec.approx = True
-            rec.e = po.end()
-    elif po.group("geup") is not None:  # "1GW급", "300MW급": a size class
-        rec.approx = True
-        rec.e = po.end()
-    else:
-        kind = word_kind(ctx.after, word) or ("lower" if word in ("+", "-plus") else "")
-        if kind:
-            apply_kind(rec, kind)
-            rec.e = po.end()
-
-
 def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
     """GPUs and wafers named elsewhere in the sentence (see :mod:`dashboard.parse.counted`)."""
     text, c, end = ctx.text, counter.group("c"), counter.end()
@@ -413,4 +375,3 @@ def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
 
 
 _KANA = regex.compile(r"[\u3040-\u30ff]")
-_WAFER_AFTER = regex.compile(r"[ ]?(?:의[ ]?)?(?:웨이퍼|ウエハー?|ウェハー?|晶圆|晶圓)")
