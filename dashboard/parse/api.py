@@ -62,9 +62,9 @@ def _numerals(ctx: Context, text: str):
     # number words stand just before a scale word or "data centers": look only there
     found: dict[int, object] = {}
     for sm in ctx.p.number_word_heads.finditer(text):
-        if not text[sm.start() - 2 : sm.start() - 1].isalpha():  # "5 billion": digits, no number word
-            continue
-        for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 12):
+        # "5 billion": digits, no number word before; after a head, "… seven in Virginia"
+        lo = max(0, sm.start() - 60) if text[sm.start() - 2 : sm.start() - 1].isalpha() else sm.end()
+        for m in ctx.p.number_words.finditer(text, lo, sm.end() + 120):
             found.setdefault(m.start(), m)
     words = [(m, _word_run(m.group())) for m in found.values()]
     if not words:

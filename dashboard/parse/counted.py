@@ -59,6 +59,7 @@ def _patterns():
     return {
         "ends": tuple(sentence["ends"]), "date_digits": frozenset(sentence["date_digits"]),
         "dc_word": dc_word, "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
+        "of": frozenset(load("phrases")["datacenter"]["counted_noun_after"]),
         "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
         "gpu_word": gpu_word, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
         "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
@@ -135,15 +136,15 @@ def wafer_by_sentence(text: str, rs: int, counter: str, end: int, value) -> str 
     return wafer_period(text, rs) or "wafer"
 
 
-def dc_by_sentence(text: str, rs: int, counter: str, value) -> bool:
+def dc_by_sentence(text: str, rs: int, counter: str, end: int, value) -> bool:
     """True when the count at ``rs`` with ``counter`` counts data centres named before it in its sentence."""
     t = _patterns()
-    if value < 2:  # "一棟" is "a building"
+    if value < 2 or text[end : end + 1] in t["of"]:  # "一棟" is "a building"; "1万カ所の基地局" counts base stations
         return False
     if counter in t["dc_sentence"]:
         lo = sentence_start(text, rs, t["dc_span"])
     elif counter in t["dc_near"]:
-        lo = max(0, rs - t["dc_near_span"])
+        lo = max(0, rs - t["dc_near_span"] - 12)  # the noun may begin before the span, it must end inside
     else:
         return False
     found = None

@@ -8,8 +8,8 @@
 * **Region**: a bare 元 in a Taiwanese, Hong Kong, Singapore or Malaysian article
   is TWD / HKD / SGD / MYR: the text names 新台幣/台幣/NT$ or Taiwanese places and
   institutions (臺北, 新竹, 經濟部, ...), 港元/香港, 新加坡/新币, 马来西亚/槟城/令吉,
-  more often than mainland markers (人民幣, 国务院);
-  with no marker at all, several traditional-only characters make it Taiwanese.
+  more often than mainland markers (人民幣, 国务院, provinces and mainland cities, 畝).
+  Traditional script alone decides nothing: mainland text is often written in it.
   An explicit ``locale`` wins over the region; a declaration wins over both.
 
 The words are in ``vocab/money.toml`` (``[declaration]``, ``[context.*]``).
@@ -21,15 +21,11 @@ True
 """
 from __future__ import annotations
 
-import regex
-
 from dashboard.parse import patterns
 from dashboard.parse.currencies import prefixes, suffixes
-from dashboard.parse.vocab import load
 
 __all__ = ["region_of", "declarations", "sentence_declarations"]
 
-_KANA = regex.compile(r"[\u3040-\u30ff]")
 
 def _code(word: str) -> str | None:
     """ISO code of a currency word of a declaration, from the money tables."""
@@ -45,10 +41,6 @@ def region_of(text: str) -> str | None:
     best = max((c for c in counts if c != "CNY"), key=counts.get)
     if counts[best] and counts[best] > counts["CNY"]:
         return best
-    if not any(counts.values()) and _KANA.search(text) is None:  # Japanese shares many of these kanji
-        trad = load("money")["context"]["traditional"]
-        if sum(text.count(ch) for ch in trad["chars"]) >= trad["min_count"]:
-            return "TWD"
     return None
 
 

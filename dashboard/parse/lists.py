@@ -15,6 +15,9 @@ sentence makes them one list:
   the same thing.
 * **Data centres of a size**: "two 100 MW data centres": the number before a
   power figure that describes data centres counts them.
+* **Counts by place**: "35 data centers — 18 in Dubai, 16 in Abu Dhabi and one
+  in Fujairah": numbers before "in <Place>" after a data-centre count of the
+  same sentence, none larger than it, count data centres too.
 
 The words are in ``vocab/words.toml`` (``[lists]``).
 
@@ -79,6 +82,19 @@ def link_lists(ctx: Context, recs: list[Rec]) -> None:
         ):
             a.kind, a.unit, a.e = b.kind, b.unit, a.tail
             _words_before(ctx, a)
+    # "35 data centers — 18 in Dubai, 16 in Abu Dhabi and one in Fujairah": counts of a list by place
+    last_dc: Rec | None = None
+    for a in recs:
+        if a.kind is not None:
+            last_dc = a if a.unit == ctx.canonical["datacenter"] else None
+        elif (
+            last_dc is not None
+            and a.value <= last_dc.value
+            and a.rs - last_dc.e <= 200
+            and p.list_in_place.match(text, a.tail)
+            and _same_sentence(ctx, last_dc.e, a.rs)
+        ):
+            a.kind, a.unit, a.e = "quantity", last_dc.unit, a.tail
     span = int(load("words")["counter"]["carry_span"])
     last_money: Rec | None = None
     for i, a in enumerate(recs):

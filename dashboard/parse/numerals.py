@@ -146,7 +146,8 @@ def read_run(run: str) -> Run:
                         total *= mult
                         last_big = mult
                         continue
-                    part = _ONE
+                    part = _ONE  # "万卡", "만7천": the multiplier alone is one of it
+                    seen = True
                 if last_big and mult > last_big:  # "1만억": scale everything read so far
                     total = (total + part) * mult
                 else:

@@ -47,12 +47,12 @@ def _run(p: "Patterns"):
     DIG = rf"[0-9]{{1,400}}+(?:,[0-9]{{3}}(?![0-9]))*+(?:[.・][0-9]{{1,400}}+|,[0-9]{{1,2}}(?=[ ]{alt(ph['decimal_comma_before'])}))?+"
     letters = alt(ph["run_after_letters"])
     counters = chars(ph["run_after_letters_counters"])
-    digit_start = rf"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![A-Za-z])\L<cur_letters>)|(?<={letters})(?=[0-9,]{{1,12}}+[{counters}]))"
+    digit_start = rf"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![0-9]),)|(?<=(?<![A-Za-z])\L<cur_letters>)|(?<={letters})(?=[0-9,]{{1,12}}+[{counters}]))"
     vague = chars(num["vague_before"])
     # the leading lookahead lets the engine skip to candidate characters (6x faster scanning)
     return regex.compile(
         rf"""
-        (?=[0-9{kd}{sm}千])
+        (?=[0-9{kd}{sm}千만万萬])
         (?:{digit_start}{DIG}
           (?: [ ]?{BIG}                                   # 2조 / 2 조
             | {SMALL}                                     # 3천
@@ -61,7 +61,10 @@ def _run(p: "Patterns"):
             | (?<=[만萬万])[ ](?:[0-9],[0-9]{{3}}|[0-9]{{1,4}}+)(?![0-9,.])  # 19만 2124㎡, 2만 5,000명
           ){{0,12}}+
         | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}|[點][{kd}]))
-          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+)
+          (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+
+        | (?<![가-힣0-9])만(?=[0-9])(?:{DIG}|{SMALL}|[{kd}]++){{1,4}}+  # 만7천 (17,000)
+        | (?<![0-9{kd}{sm}千万萬])[万萬](?=卡)                        # 万卡 (10,000 cards)
+        )
         """,
         _F, cur_letters=lists()["cur_letters"],
     )
@@ -73,6 +76,7 @@ def _number_words(p: "Patterns"):
     return regex.compile(
         rf"(?=[{heads}])(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
         r"(?=[ -](?i:thousand|million|billion|trillion|gigawatts?|megawatts?|hectares?|acres?|square[ -](?:foot|feet|meters?|metres?))(?![A-Za-z])"
+        r"|[ ]in[ ][A-Z]"  # "eight data centres: seven in Virginia and one in Texas"
         # "two new data centers", "two 100 MW HUMAIN data centres"
         r"|[ ](?:[0-9][0-9,.]{0,8}+[ ]?(?:MW|GW|(?i:megawatts?|gigawatts?))[ ])?(?:[A-Z][A-Za-z0-9\-]{1,15}+[ ]){0,2}+"
         r"(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"

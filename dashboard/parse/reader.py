@@ -76,7 +76,9 @@ def _static() -> dict:
         "wafer_counters": frozenset(w["counter"]["wafer"]),
         "jobs_counters": frozenset(w["counter"]["jobs"]),
         "dc_counters": frozenset(w["datacenter"]["counters"]),
-        "not_after": tuple(w["filter"]["per_unit"] + w["filter"]["class_after"]),
+        "per_unit": tuple(w["filter"]["per_unit"]),
+        "class_after": tuple(w["filter"]["class_after"]),
+        "ordinal_before": frozenset(load("phrases")["guards"]["ordinal_before"]),
         "before": w["before"],
         "after": w["after"],
         "scale_words": {k: int(v) for k, v in w["scale"]["word"].items()},
@@ -100,6 +102,7 @@ class Context:
         self._kana: bool | None = None
         #: counter word -> (unit, end) of the last count read with it ("GPU 26만 장")
         self.counters: dict[str, tuple[str, int]] = {}
+        self.last_dc = -(10**9)  # end of the last data-centre count ("35 data centers — 18 in Dubai, …")
         self.p = patterns.get()
         self.__dict__.update(_static())
 
@@ -169,6 +172,8 @@ def worth_reading(ctx: Context, m) -> bool:
                 return True
         elif c2 in p.follow_first:
             return True
+    if c == " " and end - ctx.last_dc < 200 and p.list_in_place.match(text, end):
+        return True
     b = text[rs - 1 : rs]
     if b == " ":
         b = text[rs - 2 : rs - 1]
@@ -228,6 +233,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     rec = Rec(s=rs, e=tail, rs=rs, tail=tail, run=run, value=value, scale=scale)
     if run.absurd:
         return rec  # dropped alone: no unit is read for it
+    if rs and text[rs - 1] in ctx.ordinal_before:  # "第二座", "제2공장": an ordinal
+        return rec
     rec.approx = infix
     if plus:
         rec.bound = "lower"
@@ -284,7 +291,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 key = rest
             expr = (ctx.area.get(key) or word_kind(ctx.area, key) or word_kind(ctx.area, key.rstrip("."))
                     or word_kind(ctx.area, key + "s") or word_kind(ctx.area, key.replace(".", "")))
-            if not expr:
+            if not expr or p.output_before.search(text, max(0, rec.s - 10), rec.s):  # "年产100万平方米": output
                 rec.kind = None
                 return rec
             rec.factor = ctx.factor(expr, "area")
@@ -339,13 +346,16 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if letter is not None and not rec.prefix_cur and not (letter in "kKmM" and rec.unit in ("gpu", "employee", "wafer / month")):
         rec.kind, rec.unit = None, None  # "5m" (metres?), "3b": single letters need a currency sign
         return rec
+    if rec.unit == ctx.canonical["datacenter"]:
+        ctx.last_dc = rec.e
     if rec.unit in (ctx.canonical["gpu"], ctx.canonical["wafer_month"], ctx.canonical["wafer_year"], ctx.canonical["datacenter"]):
         cm = p.counter.match(text, rec.tail)
         if cm is not None and cm.group("c") in ctx.carried:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
         if rec.unit == ctx.canonical["gpu"] and cm is not None and cm.group("c") in ctx.carried:
             ctx.counters["gpu"] = (rec.unit, rec.e)
-    if text.startswith(ctx.not_after, rec.e):  # "데이터센터 1개당" (a rate's unit), "百萬片等級" (a class)
+    if text.startswith(ctx.per_unit, rec.e) or rec.unit != ctx.canonical["gpu"] and text.startswith(ctx.class_after, rec.e):
+        # "데이터센터 1개당" (a rate's unit), "百萬片等級" (a class); "十万张级别GPU" is GPUs
         rec.kind = rec.unit = None
         return rec
     # words before
@@ -370,7 +380,7 @@ def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
     unit = wafer_by_sentence(text, rec.rs, c, end, value)
     if unit is not None:
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
-    elif dc_by_sentence(text, rec.rs, c, value):
+    elif dc_by_sentence(text, rec.rs, c, end, value):
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
 
 

@@ -18,7 +18,7 @@ __all__ = [
     "quote_ctx", "quote_after", "fx_quote", "sentence_end", "jobs_ctx", "range_sep", "range_sep_full", "between",
     "range_low", "change_lead", "filler", "paren_open", "list_gap", "dc_after_power", "carried_money_end",
     "ko_implied", "ko_implied_pre", "ko_paren", "ja_implied", "zh_implied", "zh_implied_after", "declaration",
-    "in_currency", "region", "sen_after", "wafer_after", "number_word_heads",
+    "in_currency", "region", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
 ]
 
 _V1 = regex.VERSION1
@@ -132,6 +132,21 @@ def ja_implied():
 
 def zh_implied():
     return _c(r"(?r)\L<imp_zh_before>\L<imp_zh_before_suffix>?\L<imp_zh_before_verbs>?[ ]?")
+
+
+def ko_jo():
+    """"약 695조…", "최대 50조,": a bare 조 with nothing Korean after it (a particle at most) is won."""
+    return _c(r"[ ]?+\L<imp_ko_jo_particles>?(?![가-힣])")
+
+
+def list_in_place():
+    """"… 35 data centers — 18 in Dubai, 16 in Abu Dhabi": a count of a list by place."""
+    return regex.compile(r"[ ]in[ ][A-Z]")
+
+
+def output_before():
+    """"年产100万平方米IC载板": an output volume before an area word, read right to left."""
+    return _c(r"(?r)\L<output_before>(?:能|量)?(?:达|为|達|為|約|约|超过|超過)?[ ]?\Z")
 
 
 def zh_implied_after():

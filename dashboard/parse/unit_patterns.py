@@ -44,7 +44,7 @@ def _money() -> str:
 
 def _power() -> str:
     return (
-        r"(?P<power>\L<power_sym>(?![A-Za-z0-9])|(?i:\L<power_en>)(?![A-Za-z]|\L<not_energy_en>)"
+        r"(?P<power>\L<power_sym>(?![A-Za-z0-9])|\L<power_sym>(?=\L<power_glued>(?![A-Za-z]))|(?i:\L<power_en>)(?![A-Za-z]|\L<not_energy_en>)"
         r"|\L<power_cjk>(?!\L<not_energy>))"
     )
 
@@ -111,7 +111,7 @@ def _jobs() -> list[str]:
     )
     persons = (
         r"(?P<persons>(?:(?i:\L<job_adj>)[ -]){0,2}(?i:\L<people_en>)(?![A-Za-z])|명|人(?!\L<not_after_ren>)"
-        r"|名(?!\L<not_after_ming>))"
+        r"|名(?!\L<not_after_ming>)|位(?!\L<not_after_wei>))"
     )
     return [jobs, persons]
 

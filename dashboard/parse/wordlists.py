@@ -97,6 +97,9 @@ def lists() -> dict[str, list[str]]:
         L[f"job_{key}"] = longest(pjb[key])
     L["not_after_ren"] = ph["persons"]["not_after_ren"]
     L["not_after_ming"] = ph["persons"]["not_after_ming"]
+    L["not_after_wei"] = ph["persons"]["not_after_wei"]
+    L["power_glued"] = ph["power"]["symbol_glued"]
+    L["output_before"] = longest(ph["guards"]["output_before"])
     L["counters"] = words["counter"]["all"]
     L["q_month"] = variants(wf["month"])
     L["q_year"] = variants(wf["year"])
@@ -137,7 +140,6 @@ def region_codes() -> dict[str, str]:
     """Context word -> the currency a bare 元 has in an article that uses it."""
     out: dict[str, str] = {}
     for code, table in load("money")["context"].items():
-        if code != "traditional":
-            for w in table["words"]:
-                out.setdefault(w, code)
+        for w in table["words"]:
+            out.setdefault(w, code)
     return out

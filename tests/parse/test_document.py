@@ -54,3 +54,17 @@ def test_singapore_and_malaysia_articles_read_a_bare_yuan_as_their_dollar(text, 
     """新加坡 / 槟城 / 马来西亚 make a bare 元 SGD / MYR unless mainland markers outnumber them."""
     (fig,) = extract_figures(text)
     assert fig.currency == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("江西省政府宣佈投資50億元興建晶圓廠，占地300畝。", "CNY"),  # traditional script, mainland markers
+        ("該項目預計實現30億元的年產值，國內產業鏈將受惠。", "CNY"),  # traditional script alone decides nothing
+        ("美光將斥資569億元收購位於苗栗的晶圓廠。", "TWD"),  # a Taiwanese county
+        ("英商FORMOSA公司以15億元認購股份。", "CNY"),  # RM inside a word is no Malaysian marker
+    ],
+)
+def test_region_is_weighed_by_markers_not_by_script(text, code):
+    """Mainland provinces and cities outweigh traditional script; Taiwanese counties make it TWD."""
+    assert extract_figures(text)[0].currency == code

@@ -74,3 +74,52 @@ def test_round3_not_figures(text):
 def test_servers_before_a_chip_count_are_not_chips():
     """A count of servers stays bare when another count stands between it and the chip word."""
     assert _read("1200基のサーバーに8万個のチップを載せる。") == [(80000.0, "gpu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jobs: 位 as a counter of people, 用工, a range of technicians, 만 followed by digits
+        ("該廠員工人數超過2,800位，另有1,500位工程師。", [(2800.0, "employee"), (1500.0, "employee")]),
+        ("新园区有8000人用工需求。", [(8000.0, "employee")]),
+        ("The plant will hire about 700 to 900 technicians.", [(700.0, "employee"), (900.0, "employee")]),
+        ("이 회사는 일자리 만2천 개를 만든다.", [(12000.0, "employee")]),
+        # power glued to "IT", kW ranges in MW
+        ("The hall draws 64MWIT load.", [(64.0, "MW")]),
+        ("Racks take 30-120kW each.", [(0.03, "MW"), (0.12, "MW")]),
+        # Chinese accelerator cards
+        ("该集群拥有五万张级别GPU。", [(50000.0, "gpu")]),
+        ("他们建成了万卡集群。", [(10000.0, "gpu")]),
+        ("英伟达向其出货8万片H200芯片。", [(80000.0, "gpu")]),
+        # data centres: facilities, 施設, counts by place after a count
+        ("The group runs 14 data center facilities.", [(14.0, "datacenter")]),
+        ("同社はデータセンターとして5施設を運営する。", [(5.0, "datacenter")]),
+        ("The firm runs nine data centres: six in Ohio and three in Iowa.", [(9.0, "datacenter"), (6.0, "datacenter"), (3.0, "datacenter")]),
+        ("Qatar has 20 data centers — 12 in Doha and 8 in Lusail.", [(20.0, "datacenter"), (12.0, "datacenter"), (8.0, "datacenter")]),
+        # headline money without a currency word
+        ("반도체에 약 450조 투입, 최대 30조 지원", [(450e12, "KRW"), (30e12, "KRW")]),
+        ("台積電斥資2,500億擴建竹科新廠", [(250e9, "TWD")]),
+        ("该项目预计实现20亿的年产值。", [(2e9, "CNY")]),
+        # a number after a comma that follows a word (not a thousands group)
+        ("投资约90亿美元(约120亿新币,650亿人民币)。", [(9e9, "USD"), (12e9, "SGD"), (65e9, "CNY")]),
+    ],
+)
+def test_fresh_set_failure_classes(text, expected):
+    """The classes the lead saw on the fresh held-out set, on our own sentences."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "該公司第一座資料中心已完工，第二座明年動工。",  # ordinals
+        "삼성은 제2공장을 짓는다.",  # an ordinal
+        "该厂年产80万平方米IC载板。",  # output volume, not a site
+        "国内にはデータセンターと2万カ所の基地局がある。",  # base stations
+        "삼성 50조 파라미터 모델을 공개",  # a count of parameters
+        "数据中心园区设有4座大楼。",  # buildings, far from the noun
+    ],
+)
+def test_fresh_set_not_figures(text):
+    """Ordinals, output volumes, base stations, parameters and buildings are no figures."""
+    assert _read(text) == []
