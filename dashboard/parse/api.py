@@ -8,6 +8,7 @@ silently; the other figures of the text are still returned.
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import os
 from dataclasses import dataclass
@@ -62,14 +63,17 @@ def _numerals(ctx: Context, text: str):
     # number words stand just before a scale word or "data centers": look only there
     found: dict[int, object] = {}
     for sm in ctx.p.number_word_heads.finditer(text):
-        # "5 billion": digits, no number word before; after a head, "… seven in Virginia"
-        lo = max(0, sm.start() - 60) if text[sm.start() - 2 : sm.start() - 1].isalpha() else sm.end()
-        for m in ctx.p.number_words.finditer(text, lo, sm.end() + 120):
-            found.setdefault(m.start(), m)
-    words = [(m, _word_run(m.group())) for m in found.values()]
-    if not words:
+        # "5 billion": digits, no number word before; after a data-centre head, "… seven in Virginia"
+        before = text[sm.start() - 2 : sm.start() - 1].isalpha()
+        after = 120 if sm.group()[:1] in "Dd" else 0
+        if before or after:
+            lo = max(0, sm.start() - 60) if before else sm.end()
+            for m in ctx.p.number_words.finditer(text, lo, sm.end() + max(after, 12)):
+                found.setdefault(m.start(), m)
+    if not found:
         return ((m, None) for m in runs)
-    return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
+    words = sorted(((m, _word_run(m.group())) for m in found.values()), key=lambda x: x[0].start())
+    return heapq.merge(((m, None) for m in runs), words, key=lambda x: x[0].start())
 
 
 def _word_run(word: str) -> Run:

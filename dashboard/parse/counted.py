@@ -24,6 +24,7 @@ The words are in ``vocab/words.toml`` (``[gpu]`` and ``[wafer]``, ``context*``).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -50,6 +51,7 @@ def _patterns():
         r"[ ]?(?:[^\s,.。、，;:!?()（）0-9]{1,14}?[ ]?){0,4}?(?:\L<w>)(?![a-z])",  # no other count between
         regex.VERSION1, w=words(gp["context"]), p=variants(load("phrases")["gpu"]["after_counter"]),
     )
+    gpu_any = regex.compile(r"\L<w>", regex.VERSION1, w=words(gp["context"]))
     wafer_word = regex.compile(r"\L<w>", regex.VERSION1 | regex.IGNORECASE, w=words(wf["context"]))
     month = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["month_context"]))
     year = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["year_context"]))
@@ -61,7 +63,7 @@ def _patterns():
         "dc_word": dc_word, "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
         "of": frozenset(load("phrases")["datacenter"]["counted_noun_after"]),
         "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
-        "gpu_word": gpu_word, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
+        "gpu_word": gpu_word, "gpu_any": gpu_any, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
         "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
         "gpu_span": int(gp["context_span"]), "gpu_min": int(gp["context_min"]),
         "wafer_span": int(wf["context_span"]), "wafer_min": int(wf["context_min"]),
@@ -92,16 +94,35 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
     t = _patterns()
     if counter not in t["gpu_counters"]:
         return None
+    anywhere, words = _gpu_words(text)
     stop = _sentence_end(text, end, 60)
-    if counter != "chips" and value >= 2 and t["gpu_after"].match(text, end, stop) is not None:  # "一块芯片": "a single chip"
-        return end
+    if counter != "chips" and value >= 2 and _any_in(anywhere, end, stop):  # "一块芯片": "a single chip"
+        if t["gpu_after"].match(text, end, stop) is not None:
+            return end
     if value < t["gpu_min"] and counter != "chips":
         return None
     lo = sentence_start(text, rs, t["gpu_span"])
-    for m in t["gpu_word"].finditer(text, lo, rs):
-        if counter != "chips" or m.group().lower() not in ("chips", "superchips"):
+    for at in range(bisect.bisect_left(words, (lo, "")), len(words)):
+        start, word = words[at]
+        if start >= rs:
+            break
+        if counter != "chips" or word not in ("chips", "superchips"):
             return end
     return None
+
+
+@functools.lru_cache(maxsize=8)  # a text's hash is cached by Python: the look-up is cheap
+def _gpu_words(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Where GPU words start in ``text`` (any, for a quick test before ``gpu_after``) and the
+    matches of ``gpu_word`` (start, lower-case word): found once per text, not once per count."""
+    t = _patterns()
+    anywhere = [m.start() for m in t["gpu_any"].finditer(text, overlapped=True)]
+    return anywhere, [(m.start(), m.group().lower()) for m in t["gpu_word"].finditer(text)]
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _word_before(pattern, text: str, lo: int, rs: int) -> int:

@@ -108,7 +108,8 @@ def link_lists(ctx: Context, recs: list[Rec]) -> None:
                 a.kind, a.unit, a.e = "quantity", ctx.canonical["datacenter"], a.tail
                 continue
         if a.counter is not None and a.counter in ctx.carried and a.value >= 100:
-            for c in recs[i + 1 :]:
+            for k in range(i + 1, len(recs)):
+                c = recs[k]
                 if c.rs - a.counter_end > span:
                     break
                 if c.unit == ctx.canonical["gpu"] and c.counter in (a.counter, None) and _same_sentence(ctx, a.rs, c.rs):

@@ -181,4 +181,7 @@ def number_word_heads():
 def region():
     # one list (faster to search than one alternative per region); a Latin-letter marker stands as
     # a word ("RM" is not the end of "FORMOSA")
-    return _c(r"\L<region_cjk>|(?<![A-Za-z])\L<region_latin>(?![A-Za-z])")
+    # a leading lookahead of the first characters lets the engine skip the rest of the text
+    L = lists()
+    firsts = regex.escape("".join(sorted({w[0] for w in L["region_cjk"] + L["region_latin"]})))
+    return _c(rf"(?=[{firsts}])(?:\L<region_cjk>|(?<![A-Za-z])\L<region_latin>(?![A-Za-z]))")
