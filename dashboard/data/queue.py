@@ -242,10 +242,10 @@ class Queue:
         whether they link to a project; each with ``sources`` (how many articles report it)."""
         if not self._exists():
             return []
-        counts = (sa.select(_src.c.candidate_id, sa.func.count().label("n"))
-                  .group_by(_src.c.candidate_id).subquery())
-        query = sa.select(_cand, sa.func.coalesce(counts.c.n, 0).label("sources")).outerjoin(
-            counts, counts.c.candidate_id == _cand.c.id)
+        # the source count per row of the page, through the candidate_id index (not a count over every source)
+        counts = (sa.select(sa.func.count()).select_from(_src).where(_src.c.candidate_id == _cand.c.id)
+                  .correlate(_cand).scalar_subquery())
+        query = sa.select(_cand, counts.label("sources"))
         if status:
             query = query.where(_cand.c.status == status)
         if language:
@@ -260,13 +260,19 @@ class Queue:
         with self.store.engine.connect() as conn:
             return [_candidate_out(r) for r in conn.execute(query).mappings()]
 
-    def count(self, *, status: str | None = None) -> int:
-        """How many candidates (with ``status``)."""
+    def count(self, *, status: str | None = None, language: str | None = None, linked: bool | None = None) -> int:
+        """How many candidates match the filters of :meth:`list`."""
         if not self._exists():
             return 0
         query = sa.select(sa.func.count()).select_from(_cand)
         if status:
             query = query.where(_cand.c.status == status)
+        if language:
+            query = query.where(_cand.c.language == language)
+        if linked is True:
+            query = query.where(_cand.c.matched_id.is_not(None))
+        elif linked is False:
+            query = query.where(_cand.c.matched_id.is_(None))
         with self.store.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 

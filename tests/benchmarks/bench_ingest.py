@@ -57,6 +57,19 @@ def bench_ingest(n: int) -> None:
     print(f"second run over the same folder: {dt:.2f} s, {again.skipped} skipped, {again.candidates} added")
 
 
+def _cli_list(db: str, *extra: str) -> int:
+    """``semidash queue list`` in this process, its output discarded; returns the lines it printed."""
+    import contextlib
+    import io
+
+    from dashboard.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main(["queue", "list", "--db", db, *extra])
+    return out.getvalue().count("\n")
+
+
 def bench_queue(n: int = 10_000) -> None:
     from dashboard.data.queue import Queue
     from dashboard.data.store import Store
@@ -80,6 +93,9 @@ def bench_queue(n: int = 10_000) -> None:
         ("last page of 50", lambda: queue.list(status="pending", limit=50, offset=n - 50)),
         (f"whole list ({n:,})", lambda: queue.list()),
         ("count pending", lambda: queue.count(status="pending")),
+        ("`semidash queue list` (default page of 100, table)", lambda: _cli_list(queue.store.url)),
+        ("`semidash queue list --limit 0 --format json` (all)", lambda: _cli_list(queue.store.url, "--limit", "0",
+                                                                               "--format", "json")),
         ("linked, in Japanese", lambda: queue.list(language="ja", linked=True)),
         ("get one with its sources", lambda: queue.get(n // 2)),
         ("reject one", lambda: queue.reject(n // 2)),
