@@ -150,13 +150,16 @@ class Queue:
         return _Tx()
 
     def _exists(self) -> bool:
+        if self._ready:  # tables once there stay there (asked on every dashboard request)
+            return True
         f = self.store.sqlite_file
         if f is not None and not f.exists():
             return False
         try:
-            return sa.inspect(self.store.engine).has_table(CANDIDATES_TABLE)
+            self._ready = sa.inspect(self.store.engine).has_table(PROJECT_SOURCES_TABLE)
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"{self.store.display_url}: database error: {exc.orig}") from exc
+        return self._ready
 
     # --- ingestion -------------------------------------------------------------
 
@@ -298,6 +301,24 @@ class Queue:
         with self.store.engine.connect() as conn:
             rows = conn.execute(sa.select(_psrc).where(_psrc.c.project_id == project_id).order_by(_psrc.c.id)).mappings()
             return [{k: r[k] for k in ("project_id", "source_url", "article_date", "text", "candidate_id")} for r in rows]
+
+    def further_sources(self) -> dict[str, list[str]]:
+        """Every project's merged sources: project id -> article URLs, oldest first (one query)."""
+        if not self._exists():
+            return {}
+        out: dict[str, list[str]] = {}
+        with self.store.engine.connect() as conn:
+            for pid, url in conn.execute(sa.select(_psrc.c.project_id, _psrc.c.source_url).order_by(_psrc.c.id)):
+                out.setdefault(pid, []).append(url)
+        return out
+
+    def sources_revision(self) -> tuple[int, int | None]:
+        """A cheap token that changes when a merge adds sources: ``(count, largest id)`` of ``project_sources``."""
+        if not self._exists():
+            return (0, None)
+        with self.store.engine.connect() as conn:
+            count, last = conn.execute(sa.select(sa.func.count(), sa.func.max(_psrc.c.id))).one()
+        return int(count), last
 
     # --- decisions -------------------------------------------------------------
 

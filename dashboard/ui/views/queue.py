@@ -8,7 +8,8 @@ Filters: status (default pending), language, link (linked to a known project,
 or new). An accepted candidate becomes a user record (prefilled, through the
 usual validation); the data revision is written so every chart, the grid and
 the export show it at once. Merge adds the candidate's articles as sources of
-the project named in its box (the suggested link, editable). Article text is
+the project named in its box (the suggested link, editable); the grid's "More
+sources" column and the export's ``further_sources`` show them at once. Article text is
 only ever passed to components as children strings, never as HTML.
 
 The work is done by plain functions (:func:`queue_cards`, :func:`decide`)
@@ -145,7 +146,7 @@ def decide(queue, action: str, candidate_id: int, target: str | None = None,
             if not target:
                 return f"Candidate {candidate_id}: give the id of the project to merge into.", False
             queue.merge(candidate_id, target, known_ids=known_ids())
-            return f"Merged candidate {candidate_id} into {target}.", False
+            return f"Merged candidate {candidate_id} into {target}.", True  # the grid shows the further source
         if action == "reject":
             queue.reject(candidate_id)
             return f"Rejected candidate {candidate_id}.", False
