@@ -96,6 +96,8 @@ QUEUE_REJECT = "queue-reject"  # pattern type, as above
 QUEUE_TARGET = "queue-target"  # pattern type: the project id to merge into
 QUEUE_SOURCE = "queue-source"
 QUEUE_INGEST = "btn-queue-ingest"
+QUEUE_PROGRESS = "queue-progress"  # what a running ingestion has done so far (a background callback's progress)
+QUEUE_APP = "queue-app"  # a store holding this app's token, so a background job finds the app's store
 
 # editing and deleting the user's records from the grid
 GRID_EDIT = "btn-grid-edit"
