@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.errors import SemidashError
-from dashboard.intake.fetch import Fetched, fetch_url, is_url, looks_like_feed, read_file
+from dashboard.intake.fetch import Fetched, fetch_url, fetched_charset, is_url, looks_like_feed, read_file
 
 __all__ = ["IngestReport", "ingest", "expand_sources", "ARTICLE_SUFFIXES", "BATCH"]
 
@@ -53,6 +53,7 @@ class _Item:
     source: str
     feed_date: str | None = None
     fetched: Fetched | None = None
+    feed_date_updated_only: bool = False
 
 
 def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=None, report: IngestReport | None = None,
@@ -62,8 +63,8 @@ def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=No
     an ``(article URL, feed date)`` pair stands for itself."""
     report = report if report is not None else IngestReport()
     for source in sources:
-        if isinstance(source, (tuple, list)):  # (article URL, feed date): a feed entry expanded elsewhere
-            yield _Item(str(source[0]), source[1])
+        if isinstance(source, (tuple, list)):  # (article URL, feed date[, updated only]): a feed entry expanded elsewhere
+            yield _Item(str(source[0]), source[1], None, bool(source[2]) if len(source) > 2 else False)
             continue
         try:
             if is_url(source):
@@ -74,7 +75,7 @@ def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=No
                     entries = read_feed(fetched.data, fetched.url)
                     done = known([e.url for e in entries]) if known else set()
                     report.skipped += sum(e.url in done for e in entries)
-                    yield from (_Item(e.url, e.date) for e in entries if e.url not in done)
+                    yield from (_Item(e.url, e.date, None, e.updated_only) for e in entries if e.url not in done)
                 else:
                     yield _Item(fetched.url, None, fetched)
                 continue
@@ -136,7 +137,8 @@ def ingest(sources: Iterable[str | tuple[str, str | None]], queue, *, projects=N
                 else:
                     fetched = read_file(item.source)
                 article = read_news(fetched.data, fetched.url if is_url(item.source) else fetched.url,
-                                    feed_date=item.feed_date, name=item.source)
+                                    feed_date=item.feed_date, feed_date_updated_only=item.feed_date_updated_only,
+                                    name=item.source, charset=fetched_charset(fetched))
             except SemidashError as exc:
                 report.failed.append((item.source, str(exc)))
                 continue

@@ -201,8 +201,24 @@ def _main_text(html: str, url: str) -> tuple[str, str, str | None, str | None]:
     return title, text, date, canonical
 
 
-def read_news(data: bytes, url: str, *, feed_date: str | None = None, name: str | None = None) -> NewsArticle:
-    """Read one article (HTML or plain text bytes in any encoding :func:`decode_bytes` reads).
+def _decode(data: bytes, name: str, charset: str | None) -> tuple[str, str]:
+    """The text of ``data``: a byte-order mark, else the HTTP header's ``charset`` when the
+    bytes are valid in it, else :func:`decode_bytes` (strict UTF-8, the page's ``<meta>``,
+    then detection among the CJK encodings)."""
+    if charset and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode(charset), charset
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong header: the bytes decide
+    return decode_bytes(data, name)
+
+
+def read_news(data: bytes, url: str, *, feed_date: str | None = None, feed_date_updated_only: bool = False,
+              name: str | None = None, charset: str | None = None) -> NewsArticle:
+    """Read one article (HTML or plain text bytes in any encoding :func:`decode_bytes` reads;
+    ``charset`` is the HTTP header's, as a Python codec). The date is the page's metadata, else
+    the feed's, else the text's; a feed date that is only an Atom ``<updated>``
+    (``feed_date_updated_only``) comes after the text's.
 
     >>> a = read_news("<html><head><title>T</title></head><body><article><p>2025年3月14日、"
     ...               "キオクシアは北上に新工場を建設すると発表した。</p></article></body></html>".encode("shift_jis"),
@@ -210,7 +226,7 @@ def read_news(data: bytes, url: str, *, feed_date: str | None = None, name: str 
     >>> a.date, a.date_source, a.language, a.encoding
     ('2025-03-14', 'text', 'ja', 'cp932')
     """
-    text, encoding = decode_bytes(data, name or url)
+    text, encoding = _decode(data, name or url, charset)
     is_html = (name or url).lower().endswith((".html", ".htm")) or bool(_HTML.search(text[:2000]))
     date, source, canonical = None, None, None
     if is_html:
@@ -219,10 +235,12 @@ def read_news(data: bytes, url: str, *, feed_date: str | None = None, name: str 
     else:
         body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
         title = body.split("\n", 1)[0][:200]
-    if date is None and feed_date:
+    if date is None and feed_date and not feed_date_updated_only:
         date, source = feed_date, "feed"
     if date is None:
         date = date_in_text(body)
         source = "text" if date else None
+    if date is None and feed_date:
+        date, source = feed_date, "feed"
     return NewsArticle(url=url, title=title.strip(), text=body, date=date, date_source=source,
                        language=detect_language(body), encoding=encoding, canonical=canonical)

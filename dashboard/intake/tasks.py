@@ -92,7 +92,8 @@ def dispatch(sources: Iterable[str], db: str, *, broker: str | None = None, chun
     report = IngestReport()
     with Store(db) as store:
         queue = Queue(store)
-        items = [[i.source, i.feed_date] for i in expand_sources(sources, report=report, known=queue.known_articles)]
+        items = [[i.source, i.feed_date, i.feed_date_updated_only]
+                 for i in expand_sources(sources, report=report, known=queue.known_articles)]
     if items:
         job = group(ingest_articles.s(items[k:k + chunk], db) for k in range(0, len(items), chunk)).apply_async()
         for part in job.get(timeout=timeout):
