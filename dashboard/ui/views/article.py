@@ -62,8 +62,6 @@ def _input(form: str, field: FormField) -> Any:
         return dbc.Textarea(id=fid, value="", rows=2, size="sm", placeholder=field.placeholder)
     if field.kind == "number":  # text, so "-5" or "lots" reach the checks and get a message (a number input sends nothing)
         return dbc.Input(id=fid, value="", type="text", inputMode="decimal", placeholder=field.placeholder, size="sm")
-    if field.column == "city":  # looked up in the gazetteer when the user leaves the field or presses Enter
-        return dbc.Input(id=fid, value="", type="text", placeholder=field.placeholder, size="sm", debounce=True)
     return dbc.Input(id=fid, value="", type="text", placeholder=field.placeholder, size="sm")
 
 
@@ -457,10 +455,12 @@ def register_intake_callbacks(app, store, source) -> None:
                   Output(_form_field("lon"), "value", allow_duplicate=True),
                   Output({"type": ids.RECORD_CITY_NOTE, "form": MATCH}, "children"),
                   Output({"type": ids.RECORD_CITY_FILLED, "form": MATCH}, "data"),
-                  Input(_form_field("city"), "value"), State(_form_field("country"), "value"),
+                  # when the user leaves the field or presses Enter (not at every key: "Ta" is a city too)
+                  Input(_form_field("city"), "n_blur"), Input(_form_field("city"), "n_submit"),
+                  State(_form_field("city"), "value"), State(_form_field("country"), "value"),
                   State(_form_field("lat"), "value"), State(_form_field("lon"), "value"),
                   State({"type": ids.RECORD_CITY_FILLED, "form": MATCH}, "data"), prevent_initial_call=True)
-    def _city(city, country, lat, lon, filled):
+    def _city(_blur, _submit, city, country, lat, lon, filled):
         new_lat, new_lon, note = city_coordinates(city, country, tuple(filled) if filled else None, (lat, lon))
         if new_lat is None:
             return no_update, no_update, note, no_update
