@@ -65,6 +65,7 @@ class City:
         return f"{self.name}, {self.country} ({self.lat:.6g}, {self.lon:.6g}; GeoNames {self.geonameid})"
 
 
+_WANTED = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\u2019\u3000-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7a3\uff00-\uffef]+$")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _DROP = str.maketrans("", "", " \t-‐'’.·・")
 
@@ -89,7 +90,9 @@ def _table() -> tuple[tuple[City, ...], dict[str, tuple[int, ...]], tuple[tuple[
         i = len(cities)
         cities.append(City(g["name"], g["countrycode"], float(g["latitude"]), float(g["longitude"]),
                            int(g.get("population") or 0), int(g["geonameid"]), str(g.get("admin1code") or "")))
-        spellings = [g["name"], *(g.get("alternatenames") or [])]
+        # names in the scripts the four languages write (Latin, Hangul, kana, Han): Cyrillic, Arabic, ...
+        # spellings would only cost memory
+        spellings = [g["name"], *(n for n in g.get("alternatenames") or () if _WANTED.match(n))]
         # the name without its administrative ending too: 요코하마 시 -> 요코하마, Yongin-si -> Yongin
         spellings += [b for b in (_SUFFIX.sub("", n).strip() for n in spellings if n.endswith(_ENDINGS))
                       if len(b) >= 2 and b not in spellings]
