@@ -106,3 +106,16 @@ def test_linking_precision_and_recall_over_both_sites(variants_queue, news_site,
           f"precision {precision:.2f}, recall {recall:.2f}")
     assert judged == len(truth)  # every expected figure was queued and judged (one source each)
     assert (precision, recall) == (1.0, 1.0)
+
+
+@pytest.mark.parametrize("encoding, text, language", [
+    ("big5", "台積電宣布在美國亞利桑那州追加投資1000億美元，興建三座晶圓廠與兩座先進封裝廠。", "zh"),
+    ("gb18030", "英飞凌宣布在德国德累斯顿投资50亿欧元建设智能功率晶圆厂，预计创造约1000个就业岗位。", "zh"),
+    ("cp949", "삼성전자가 평택캠퍼스에 60조원을 투자해 반도체 생산라인을 짓는다.", "ko"),
+    ("cp932", "キオクシアは岩手県北上市の第2製造棟に1兆円規模を投じると発表した。", "ja"),
+])
+def test_undeclared_legacy_encodings_are_told_by_their_bytes(encoding, text, language):
+    """No header, no meta: one sentence in each legacy encoding is enough for the detector."""
+    page = f"<html><head><title>t</title></head><body><article><p>{text}</p></article></body></html>"
+    article = read_news(page.encode(encoding), "http://127.0.0.1/a.html")
+    assert text in article.text and article.language == language
