@@ -70,7 +70,11 @@ def read_feed(data: bytes, url: str) -> list[FeedEntry]:
     seen: set[str] = set()
     atom = str(parsed.get("version") or "").startswith("atom")
     for entry in parsed.entries:
-        link = entry.get("link") or next((ln.get("href") for ln in entry.get("links", []) if ln.get("href")), None)
+        # the entry's link (feedparser also takes a permalink <guid>), else another of its links;
+        # never an enclosure (a podcast's audio is not an article)
+        enclosures = {ln.get("href") for ln in entry.get("links", []) if ln.get("rel") == "enclosure"}
+        links = [entry.get("link")] + [ln.get("href") for ln in entry.get("links", []) if ln.get("rel") != "enclosure"]
+        link = next((u for u in links if u and u not in enclosures), None)
         if not link:
             continue
         link = urljoin(url, link.strip())

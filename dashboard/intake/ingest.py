@@ -89,6 +89,18 @@ def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=No
             report.failed.append((source, str(exc)))
 
 
+_NOT_ARTICLES = ("audio/", "video/", "image/", "font/", "application/pdf", "application/zip", "application/octet-stream")
+
+
+def _check_is_text(fetched: Fetched) -> None:
+    """Refuse a response whose Content-Type says it is no page or text (a feed's audio enclosure, a PDF)."""
+    from dashboard.errors import ArticleError
+
+    ctype = (fetched.content_type or "").split(";")[0].strip().lower()
+    if ctype.startswith(_NOT_ARTICLES):
+        raise ArticleError(fetched.url, f"not an article page or text (the server sent {ctype})")
+
+
 def ingest(sources: Iterable[str | tuple[str, str | None]], queue, *, projects=None, index=None, client=None,
            progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Read every source into ``queue`` (a :class:`~dashboard.data.queue.Queue`); see the module docstring.
@@ -136,6 +148,7 @@ def ingest(sources: Iterable[str | tuple[str, str | None]], queue, *, projects=N
                     fetched = fetch_url(item.source, client=client)
                 else:
                     fetched = read_file(item.source)
+                _check_is_text(fetched)
                 article = read_news(fetched.data, fetched.url if is_url(item.source) else fetched.url,
                                     feed_date=item.feed_date, feed_date_updated_only=item.feed_date_updated_only,
                                     name=item.source, charset=fetched_charset(fetched))

@@ -119,3 +119,14 @@ def test_undeclared_legacy_encodings_are_told_by_their_bytes(encoding, text, lan
     page = f"<html><head><title>t</title></head><body><article><p>{text}</p></article></body></html>"
     article = read_news(page.encode(encoding), "http://127.0.0.1/a.html")
     assert text in article.text and article.language == language
+
+
+def test_a_non_text_response_is_refused_by_name(news_site, tmp_path):
+    """An article URL that serves audio (or a PDF) fails with its content type; the other sources go on."""
+    base, root = news_site
+    (root / "v" / "clip.mp3").write_bytes(b"ID3\x03\x00\x00\x00" + bytes(200))
+    queue = Queue(Store(tmp_path / "q.db"))
+    report = ingest([f"{base}/v/clip.mp3", f"{base}/v/ja-oita-new.html"], queue)
+    assert report.articles == 1
+    assert report.failed == [(f"{base}/v/clip.mp3", f"{base}/v/clip.mp3: not an article page or text "
+                                                     "(the server sent audio/mpeg)")]
