@@ -111,7 +111,7 @@ def filter_mask(df: pd.DataFrame, state: ViewState) -> np.ndarray:
 _CONVERTED = _PerFrame()
 _CACHE_SIZE = 4
 #: text columns the charts group by, categorical in the converted frame
-_GROUP_COLS = ("country", "category", "status")
+_GROUP_COLS = ("country", "category", "status", "coord_precision")
 
 
 def rates_token() -> object:
@@ -235,6 +235,8 @@ def select(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     """
     conv = convert(df, state)
     mask = filter_mask(df, state)
+    if mask.all():  # no filter: the converted frame itself (a shallow copy; copy-on-write keeps the cache intact)
+        return conv.copy(deep=False)
     # conv is a reordering of df: carry the mask over by position
     order = _order_of(df, conv)
     return conv[mask[order]]

@@ -31,13 +31,19 @@ def _text(values: pd.Series | np.ndarray) -> pd.Series:
     return pd.Series(np.asarray(values, dtype=object)).fillna("").astype(str)
 
 
-def _codes(column: pd.Series, missing: str) -> tuple[np.ndarray, np.ndarray]:
-    """``(codes, labels)`` of a text column: a categorical's own codes (no hashing), else ``pd.factorize``;
-    missing values get the label ``missing``."""
+def _esc1(text: str) -> str:
+    """:func:`esc` for one string."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _codes(column: pd.Series, rows: np.ndarray, missing: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, labels)`` of a text column at positions ``rows``: a categorical's own codes (no hashing),
+    else ``pd.factorize``; missing values get the label ``missing``."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        codes, labels = column.cat.codes.to_numpy().astype(np.int64), column.cat.categories.astype(str).to_numpy(dtype=object)
+        codes = column.cat.codes.to_numpy()[rows].astype(np.int64)
+        labels = column.cat.categories.astype(str).to_numpy(dtype=object)
     else:
-        codes, labels = pd.factorize(column)
+        codes, labels = pd.factorize(column.to_numpy()[rows])
         codes, labels = codes.astype(np.int64), np.asarray(labels, dtype=object).astype(str).astype(object)
     if (codes < 0).any():
         codes = np.where(codes < 0, len(labels), codes)
@@ -45,27 +51,28 @@ def _codes(column: pd.Series, missing: str) -> tuple[np.ndarray, np.ndarray]:
     return codes, labels
 
 
-def _by_site(data: pd.DataFrame, lat: np.ndarray, lon: np.ndarray, values: np.ndarray, codes: np.ndarray, k: int,
-             currency: str) -> tuple[np.ndarray, ...]:
+def _by_site(df: pd.DataFrame, rows: np.ndarray, lat: np.ndarray, lon: np.ndarray, values: np.ndarray, codes: np.ndarray,
+             k: int, currency: str) -> tuple[np.ndarray, ...]:
     """One bubble per site: the sum of its projects, coloured and named after its largest project."""
     sums = np.bincount(codes, weights=values, minlength=k)
     counts = np.bincount(codes, minlength=k)
     first = pd.Series(values).groupby(codes, sort=True).idxmax().to_numpy()  # the largest project of each site
     first = first[np.argsort(-values[first], kind="stable")]  # bubbles in the order of their largest project
     site = codes[first]
-    cats = _text(data["category"].to_numpy()[first]).replace("", "unknown").to_numpy()
-    text = ("<b>" + esc(_text(data["city"].to_numpy()[first])) + "</b><br>" + pd.Series(counts[site]).astype(str)
-            + " projects, largest: " + esc(_text(data["project"].to_numpy()[first]))
+    largest = df.iloc[rows[first]]
+    cats = _text(largest["category"]).replace("", "unknown").to_numpy()
+    text = ("<b>" + esc(_text(largest["city"])) + "</b><br>" + pd.Series(counts[site]).astype(str)
+            + " projects, largest: " + esc(_text(largest["project"]))
             + "<br>Total: " + pd.Series(format_amounts(sums[site], currency))).to_numpy(dtype=object)
     return np.round(lat[first], 1), np.round(lon[first], 1), sums[site], cats, text
 
 
-def _by_country(data: pd.DataFrame, lat: np.ndarray, lon: np.ndarray, values: np.ndarray, site_codes: np.ndarray,
-                currency: str) -> tuple[np.ndarray, ...]:
+def _by_country(df: pd.DataFrame, rows: np.ndarray, lat: np.ndarray, lon: np.ndarray, values: np.ndarray,
+                site_codes: np.ndarray, currency: str) -> tuple[np.ndarray, ...]:
     """One bubble per country, at the median of its projects' coordinates, coloured by the
     category holding most of its money; the hover names its projects, sites and largest categories."""
-    country_codes, countries = _codes(data["country"], "unknown country")
-    cat_codes, categories = _codes(data["category"], "unknown")
+    country_codes, countries = _codes(df["country"], rows, "unknown country")
+    cat_codes, categories = _codes(df["category"], rows, "unknown")
     nc, nk = len(countries), len(categories)
     by_cat = np.bincount(country_codes * nk + cat_codes, weights=values, minlength=nc * nk).reshape(nc, nk)
     sums = by_cat.sum(axis=1)
@@ -80,8 +87,7 @@ def _by_country(data: pd.DataFrame, lat: np.ndarray, lon: np.ndarray, values: np
     names = np.where(categories == "", "unknown", categories)
     lines = []
     for c in order.tolist():  # one line per country (at most a few hundred)
-        parts = [f"{esc(pd.Series([names[j]])).iloc[0]} {format_amounts([by_cat[c, j]], currency)[0]}"
-                 for j in top[c].tolist() if by_cat[c, j] > 0]
+        parts = [f"{_esc1(names[j])} {format_amounts([by_cat[c, j]], currency)[0]}" for j in top[c].tolist() if by_cat[c, j] > 0]
         lines.append(" · ".join(parts))
     label = esc(pd.Series(countries[order]).replace("", "unknown country"))
     text = ("<b>" + label + "</b><br>" + pd.Series(counts[order]).map("{:,}".format) + " projects at "
@@ -110,28 +116,30 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
     """
     register()
     located = (df["lat"].notna() & df["lon"].notna()).to_numpy(dtype=bool)
-    data = df[located] if not located.all() else df
-    if data.empty:
+    rows = np.flatnonzero(located)
+    if len(rows) == 0:
         return empty_figure("No project with a location")
-    lat, lon = data["lat"].to_numpy(dtype="float64"), data["lon"].to_numpy(dtype="float64")
-    values = np.nan_to_num(data["converted_value"].to_numpy(dtype="float64"))
-    national = np.zeros(0, dtype=bool)
     title = "Where the money goes"
-    if len(data) <= max_points:
-        size_v = values
+    national = np.zeros(0, dtype=bool)
+    if len(rows) <= max_points:
+        data = df.iloc[rows]
+        lat, lon = data["lat"].to_numpy(dtype="float64"), data["lon"].to_numpy(dtype="float64")
+        size_v = np.nan_to_num(data["converted_value"].to_numpy(dtype="float64"))
         cats = data["category"].astype(object).fillna("unknown").astype(str).to_numpy()
         text = hover_text(data, currency).to_numpy(dtype=object)
         if "coord_precision" in data:
             national = (data["coord_precision"] == "country").fillna(False).to_numpy(dtype=bool)
             text = np.where(national, text + "<br><i>country-level point (no single site)</i>", text)
-    else:
+    else:  # merged: computed on arrays of the located rows, the frame's rows are never copied
+        lat, lon = df["lat"].to_numpy(dtype="float64")[rows], df["lon"].to_numpy(dtype="float64")[rows]
+        values = np.nan_to_num(df["converted_value"].to_numpy(dtype="float64")[rows])
         codes, uniq = pd.factorize(_site_codes(lat, lon))
         if len(uniq) <= max_points:
-            lat, lon, size_v, cats, text = _by_site(data, lat, lon, values, codes, len(uniq), currency)
+            lat, lon, size_v, cats, text = _by_site(df, rows, lat, lon, values, codes, len(uniq), currency)
             title += " (sites merged)"
         else:
-            lat, lon, size_v, cats, text = _by_country(data, lat, lon, values, np.asarray(uniq)[codes], currency)
-            title += f" (by country: {len(data):,} projects at {len(uniq):,} sites)"
+            lat, lon, size_v, cats, text = _by_country(df, rows, lat, lon, values, np.asarray(uniq)[codes], currency)
+            title += f" (by country: {len(rows):,} projects at {len(uniq):,} sites)"
     if len(national) != len(lat):
         national = np.zeros(len(lat), dtype=bool)
     # sites first, country-level points after: the legend shows each category's first marker (a filled circle)
