@@ -43,7 +43,7 @@ def _codes(column: pd.Series, rows: np.ndarray, missing: str) -> tuple[np.ndarra
         codes = column.cat.codes.to_numpy()[rows].astype(np.int64)
         labels = column.cat.categories.astype(str).to_numpy(dtype=object)
     else:
-        codes, labels = pd.factorize(column.to_numpy()[rows])
+        codes, labels = pd.factorize(column.to_numpy()[rows], sort=True)  # sorted, as a categorical's categories
         codes, labels = codes.astype(np.int64), np.asarray(labels, dtype=object).astype(str).astype(object)
     if (codes < 0).any():
         codes = np.where(codes < 0, len(labels), codes)
