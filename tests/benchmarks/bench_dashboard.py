@@ -185,6 +185,10 @@ def bench_callback(n: int, repeat: int) -> dict[str, tuple[float, float, float, 
         view_outputs(df, f"?tab={tab}{extra}")  # a first call (imports, compare's fixed-basis rates)
         mixed = _timed(lambda k: view_outputs(df, (SEARCHES[k % len(SEARCHES)] or "?") + f"&tab={tab}{extra}"), repeat)
         every = _timed(lambda k: view_outputs(df, f"?tab={tab}{extra}"), max(3, repeat // 2))
+        for result in mixed[2] + every[2]:  # a view that failed answers fast with an error notice: never time that
+            failed = [c for c in result[-2] if "view-error" in (getattr(c, "className", "") or "")]
+            if failed:
+                raise RuntimeError(f"the {tab} view failed at {n:,} rows: {failed[0].children}")
         out[tab] = (mixed[0], mixed[1], every[0], every[1])
     mixed = _timed(lambda k: grid_outputs(df, SEARCHES[k % len(SEARCHES)] + "&x", None), repeat)
     every = _timed(lambda k: grid_outputs(df, "?x", None), max(3, repeat // 2))

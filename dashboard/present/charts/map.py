@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.graph_objects import Figure as _PlotlyFigure
 
 from dashboard.present.charts._common import bubble_spec, esc, hover_text
 from dashboard.present.charts.theme import empty_figure, group_color, register
@@ -154,9 +155,7 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
         traces.append(dict(type="scattergeo", **bubble_spec(
             sel, size_v, text, sizeref=sizeref, opacity=0.75, line_width=0.6, color=group_color("category", str(cat)),
             lat=lat[sel], lon=lon[sel], name=str(cat), symbol=np.where(national[sel], "circle-open", "circle"))))
-    # the traces are built here from typed arrays and fixed settings, so plotly's per-element check of
-    # every marker symbol and hover string (~17 µs each) is skipped for them; the layout is checked
-    layout = go.Layout(
+    layout = dict(
         template="semidash",
         title=title,
         height=540,
@@ -166,6 +165,11 @@ def make_map(df: pd.DataFrame, currency: str, *, max_points: int = 3000) -> go.F
                  showland=True, landcolor="#f3f4f6", showocean=True, oceancolor="#eff6ff", coastlinecolor="#94a3b8",
                  showframe=False, lataxis_range=[-58, 85]),
     )
-    fig = go.Figure(data=traces, layout=layout, _validate=False)
-    fig._validate = True  # later changes (e.g. the phone layout) are checked again
+    if go.Figure is _PlotlyFigure:
+        # the traces are built here from typed arrays and fixed settings, so plotly's per-element check
+        # of every marker symbol and hover string (~17 µs each) is skipped for them; the layout is checked
+        fig = go.Figure(data=traces, layout=go.Layout(layout), _validate=False)
+        fig._validate = True  # later changes (e.g. the phone layout) are checked again
+    else:  # a figure class that does not validate (plain dicts)
+        fig = go.Figure(data=traces, layout=layout)
     return fig

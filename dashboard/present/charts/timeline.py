@@ -45,7 +45,7 @@ def make_timeline(
         raise ValueError(f"color_by must be 'country' or 'category', not {color_by!r}")
     keep = (df["converted_value"].notna() & df["announced_date"].notna()).to_numpy()
     if log:
-        keep &= (df["converted_value"] > 0).to_numpy()
+        keep = keep & (df["converted_value"] > 0).to_numpy()  # not &=: to_numpy() may give a read-only view
     if keep.sum() > max_points:  # month totals need only these columns: the other columns' rows are not copied
         df = df[[c for c in dict.fromkeys((color_by, "converted_value", "announced_date", "real_year")) if c in df]]
     data = df[keep]
