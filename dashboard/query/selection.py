@@ -112,6 +112,26 @@ _CONVERTED = _PerFrame()
 _CACHE_SIZE = 4
 #: text columns the charts group by, categorical in the converted frame
 _GROUP_COLS = ("country", "category", "status", "coord_precision")
+_codes_of = _PerFrame()
+
+
+def _group_codes(df: pd.DataFrame) -> dict[str, tuple[np.ndarray, pd.Index]]:
+    """``{column: (codes, sorted labels)}`` of the :data:`_GROUP_COLS` of the
+    loaded frame, factorised once per frame (not once per conversion).
+
+    >>> codes, labels = _group_codes(pd.DataFrame({"country": ["KR", None, "JP", "KR"]}))["country"]
+    >>> codes.tolist(), list(labels)
+    ([1, -1, 0, 1], ['JP', 'KR'])
+    """
+    hit = _codes_of.get(df)
+    if hit is None:
+        hit = {}
+        for col in _GROUP_COLS:
+            if col in df and not isinstance(df[col].dtype, pd.CategoricalDtype):
+                codes, labels = pd.factorize(df[col], sort=True)
+                hit[col] = (codes, pd.Index(labels, dtype=object))
+        _codes_of[df] = hit
+    return hit
 
 
 def rates_token() -> object:
@@ -216,9 +236,8 @@ def convert(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     out = convert_frame(df, currency, basis=basis, as_of=as_of, real_year=real_year, fallback="nearest")
     order = np.lexsort((out["project"].fillna("").to_numpy(dtype=str), -out["converted_value"].fillna(-np.inf).to_numpy()))
     out = out.iloc[order]
-    for col in _GROUP_COLS:  # grouped by every chart: categorical once here, so each view groups on integer codes
-        if col in out and not isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = out[col].astype("category")
+    for col, (codes, labels) in _group_codes(df).items():  # categorical: each view groups on integer codes
+        out[col] = pd.Categorical.from_codes(codes[order], labels, validate=False)
     if shared_key is not None:
         _shared.set(shared_key, out)
     cache[key] = out
