@@ -56,7 +56,9 @@ CACHE_TIMEOUT_S = 3600
 #: map figure (129 kB): brotli 1 0.28 / 29.4, 2 0.58 / 27.7, 4 0.99 / 26.1, 5 1.44 / 24.5; gzip 1 0.72 / 31.0, 6 1.84 / 26.7.
 #: grid rows (198 kB): brotli 1 0.52 / 45.6, 4 1.69 / 40.2; gzip 1 1.25 / 50.6, 6 3.37 / 41.8.
 #: On a 2-core server CPU is what runs out first: brotli 1 costs a third of brotli 4 for 12% more bytes
-#: (and is smaller and faster than any gzip level), gzip 1 is for clients without brotli.
+#: (and is smaller and faster than any gzip level), gzip 1 is for clients without brotli. Static files,
+#: compressed once per process (StaticCompressed), get the same level: plotly.js (4.7 MB) is 1,630 kB
+#: at brotli 1 against 1,377 kB at brotli 4 (29 ms against 150 ms, once).
 BROTLI_QUALITY = 1
 GZIP_LEVEL = 1
 
