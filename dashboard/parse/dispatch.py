@@ -21,11 +21,16 @@ def variants(words) -> list[str]:
     return sorted(out, key=len, reverse=True)
 
 
-def guarded(table: dict[str, list[str]], lists: dict, prefix: str) -> str:
+def guarded(table: dict[str, list[str]], lists: dict, prefix: str, ok_after: dict[str, list[str]] | None = None) -> str:
+    """The words of ``table``, each not before its listed words; a word right after one of its
+    ``ok_after`` words is taken whatever follows ("1000億元の基金": 元の is "former" only alone)."""
     parts = []
     for i, (word, nots) in enumerate(sorted(table.items())):
         name = f"{prefix}{i}"
         lists[name] = nots
+        if ok_after and word in ok_after:
+            lists[f"{name}ok"] = ok_after[word]
+            parts.append(f"(?<=\\L<{name}ok>){regex.escape(word)}")
         parts.append(f"{regex.escape(word)}(?!\\L<{name}>)")
     return "|".join(parts)
 
