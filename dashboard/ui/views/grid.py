@@ -38,6 +38,8 @@ COLUMN_DEFS = [
     {"field": "fx_rate_date", "headerName": "Rate date", "width": 120, **_TEXT},
     {"field": "fx_source", "headerName": "Rate source", "minWidth": 140, **_TEXT},
     {"field": "source", "headerName": "Source", "minWidth": 200, "cellRenderer": "markdown", "linkTarget": "_blank", **_TEXT},
+    {"field": "further_sources", "headerName": "More sources", "width": 120, "tooltipField": "further_source_urls",
+     **_NUM},
     {"field": "origin", "headerName": "Origin", "width": 100, **_TEXT,
      "cellClassRules": {"origin-user": "params.value === 'user'"}},
 ]
@@ -82,6 +84,9 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
             "fx_source": data["fx_source"],
             "source": ("[" + label + "](" + url.str.replace(")", "%29", regex=False) + ")").where(url != "", ""),
             "origin": data["origin"] if "origin" in data else "curated",
+            # articles merged into the project from the review queue (queue merge)
+            "further_sources": data["further_sources"] if "further_sources" in data else 0,
+            "further_source_urls": data["further_source_urls"] if "further_source_urls" in data else "",
         }
     )
     out = out.astype(object).where(out.notna(), None)
