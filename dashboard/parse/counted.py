@@ -61,7 +61,7 @@ def _patterns():
     sentence = load("phrases")["sentence"]
     return {
         "ends": tuple(sentence["ends"]), "date_digits": frozenset(sentence["date_digits"]),
-        "dc_word": dc_word, "dc_any": dc_any, "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
+        "dc_word": dc_word, "dc_any": dc_any, "han_ok": tuple(load("phrases")["carry"]["han_ok"]), "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
         "of": frozenset(load("phrases")["datacenter"]["counted_noun_after"]),
         "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
         "gpu_word": gpu_word, "gpu_any": gpu_any, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
@@ -90,6 +90,9 @@ def _sentence_end(text: str, pos: int, span: int) -> int:
     return hi
 
 
+_KANA = regex.compile(r"[\u3040-\u30ff]")
+
+
 def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | None:
     """End of the span when the count at ``rs`` (counter ``counter`` ending at ``end``) is GPUs."""
     t = _patterns()
@@ -103,6 +106,9 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
     if value < t["gpu_min"] and counter != "chips":
         return None
     lo = sentence_start(text, rs, t["gpu_span"])
+    if ("\u4e00" <= text[end : end + 1] <= "\u9fff" and not text.startswith(t["han_ok"], end)
+            and _KANA.search(text, lo, stop) is None):
+        return None  # Chinese "H20芯片 … 2700个行业伙伴": the counter counts the noun right after it (Japanese: a verb, 2000基導入)
     for at in range(bisect.bisect_left(words, (lo, "")), len(words)):
         start, word = words[at]
         if start >= rs:

@@ -80,7 +80,7 @@ def _number_words(p: "Patterns"):
         # "two new data centers", "two 100 MW HUMAIN data centres"
         r"|[ ](?:[0-9][0-9,.]{0,8}+[ ]?(?:MW|GW|(?i:megawatts?|gigawatts?))[ ])?(?:[A-Z][A-Za-z0-9\-]{1,15}+[ ]){0,2}+"
         r"(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
-        r"(?i:data[ -]?cent(?:er|re)(?:s|[ ]projects)|datacent(?:er|re)s)(?![A-Za-z]))",
+        r"(?i:data[ -]?cent(?:er|re)(?:s|[ ](?:projects|campuses|sites|facilities))|datacent(?:er|re)s)(?![A-Za-z]))",
         regex.VERSION1, **L, ignore_unused=True,
     )
 

@@ -221,6 +221,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     tail = pos
     um = _unit(p, text, pos)
     infix = plus = False
+    cpos = pos
     if um is None and _next(text, pos) in p.infix_first:
         im = p.infix.match(text, pos)
         if im:
@@ -231,6 +232,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 tail = im.end()
                 if im.group("big"):
                     value *= ctx.big[im.group("big")]
+            elif im.group("i") != "+" and not im.group("big"):
+                cpos = im.end()  # "일자리 2만여 개": an approximate count before its counter
     rec = Rec(s=rs, e=tail, rs=rs, tail=tail, run=run, value=value, scale=scale)
     if run.absurd:
         return rec  # dropped alone: no unit is read for it
@@ -248,11 +251,15 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         before -= 1
     need_pre = um is not None or (before >= 0 and text[before] in p.cur_last)
     counter = None
-    if um is None and _next(text, pos) in p.counter_first:
-        counter = p.counter.match(text, pos)
+    if um is None and _next(text, cpos) in p.counter_first:
+        counter = p.counter.match(text, cpos)
+        if counter is not None and cpos != pos and "\u4e00" <= text[counter.end() : counter.end() + 1] <= "\u9fff":
+            counter = None  # "2700多个行业伙伴": the counter counts the noun after it
         need_pre = need_pre or counter is not None
         if counter is not None:
             rec.counter, rec.counter_end = counter.group("c"), counter.end()
+            if cpos != pos:
+                rec.approx, rec.tail = True, cpos
     if need_pre:
         pm = words_before(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
     cur = pm.get("cur") if pm is not None else None

@@ -51,6 +51,13 @@ def _flags(text):
         # jobs in Chinese with a company name or a clause between the counter and the noun
         ("新厂将带来3000個台積員工。", [(3000.0, "employee")]),
         ("新廠預計創造 2,500 個直接受雇於該公司的工作。", [(2500.0, "employee")]),
+        # approximate counts before their counter ("2만여 개"), number words before data-centre campuses
+        ("일자리 2만여 개가 생긴다.", [(20000.0, "employee")]),
+        ("GPU 1만여 장을 확보했다.", [(10000.0, "gpu")]),
+        ("We plan two data center campuses and five AI data center sites.", [(2.0, "datacenter"), (5.0, "datacenter")]),
+        ("The fab will add 1,100 full-time roles.", [(1100.0, "employee")]),
+        ("地元で800人を雇う。", [(800.0, "employee")]),
+        ("エヌビディア製GPUを計約2000基導入した。", [(2000.0, "gpu")]),
         # area: hyphenated square miles, a unit glued after a scale word
         ("The company bought a 12-square-mile site.", [(pytest.approx(31079857.324, rel=1e-9), "m ** 2")]),
         ("The building has 1.1millionft2 of floor space.", [(pytest.approx(102193.344, rel=1e-9), "m ** 2")]),
@@ -70,6 +77,8 @@ def test_round4_failure_classes(text, expected):
         "第三座資料中心將於明年啟用。",  # an ordinal
         "The server has H100s in every rack.",  # a model name without a count
         "在2025年建成3nm產線。",  # a year and a node
+        "基于H20芯片的方案,包含2700个行业伙伴的生态。",  # partners counted after a chip word
+        "基于H20芯片的方案,包含2700多个行业伙伴。",  # the same, approximate
     ],
 )
 def test_round4_not_figures(text):
