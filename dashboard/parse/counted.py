@@ -7,7 +7,9 @@ see :mod:`dashboard.parse.before`). News text often puts it further away:
   "250만개의 최첨단 엔비디아 'B200' AI 칩", "5块芯片", "GPU(4만5000개)". A count
   with a GPU counter is accelerators when a GPU word follows the counter within
   a few words (any value), or stands earlier in the same sentence (from
-  ``context_min`` up, so "M12 2개" stays no figure).
+  ``context_min`` up, so "M12 2개" stays no figure); with a sheet counter (장,
+  ``later_counters``) also later in the sentence when no wafer word is there
+  ("당초 알려진 25만 장을 뛰어넘는 … GPU 품귀").
 * **Data centres**: "데이터센터는 … 등 7곳이다", "算力中心已突破30家": a count with a
   facility counter (곳, 棟, 座, カ所) after a data-centre noun of its sentence, or
   with 家/个/개 right after one.
@@ -66,6 +68,7 @@ def _patterns():
         "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
         "gpu_word": gpu_word, "gpu_any": gpu_any, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
         "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
+        "gpu_later": frozenset(gp["later_counters"]), "gpu_later_span": int(gp["later_span"]), "gpu_later_not": tuple(gp["later_not_after"]),
         "gpu_span": int(gp["context_span"]), "gpu_min": int(gp["context_min"]),
         "wafer_span": int(wf["context_span"]), "wafer_min": int(wf["context_min"]),
     }
@@ -114,6 +117,10 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
         if start >= rs:
             break
         if counter != "chips" or word not in ("chips", "superchips"):
+            return end
+    if counter in t["gpu_later"] and not text.startswith(t["gpu_later_not"], end):  # "당초 알려진 25만 장을 뛰어넘는 … GPU 품귀": the GPU word later in the sentence
+        hi = _sentence_end(text, end, t["gpu_later_span"])
+        if _any_in(anywhere, end, hi) and t["wafer_word"].search(text, lo, hi) is None:
             return end
     return None
 

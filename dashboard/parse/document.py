@@ -8,7 +8,8 @@
 * **Region**: a bare 元 in a Taiwanese, Hong Kong, Singapore or Malaysian article
   is TWD / HKD / SGD / MYR: the text names 新台幣/台幣/NT$ or Taiwanese places and
   institutions (臺北, 新竹, 經濟部, ...), 港元/香港, 新加坡/新币, 马来西亚/槟城/令吉,
-  more often than mainland markers (人民幣, 国务院, provinces and mainland cities, 畝).
+  more often than mainland markers (人民幣, 国务院, provinces and mainland cities, 畝);
+  a ``strong`` marker (台灣, 全台灣, Taiwanese company names: 南亞科, 華邦) counts twice.
   Traditional script alone decides nothing: mainland text is often written in it.
   An explicit ``locale`` wins over the region; a declaration wins over both.
 
@@ -36,8 +37,9 @@ def region_of(text: str) -> str | None:
     """"TWD", "HKD", "SGD" or "MYR" when the text reads as from there, else None."""
     p = patterns.get()
     counts = dict.fromkeys(p.region_codes, 0)
+    weight = p.region_weight
     for m in p.region.finditer(text):
-        counts[p.region_code[m.group()]] += 1
+        counts[p.region_code[m.group()]] += weight.get(m.group(), 1)
     best = max((c for c in counts if c != "CNY"), key=counts.get)
     if counts[best] and counts[best] > counts["CNY"]:
         return best

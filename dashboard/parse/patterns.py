@@ -28,7 +28,7 @@ from dashboard.parse import text_patterns
 from dashboard.parse.dispatch import Dispatch, first_chars, universe_of, variants
 from dashboard.parse.unit_patterns import alternatives, unit_lists
 from dashboard.parse.vocab import load
-from dashboard.parse.wordlists import alt, chars, lists, region_codes
+from dashboard.parse.wordlists import alt, chars, lists, region_codes, region_weights
 
 __all__ = ["get", "variants", "Patterns"]
 
@@ -120,10 +120,10 @@ def _q(p: "Patterns"):
         r"|(?P<q_jobs>\L<q_jobs>)"
         r"|(?P<q_dc>\L<dc_noun>))"
         # what may stand between the word and the number: a quote, a quoted model name, a
-        # gloss in brackets, a chip noun, "の数", a wafer size, words of a capacity phrase
+        # gloss in brackets, a chip noun, "の数", a wafer size and/or noun ("월 웨이퍼 77만장"), words of a capacity phrase
         r"[」』”\"'’]?(?:[ ]?[「『“\"][A-Za-z0-9 .\-]{1,16}+[」』”\"])?(?:[ ]?[(][^()\n]{1,16}+[)])?"
         rf"(?:[ ]?{b('chip_nouns')})?{b('count_words')}?"
-        rf"(?:[ ]?\L<wafer_size>[ ]?{b('wafer_nouns')}?[ ]?{b('wafer_basis')}?)?"
+        rf"(?:[ ]?(?:\L<wafer_size>[ ]?{b('wafer_nouns')}?|{b('wafer_nouns')})[ ]?{b('wafer_basis')}?)?"
         rf"(?:[ ]?{b('capacity_words')}){{0,3}}+"
         rf"[ ]?{b('particles')}?[ ]?(?:{b('totals')}[ ]?)?",
         regex.VERSION1, **lists(), ignore_unused=True,
@@ -195,6 +195,7 @@ _BUILDERS = {
     "infix_first": lambda p: frozenset(load("words")["infix"]["approx"] + load("words")["infix"]["lower"]),
     "big_chars": lambda p: frozenset("".join(load("phrases")["numeral"]["big_chars"]) + "兆"),
     "region_code": lambda p: region_codes(),
+    "region_weight": lambda p: region_weights(),
     "region_codes": lambda p: tuple(sorted(set(region_codes().values()) | {"CNY"})),
 }
 for _name in text_patterns.__all__:

@@ -143,6 +143,11 @@ def region_codes() -> dict[str, str]:
     """Context word -> the currency a bare 元 has in an article that uses it."""
     out: dict[str, str] = {}
     for code, table in load("money")["context"].items():
-        for w in table["words"]:
+        for w in table["words"] + table.get("strong", []):
             out.setdefault(w, code)
     return out
+
+
+def region_weights() -> dict[str, int]:
+    """Context word -> how many plain markers it counts for (a country's own name, its companies: 2)."""
+    return {w: 2 for table in load("money")["context"].values() for w in table.get("strong", [])}

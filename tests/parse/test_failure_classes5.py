@@ -1,0 +1,52 @@
+"""Failure classes of the fifth real-text round (lead's notes, round 3), each with our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.parse import extract_figures
+
+
+def _read(text):
+    return [(f.value, f.unit) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 6: Taiwan's own name and Taiwanese company names make a bare 元 TWD, even against one
+        # ambiguous marker; 市政府 is no mainland marker (台中市政府)
+        ("全台灣的稅收今年增加500億元。", [(50e9, "TWD")]),
+        ("台中市政府今年編列30億元預算。", [(3e9, "TWD")]),
+        ("華邦今年資本支出340億元。", [(34e9, "TWD")]),
+        ("世界先進將投資500億元擴廠。", [(50e9, "TWD")]),
+        ("南亞科宣布明年資本支出約1,800億元至1,900億元。", [(180e9, "TWD"), (190e9, "TWD")]),
+        ("北京市政府投資500億元。", [(50e9, "CNY")]),
+        ("上海市政府投资500亿元。", [(50e9, "CNY")]),
+        # 2: a Korean sheet count whose GPU word comes later in the sentence
+        ("정부가 들여올 물량은 처음 발표된 8만 장을 크게 넘어서 업계의 GPU 부족이 풀릴 것으로 보인다.", [(80000.0, "gpu")]),
+        ("이번에 확보한 3만 장은 국내 스타트업들의 GPU 수요를 채운다.", [(30000.0, "gpu")]),
+        # ... but not when the sentence speaks of wafers
+        ("이번에 늘어난 3만 장은 모두 웨이퍼 투입량으로, 회사의 내년 GPU 생산 계획과는 관계가 없다.", [(30000.0, "wafer")]),
+        # 1: a Korean month word with the wafer noun (and a size) between it and the number
+        ("그 공장은 월 웨이퍼 40만장을 생산할 수 있다.", [(400000.0, "wafer / month")]),
+        ("SK는 월 웨이퍼 12만장 규모의 생산능력을 확보했다.", [(120000.0, "wafer / month")]),
+        ("새 라인은 월 12인치 웨이퍼 6만장을 처리한다.", [(60000.0, "wafer / month")]),
+        ("월 300mm 웨이퍼 2만장 규모다.", [(20000.0, "wafer / month")]),
+    ],
+)
+def test_round_five_classes(text, expected):
+    """Each sentence reads as the figures a person would write down."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3월 웨이퍼 출하가 늘었다.",
+        "2025년 12월 웨이퍼 가격이 3% 올랐다.",
+        "5나노 웨이퍼 공정에서 GPU를 만든다.",
+    ],
+)
+def test_round_five_not_figures(text):
+    """Dates, percentages and nodes near the new cues stay no figure."""
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
