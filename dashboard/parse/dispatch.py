@@ -11,13 +11,23 @@ import regex
 __all__ = ["Dispatch", "branches", "variants", "guarded", "first_chars", "universe_of"]
 
 
+def _folds() -> dict[str, str]:
+    from dashboard.parse.vocab import load
+
+    return {c: v for c, vs in load("phrases")["script_variants"].items() for v in vs}
+
+
 def variants(words) -> list[str]:
-    """Each word, plus the same word without its spaces ("1조원 가량" / "1조원가량")."""
+    """Each word, plus the same word without its spaces ("1조원 가량" / "1조원가량") and with the
+    other script's form of its characters (``[script_variants]``: "月产能" / "月産能")."""
+    folds = _folds()
     out = set()
     for w in words:
         out.add(w)
         if " " in w:
             out.add(w.replace(" ", ""))
+        if any(c in folds for c in w):
+            out.add("".join(folds.get(c, c) for c in w))
     return sorted(out, key=len, reverse=True)
 
 

@@ -65,7 +65,7 @@ def lists() -> dict[str, list[str]]:
     L["wafer_noun"] = wf["nouns"]
     for key in ("english_nouns", "english", "english_month", "english_year", "month_codes", "slash_counters", "slash_month",
                 "slash_year", "zh_nouns", "zh_month_capacity", "zh_year_capacity", "ko_nouns", "ja_nouns"):
-        L[f"wafer_{key}"] = longest(pwf[key])
+        L[f"wafer_{key}"] = variants(pwf[key]) if key.startswith("zh_") else longest(pwf[key])
     gp, pgp = words["gpu"], ph["gpu"]
     L["gpu_noun"] = variants(gp["nouns"])
     L["gpu_en"] = variants(gp["english"])

@@ -32,6 +32,15 @@ def _read(text):
         ("SK는 월 웨이퍼 12만장 규모의 생산능력을 확보했다.", [(120000.0, "wafer / month")]),
         ("새 라인은 월 12인치 웨이퍼 6만장을 처리한다.", [(60000.0, "wafer / month")]),
         ("월 300mm 웨이퍼 2만장 규모다.", [(20000.0, "wafer / month")]),
+        # 4: Chinese text writing the Japanese 産 in its capacity words
+        ("該廠3萬片月産能將於明年到位。", [(30000.0, "wafer / month")]),
+        ("新廠規劃4萬片的年産能。", [(40000.0, "wafer / year")]),
+        ("新厂月産将达到6万片。", [(60000.0, "wafer / month")]),
+        # 5: Chinese hire verbs right before a count of people
+        ("公司預計僱用約900人。", [(900.0, "employee")]),
+        ("新廠明年將僱用1,300人。", [(1300.0, "employee")]),
+        ("該集團今年招募2,400名新血。", [(2400.0, "employee")]),
+        ("工厂计划雇佣350人。", [(350.0, "employee")]),
     ],
 )
 def test_round_five_classes(text, expected):
@@ -45,6 +54,9 @@ def test_round_five_classes(text, expected):
         "3월 웨이퍼 출하가 늘었다.",
         "2025년 12월 웨이퍼 가격이 3% 올랐다.",
         "5나노 웨이퍼 공정에서 GPU를 만든다.",
+        "招募20家供應商加入聯盟。",
+        "招聘会吸引了5000人参加。",
+        "月産2024年度の計画を発表した。",
     ],
 )
 def test_round_five_not_figures(text):
