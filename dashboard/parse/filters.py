@@ -8,16 +8,46 @@
   the same rule with index words (日経平均, 平均株価, ダウ平均), and yen written
   with sen ("3万8925円63銭"): a quote, never an investment.
 
+* English years read as counts: "In 2024 AI chips were scarce", "by 2026 the
+  latest GPUs": a plain four-digit year (``year_min``..``year_max``, no comma)
+  right after a time word (``year_before``: in, by, since, ...) is a date.
+
 Only plain amounts below ``quote_max`` with no scale word are dropped; the
 context words and limits are in ``vocab/words.toml`` (``[filter]``):
 "為替差益で純利益は2,980億円" keeps its figure.
 """
 from __future__ import annotations
 
+import functools
+
+import regex
+
 from dashboard.parse.reader import Context, Rec
 from dashboard.parse.vocab import load
 
-__all__ = ["drop_fx_quotes", "drop_quotes"]
+__all__ = ["drop_fx_quotes", "drop_quotes", "drop_english_years"]
+
+
+@functools.cache
+def _year_before():
+    flt = load("words")["filter"]
+    words = sorted(flt["year_before"], key=len, reverse=True)
+    before = regex.compile(r"(?r)(?<![A-Za-z])(?i:\L<w>)[ ]", regex.VERSION1, w=words)
+    return before, regex.compile(r"[0-9]{4}+(?![0-9,.])"), int(flt["year_min"]), int(flt["year_max"])
+
+
+def drop_english_years(ctx: Context, recs: list[Rec]) -> None:
+    """A plain year after a time word ("in 2024", "by 2026") is a date, not a count."""
+    before, digits, lo, hi = _year_before()
+    text = ctx.text
+    for r in recs:
+        if r.kind != "quantity":
+            continue
+        m = digits.match(text, r.rs)
+        if m is None or not lo <= int(m.group()) <= hi or r.rs != r.s:
+            continue
+        if before.match(text, max(0, r.rs - 12), r.rs):
+            r.kind = r.unit = None
 
 
 def drop_fx_quotes(ctx: Context, recs: list[Rec]) -> None:

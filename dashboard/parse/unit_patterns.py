@@ -82,9 +82,9 @@ def _wafers() -> list[str]:
 def _gpu() -> str:
     return (
         rf"(?P<gpu>\L<gpu_counter>(?:의|の)?[ ]?(?:(?:\L<gpu_vendor>|{MODEL}|[A-Z][A-Za-z0-9]{{0,12}}+)[ ]?){{0,2}}(?:\L<gpu_noun>|\L<gpu_vendor_chip>)"
-        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-/]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,3}}"
+        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-/]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,4}}"
         r"[\"“]?(?i:\L<gpu_en>)[\"”]?(?![A-Za-z])"
-        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|(?i:\L<gpu_adj>))[ ]){{0,2}}{MODEL}(?:/{MODEL}|[ ]and[ ]{MODEL})?[ ]\L<gpu_model_noun>(?![A-Za-z])"
+        rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,4}}{MODEL}(?:/{MODEL}|[ ]and[ ]{MODEL})?[ ]\L<gpu_model_noun>(?![A-Za-z])"
         rf"|(?:(?i:\L<gpu_adj>)[ ])?(?:(?i:\L<gpu_model_vendor>)[ ])?{MODEL}s(?![A-Za-z])"
         r"|[ ]?GPU(?:를|을)?(?![A-Za-z])|卡(?=\L<gpu_card>)"
         rf"|\L<gpu_counter>(?:의|の)?[ ]?(?:\L<gpu_model_vendor>[ ]?)?{MODEL}(?![A-Za-z0-9]))"

@@ -41,6 +41,10 @@ def _read(text):
         ("新廠明年將僱用1,300人。", [(1300.0, "employee")]),
         ("該集團今年招募2,400名新血。", [(2400.0, "employee")]),
         ("工厂计划雇佣350人。", [(350.0, "employee")]),
+        # 7: English GPU counts with "of", a possessive and tiered adjectives between; number words
+        ("The cloud firm secured roughly 1.2 million of AMD's flagship MI355X chips.", [(1.2e6, "gpu")]),
+        ("Regulators allowed half a million of Nvidia's most powerful AI chips into the region.", [(5e5, "gpu")]),
+        ("The lab hopes to install 40,000 of the fastest AI chips on the market.", [(40000.0, "gpu")]),
     ],
 )
 def test_round_five_classes(text, expected):
@@ -57,6 +61,10 @@ def test_round_five_classes(text, expected):
         "招募20家供應商加入聯盟。",
         "招聘会吸引了5000人参加。",
         "月産2024年度の計画を発表した。",
+        "In 2024 AI chips were hard to buy.",
+        "By 2027 the latest GPUs will be twice as fast.",
+        "Sales in 2025 of the most advanced AI chips doubled.",
+        "Over 70% of Nvidia's top-tier AI chips go to four buyers.",
     ],
 )
 def test_round_five_not_figures(text):
