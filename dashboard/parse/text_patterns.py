@@ -140,8 +140,9 @@ def ko_jo():
 
 
 def list_in_place():
-    """"… 35 data centers — 18 in Dubai, 16 in Abu Dhabi": a count of a list by place."""
-    return regex.compile(r"[ ]in[ ][A-Z]")
+    """"… 35 data centers — 18 in Dubai, 16 in Abu Dhabi", "… and eight under construction": a
+    count of a list by place or by state (``[lists] states``)."""
+    return _c(r"[ ](?:in[ ][A-Z]|(?i:\L<list_states>)(?![A-Za-z]))")
 
 
 def output_before():

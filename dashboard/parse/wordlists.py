@@ -125,6 +125,7 @@ def lists() -> dict[str, list[str]]:
     for key, value in ph["implied"].items():
         L[f"imp_{key}"] = variants(value)
     L["joiners"] = words["lists"]["joiners"]
+    L["list_states"] = sorted(words["lists"]["states"], key=len, reverse=True)
     L["money_followers"] = variants(words["lists"]["carried_money_followers"])
     L["list_adj"] = longest(set(L["dc_adj"]) | set(L["gpu_adj"]) | set(L["job_adj"]))
     decl = money["declaration"]

@@ -45,6 +45,11 @@ def _read(text):
         ("The cloud firm secured roughly 1.2 million of AMD's flagship MI355X chips.", [(1.2e6, "gpu")]),
         ("Regulators allowed half a million of Nvidia's most powerful AI chips into the region.", [(5e5, "gpu")]),
         ("The lab hopes to install 40,000 of the fastest AI chips on the market.", [(40000.0, "gpu")]),
+        # 9: a state adjective between count and noun; a carried count before a state phrase
+        ("The operator runs 31 live data centres in Ohio and six under construction.", [(31.0, "datacenter"), (6.0, "datacenter")]),
+        ("It owns 14 active data centers plus 5 in development.", [(14.0, "datacenter"), (5.0, "datacenter")]),
+        ("The REIT has 20 leased data centers and three planned.", [(20.0, "datacenter"), (3.0, "datacenter")]),
+        ("The country has 40 data centers and a planned capacity of 2 GW.", [(40.0, "datacenter"), (2000.0, "MW")]),
     ],
 )
 def test_round_five_classes(text, expected):
@@ -65,6 +70,8 @@ def test_round_five_classes(text, expected):
         "By 2027 the latest GPUs will be twice as fast.",
         "Sales in 2025 of the most advanced AI chips doubled.",
         "Over 70% of Nvidia's top-tier AI chips go to four buyers.",
+        "The second of two halls is under construction.",
+        "It has 12 live events a year and 40 under construction.",
     ],
 )
 def test_round_five_not_figures(text):
