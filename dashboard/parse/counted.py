@@ -34,7 +34,7 @@ import regex
 from dashboard.parse.dispatch import variants
 from dashboard.parse.vocab import load
 
-__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence"]
+__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence", "by_sentence"]
 
 
 
@@ -197,3 +197,17 @@ def dc_in_sentence(text: str, rs: int, end: int) -> bool:
     hi = min(len(text), end + t["dc_span"])
     stops = [i for i in (text.find(e, end, hi) for e in t["ends"]) if i >= 0]
     return t["dc_any"].search(text, end, min(stops) if stops else hi) is not None
+
+
+def by_sentence(ctx, rec, counter, value) -> None:
+    """Set ``rec`` (a reader record) to GPUs, wafers or data centres named elsewhere in its sentence."""
+    text, c, end = ctx.text, counter.group("c"), counter.end()
+    e = gpu_by_sentence(text, rec.rs, c, end, value)
+    if e is not None:
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["gpu"], e
+        return
+    unit = wafer_by_sentence(text, rec.rs, c, end, value)
+    if unit is not None:
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
+    elif dc_by_sentence(text, rec.rs, c, end, value):
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end

@@ -87,11 +87,14 @@ def _number_words(p: "Patterns"):
 
 
 def _scale(p: "Patterns"):
+    letters = sorted(load("words")["scale"]["letter"], key=len, reverse=True)
     return regex.compile(
+        # "$10+ billion": a plus sign before the scale word is a lower bound
+        r"(?P<plus>[ ]?\+)?"
         # a unit symbol may stand glued after a scale word ("1.3millionft2")
         r"(?:[ ]|-)?(?:(?P<w>(?i:\L<scale_words>))(?:(?![A-Za-z0-9²³])|(?=\L<glued>(?![A-Za-z0-9])))"
-        r"|(?P<l>[kKmMbB]|cr|Cr)(?![A-Za-z0-9²³]))", _F,
-        scale_words=lists()["scale_words"], glued=load("phrases")["numeral"]["glued_after_scale"],
+        r"|(?P<l>\L<letters>)(?![A-Za-z0-9²³]))", _F,
+        scale_words=lists()["scale_words"], glued=load("phrases")["numeral"]["glued_after_scale"], letters=letters,
     )
 
 

@@ -24,7 +24,7 @@ import regex
 from dashboard.parse import patterns
 from dashboard.parse.after import apply_kind, post_words, word_kind
 from dashboard.parse.before import words_before
-from dashboard.parse.counted import dc_by_sentence, dc_in_sentence, gpu_by_sentence, wafer_by_sentence, wafer_period
+from dashboard.parse.counted import by_sentence, dc_in_sentence, wafer_period
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
@@ -206,6 +206,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     scale = None
     letter = None
     sm = p.scale.match(text, pos) if text[pos : pos + 1] in p.scale_first else None
+    scale_plus = sm is not None and sm.group("plus") is not None  # "$10+ billion"
     if sm:
         if sm.group("w"):
             scale = ctx.scale_words.get(" ".join(sm.group("w").lower().split()))
@@ -240,7 +241,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if rs and text[rs - 1] in ctx.ordinal_before:  # "第二座", "제2공장": an ordinal
         return rec
     rec.approx = infix
-    if plus:
+    if plus or scale_plus and scale is not None:
         rec.bound = "lower"
     group = um.lastgroup if um is not None else None
 
@@ -351,7 +352,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         if prev is not None and rs - prev[1] <= ctx.carry_span and (value >= 100 or prev[0] == ctx.canonical["datacenter"]):
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and counter is not None and um is None and counter.group("c") not in ctx.people:
-        _by_sentence(ctx, rec, counter, value)
+        by_sentence(ctx, rec, counter, value)
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
         if rec.kind is not None:
@@ -385,20 +386,6 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 apply_kind(rec, word_kind(ctx.before, pm.get(g)))
     post_words(ctx, rec)
     return rec
-
-
-def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
-    """GPUs and wafers named elsewhere in the sentence (see :mod:`dashboard.parse.counted`)."""
-    text, c, end = ctx.text, counter.group("c"), counter.end()
-    e = gpu_by_sentence(text, rec.rs, c, end, value)
-    if e is not None:
-        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["gpu"], e
-        return
-    unit = wafer_by_sentence(text, rec.rs, c, end, value)
-    if unit is not None:
-        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
-    elif dc_by_sentence(text, rec.rs, c, end, value):
-        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
 
 
 _KANA = regex.compile(r"[\u3040-\u30ff]")

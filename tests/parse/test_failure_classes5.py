@@ -50,6 +50,10 @@ def _read(text):
         ("It owns 14 active data centers plus 5 in development.", [(14.0, "datacenter"), (5.0, "datacenter")]),
         ("The REIT has 20 leased data centers and three planned.", [(20.0, "datacenter"), (3.0, "datacenter")]),
         ("The country has 40 data centers and a planned capacity of 2 GW.", [(40.0, "datacenter"), (2000.0, "MW")]),
+        # 10: a plus sign between the number and its scale word; Malaysian bil/mil glued after RM
+        ("The group expects $25+ billion of orders.", [(25e9, "USD")]),
+        ("Kedah approved RM38bil in new projects and RM750mil in grants.", [(38e9, "MYR"), (750e6, "MYR")]),
+        ("A RM2.4bil chip plant will rise in Kulim.", [(2.4e9, "MYR")]),
     ],
 )
 def test_round_five_classes(text, expected):
@@ -71,9 +75,16 @@ def test_round_five_classes(text, expected):
         "Sales in 2025 of the most advanced AI chips doubled.",
         "Over 70% of Nvidia's top-tier AI chips go to four buyers.",
         "The second of two halls is under construction.",
+        "The film is 5 mil thick.",
         "It has 12 live events a year and 40 under construction.",
     ],
 )
 def test_round_five_not_figures(text):
     """Dates, percentages and nodes near the new cues stay no figure."""
     assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
+def test_plus_before_a_scale_word_is_a_lower_bound():
+    """"$10+ billion" is at least ten billion dollars."""
+    (f,) = extract_figures("Analysts see $10+ billion in new capex.")
+    assert (f.value, f.unit, f.bound, f.text) == (10e9, "USD", "lower", "$10+ billion")
