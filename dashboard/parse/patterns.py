@@ -174,7 +174,7 @@ def _follow_first(p: "Patterns") -> frozenset[str]:
 def _en_unit_words(p: "Patterns") -> frozenset[str]:
     """Lower-case words that may begin a unit after a number and a space (see reader._unit)."""
     L = unit_lists()
-    names = ("money_en", "power_en", "area_en", "area_adj", "gpu_en", "gpu_adj", "dc_en", "dc_adj", "job_en", "job_adj",
+    names = ("money_en", "power_en", "area_en", "area_adj", "gpu_en", "gpu_adj", "dc_en", "dc_adj", "job_en", "job_adj", "job_adv",
              "people_en", "dc_campus_en", "counters", "wafer_english", "wafer_english_nouns", "wafer_month_codes", "power_sym")
     words = {w.split(" ")[0].split("-")[0].lower() for name in names for w in L[name] if w[:1].isascii()}
     return frozenset(words | {"sq", "ha", "m", "km", "ft", "u"})

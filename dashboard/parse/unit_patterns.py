@@ -107,7 +107,8 @@ def _datacenter() -> str:
 def _jobs() -> list[str]:
     jobs = (
         # "450 engineering, technical and operational employees"
-        r"(?P<jobs>(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<job_en>)(?![A-Za-z])"
+        # "1,600 mostly high-end technology jobs": an adverb may lead the adjectives
+        r"(?P<jobs>(?:(?i:\L<job_adv>)[ ](?=[A-Za-z]))?(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<job_en>)(?![A-Za-z])"
         r"|개[ ]?\L<job_ko_bound>?(?:의)?[ ]?(?:\L<job_ko_modifiers>[ ]?)?일자리"
         r"|人\L<job_ja_after_person>"
         r"|[个個](?:\p{Han}{0,6}?)\L<job_zh_nouns>"
@@ -115,7 +116,7 @@ def _jobs() -> list[str]:
         r"|件(?:の)?\L<job_ja_case_nouns>)"
     )
     persons = (
-        r"(?P<persons>(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<people_en>)(?![A-Za-z])|명|人(?!\L<not_after_ren>)"
+        r"(?P<persons>(?:(?i:\L<job_adv>)[ ](?=[A-Za-z]))?(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<people_en>)(?![A-Za-z])|명|人(?!\L<not_after_ren>)"
         r"|名(?!\L<not_after_ming>)|位(?!\L<not_after_wei>))"
     )
     return [jobs, persons]

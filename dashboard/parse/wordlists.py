@@ -93,6 +93,7 @@ def lists() -> dict[str, list[str]]:
     jb, pjb = words["jobs"], ph["jobs"]
     L["job_en"] = variants(jb["english"])
     L["job_adj"] = variants(jb["english_adjectives"])
+    L["job_adv"] = longest(jb["english_adverbs"])
     L["people_en"] = jb["people_english"]
     L["jobs_ctx"] = jb["context"]
     L["q_jobs"] = variants(jb["before"])

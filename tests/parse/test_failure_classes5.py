@@ -54,6 +54,10 @@ def _read(text):
         ("The group expects $25+ billion of orders.", [(25e9, "USD")]),
         ("Kedah approved RM38bil in new projects and RM750mil in grants.", [(38e9, "MYR"), (750e6, "MYR")]),
         ("A RM2.4bil chip plant will rise in Kulim.", [(2.4e9, "MYR")]),
+        # 8: an adverb before the job adjectives
+        ("The foundry promises 2,300 mostly high-end technology jobs.", [(2300.0, "employee")]),
+        ("The site will add 650 largely skilled manufacturing jobs.", [(650.0, "employee")]),
+        ("The lab will hire 120 mainly senior engineers.", [(120.0, "employee")]),
     ],
 )
 def test_round_five_classes(text, expected):
@@ -76,6 +80,7 @@ def test_round_five_classes(text, expected):
         "Over 70% of Nvidia's top-tier AI chips go to four buyers.",
         "The second of two halls is under construction.",
         "The film is 5 mil thick.",
+        "In 2031 mostly new jobs will appear in services.",
         "It has 12 live events a year and 40 under construction.",
     ],
 )
