@@ -96,8 +96,9 @@ def _datacenter() -> str:
         # "3개의 기가와트급 데이터센터", "12座营运中资料中心": a size class or a state between count and noun
         r"(?P<datacenter>\L<dc_counter>(?:以上|이상)?(?:의|の|で)?[ ]?(?:(?:\L<dc_mod>|[\p{L}\p{N}.]{1,10}?\L<dc_class>)[ ]?){0,2}\L<dc_noun>(?![ ]?\L<dc_not>)"
         r"|(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z])"
-        # "730여 데이터센터", "50以上のデータセンター", "5つの新データセンター", "100カ所以上でデータセンター"
-        r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|\L<dc_ja_counter>(?:以上)?(?:の|で)?\L<dc_new>?\L<dc_noun>"
+        # "730여 데이터센터", "50以上のデータセンター", "5つの新データセンター", "100カ所以上でデータセンター",
+        # "県内の2拠点にデータセンター", "4拠点のAIデータセンター"
+        r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|\L<dc_ja_counter>(?:以上)?\L<dc_ja_particles>?(?:\L<dc_mod>)?\L<dc_new>?\L<dc_noun>"
         r"|(?:以上|이상)(?:의|の|で)?[ ]?\L<dc_new>?\L<dc_noun>)"
         # campuses: data centres only in a sentence that names them (checked by the reader)
         r"|(?P<dc_campus>(?:[개个個][ ]?(?:의)?[ ]?)?\L<dc_campus>|(?:(?i:\L<dc_adj>)[ ]){0,2}\L<dc_campus_en>(?![A-Za-z]))"

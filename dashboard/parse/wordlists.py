@@ -86,6 +86,7 @@ def lists() -> dict[str, list[str]]:
     L["dc_counter"] = longest(dc["counters"])
     L["dc_not"] = dc["not_after_noun"]
     L["dc_ja_counter"] = pdc["ja_counters"]
+    L["dc_ja_particles"] = longest(pdc["ja_particles"])
     L["dc_new"] = longest(pdc["new_before_noun"])
     L["dc_class"] = longest(pdc["class_suffix"])
     L["dc_campus"] = longest(pdc["campus"])

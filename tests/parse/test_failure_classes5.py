@@ -58,6 +58,10 @@ def _read(text):
         ("The foundry promises 2,300 mostly high-end technology jobs.", [(2300.0, "employee")]),
         ("The site will add 650 largely skilled manufacturing jobs.", [(650.0, "employee")]),
         ("The lab will hire 120 mainly senior engineers.", [(120.0, "employee")]),
+        # 3: Japanese 拠点 as a data-centre counter, with に/で and a modifier before the noun
+        ("同社は市内の3拠点にデータセンターを新設する。", [(3.0, "datacenter")]),
+        ("国内6拠点でデータセンターを運営している。", [(6.0, "datacenter")]),
+        ("同社は関東に2拠点のAIデータセンターを構える。", [(2.0, "datacenter")]),
     ],
 )
 def test_round_five_classes(text, expected):
@@ -81,6 +85,7 @@ def test_round_five_classes(text, expected):
         "The second of two halls is under construction.",
         "The film is 5 mil thick.",
         "In 2031 mostly new jobs will appear in services.",
+        "営業拠点は全国に12拠点ある。",
         "It has 12 live events a year and 40 under construction.",
     ],
 )
