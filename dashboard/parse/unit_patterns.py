@@ -45,6 +45,9 @@ def _money() -> str:
 def _power() -> str:
     return (
         r"(?P<power>\L<power_sym>(?![A-Za-z0-9])|\L<power_sym>(?=\L<power_glued>(?![A-Za-z]))|(?i:\L<power_en>)(?![A-Za-z]|\L<not_energy_en>)"
+        # a reference numeral glued after the symbol ("20-100kW38の", "超100kW310"): up to three digits, then no
+        # digit, decimal point or letter
+        r"|\L<power_sym>(?=[0-9]{1,3}+(?![0-9.,A-Za-z]))"
         r"|\L<power_cjk>(?!\L<not_energy>))"
     )
 

@@ -62,6 +62,10 @@ def _read(text):
         ("同社は市内の3拠点にデータセンターを新設する。", [(3.0, "datacenter")]),
         ("国内6拠点でデータセンターを運営している。", [(6.0, "datacenter")]),
         ("同社は関東に2拠点のAIデータセンターを構える。", [(2.0, "datacenter")]),
+        # 11: a reference numeral glued after kW/MW
+        ("新型ラックは30-120kW41の電力密度に対応する。", [(0.03, "MW"), (0.12, "MW")]),
+        ("1ラック当たり超80kW207の冷却能力を持つ。", [(0.08, "MW")]),
+        ("The hall supports 60kW12 per rack.", [(0.06, "MW")]),
     ],
 )
 def test_round_five_classes(text, expected):
@@ -86,6 +90,7 @@ def test_round_five_classes(text, expected):
         "The film is 5 mil thick.",
         "In 2031 mostly new jobs will appear in services.",
         "営業拠点は全国に12拠点ある。",
+        "型番100kW3.5は廃止された。",
         "It has 12 live events a year and 40 under construction.",
     ],
 )
