@@ -102,6 +102,24 @@ class Many:
 
 
 @dataclasses.dataclass(frozen=True)
+class Companies(Many):
+    """Companies by token (:func:`dashboard.data.companies.company_token`): a
+    ``company_id``, ``group:ID``, or text matched inside company names. Any
+    name or alias of a company reads as its id, in any case, so a link written
+    with names (``company=SoftBank Group``) keeps working."""
+
+    def read(self, vals: list[str], allowed: Allowed) -> tuple[str, ...]:
+        from dashboard.data.companies import company_token
+
+        out: list[str] = []
+        for v in vals:
+            tok = company_token(v)
+            if tok and tok not in out:
+                out.append(tok)
+        return tuple(out)
+
+
+@dataclasses.dataclass(frozen=True)
 class Date:
     """A day written ``YYYY-MM-DD``."""
 
@@ -153,7 +171,7 @@ class Text:
         return [value]
 
 
-Codec = Choice | Many | Date | Flag | Year | Text
+Codec = Choice | Many | Companies | Date | Flag | Year | Text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -219,7 +237,7 @@ class ViewState:
     real: bool = _field("real", False, Flag(), ("ctl-real", "value"))
     real_year: int = _field("year", DEFAULT_REAL_YEAR, Year(REAL_YEARS), ("ctl-real-year", "value"))
     countries: tuple[str, ...] = _field("country", (), Many(pattern=r"[A-Za-z]{2}", upper=True), ("ctl-country", "value"))
-    companies: tuple[str, ...] = _field("company", (), Many(), ("ctl-company", "value"))
+    companies: tuple[str, ...] = _field("company", (), Companies(), ("ctl-company", "value"))
     categories: tuple[str, ...] = _field("category", (), Many("categories"), ("ctl-category", "value"))
     statuses: tuple[str, ...] = _field("status", (), Many("statuses"), ("ctl-status", "value"))
     date_from: dt.date | None = _field("from", None, Date(), ("ctl-dates", "start_date"))
@@ -354,6 +372,8 @@ def _ignored(f: Field, raw: list[str], value: Any, allowed: Allowed) -> list[str
             listed = ", ".join(opts) if len(opts) <= 12 else ", ".join(opts[:12]) + ", …"
             return [f"{f.key}={raw[-1]} ignored: {what} ({listed}); showing {f.default}"]
         return []
+    if isinstance(codec, Companies):
+        return []  # every word is kept: an id, a group, or text matched inside names
     if isinstance(codec, Many):
         kept = set(value)
         norm = {(v.strip().upper() if codec.upper else v.strip()): v.strip() for v in reversed(raw)}
