@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Iterable
 from importlib import resources
@@ -364,13 +365,16 @@ def company_token(word: str, path: PathLike | None = None) -> str:
 class CompanyMatcher:
     """Which rows the company tokens pick: a row is in when one of its
     ``company_ids`` is one of the tokens' companies (a group's are all its
-    companies) or, for a text token, when the text is in one of its companies'
-    names (display name, names in other scripts, aliases) or in its ``company``
-    text (names a user's record holds without an id), case- and accent-blind.
+    companies) or, for a text token, when the text starts a word of one of its
+    companies' names (display name, names in other scripts, aliases) or of its
+    ``company`` text (names a user's record holds without an id), case- and
+    accent-blind; text in other scripts than Latin matches anywhere in a name.
 
     >>> m = CompanyMatcher(["group:softbank", "acme"])
     >>> m.ids >= {"softbank-group", "softbank-corp"}, m("openai;softbank-corp", ""), m("", "Acme Fabs"), m("tsmc", "TSMC")
     (True, True, True, False)
+    >>> CompanyMatcher(["soft"])("microsoft", ""), CompanyMatcher(["ソフト"])("softbank-corp", "")
+    (False, True)
     """
 
     def __init__(self, tokens: Iterable[str], path: PathLike | None = None) -> None:
@@ -386,6 +390,9 @@ class CompanyMatcher:
             elif _fold(t):
                 self.texts.append(_fold(t))
         self._names = _search_names(_key(path)) if self.texts else {}
+        # Latin text matches where a word starts (soft: SoftBank, not Microsoft); other scripts anywhere
+        self._patterns = [re.compile((r"(?<![0-9a-z])" if t[:1].isascii() and t[:1].isalnum() else "") + re.escape(t))
+                          for t in self.texts]
 
     def __call__(self, company_ids: str, company: str) -> bool:
         """Whether a row with these ``company_ids`` (``;``-separated) and ``company`` text is picked."""
@@ -395,7 +402,7 @@ class CompanyMatcher:
         if not self.texts:
             return False
         hay = "\n".join([_fold(company or ""), *(self._names.get(c, "") for c in row_ids)])
-        return any(t in hay for t in self.texts)
+        return any(p.search(hay) for p in self._patterns)
 
 
 @functools.lru_cache(maxsize=4)

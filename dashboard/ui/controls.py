@@ -123,13 +123,57 @@ def real_toggle(currency: str | None) -> tuple[bool, bool, str]:
     return True, True, f"Constant prices use US CPI and apply to USD only; {currency} amounts are nominal."
 
 
-def project_options(df) -> tuple[list[dict], list[str], list[str]]:
-    """Options of the compare picker, the country and the company filters for ``df``."""
-    from dashboard.query import company_names
+def company_options(df) -> list[dict]:
+    """Options of the company filter for the projects ``df``: first each group
+    with two or more companies in the data (picking it picks all of them), then
+    each company by its ``company_id``, then names that a user's record holds
+    without an id. Each option's ``search`` holds every name and alias, so the
+    search box finds ``softbank``, ``SBG`` or ``소프트뱅크`` in any case.
 
+    >>> import pandas as pd
+    >>> opts = company_options(pd.DataFrame({"company_ids": ["softbank-group;openai", "softbank-corp", None],
+    ...                                      "company": ["SoftBank Group; OpenAI", "SoftBank Corp.", "Acme Fabs"]}))
+    >>> [o["value"] for o in opts]
+    ['group:softbank', 'openai', 'softbank-corp', 'softbank-group', 'Acme Fabs']
+    >>> opts[0]["label"]
+    'SoftBank Group — whole group (2 companies)'
+    """
+    from dashboard.data.companies import NAME_COLUMNS, company_groups, group_label, load_companies
+
+    table = load_companies()
+    ids_col = df["company_ids"] if "company_ids" in df else df["company"].iloc[:0]
+    present = set(ids_col.dropna().astype(str).str.split(";").explode().str.strip()) & set(table.index)
+
+    def names_of(cid: str) -> str:
+        row = table.loc[cid]
+        return " ".join(str(row[c]).replace(";", " ") for c in NAME_COLUMNS if isinstance(row[c], str))
+
+    out: list[dict] = []
+    for gid, members in company_groups().items():
+        held = [m for m in members if m in present]
+        if len(held) < 2:
+            continue
+        member_names = ", ".join(str(table.at[m, "name_en"]) for m in held)
+        out.append({"label": f"{group_label(gid)} — whole group ({len(held)} companies)",
+                    "value": f"group:{gid}", "title": member_names,
+                    "search": f"{group_label(gid)} group {gid} " + " ".join(names_of(m) for m in held)})
+    out.sort(key=lambda o: o["label"].casefold())
+    companies = sorted(present, key=lambda c: str(table.at[c, "name_en"]).casefold())
+    out.extend({"label": str(table.at[c, "name_en"]), "value": c, "search": f"{names_of(c)} {c}"} for c in companies)
+    # a user's record may name a company that companies.csv does not hold
+    if "company" in df:
+        unknown = df["company"][ids_col.reindex(df.index).isna() | (ids_col.reindex(df.index).astype(str) == "")]
+        from dashboard.query import company_names
+
+        out.extend({"label": n, "value": n, "search": n} for n in company_names(unknown))
+    return out
+
+
+def project_options(df) -> tuple[list[dict], list[str], list[dict]]:
+    """Options of the compare picker, the country and the company filters for ``df``."""
     options = [{"label": f"{p} ({c})", "value": i} for i, p, c in
                zip(df["id"].astype(str), df["project"].astype(str), df["company"].fillna("").astype(str))]
-    return options, sorted(df["country"].dropna().astype(str).unique()), company_names(df["company"])
+    return options, sorted(df["country"].dropna().astype(str).unique()), company_options(df)
 
 
 _offered: list = [None, ()]
