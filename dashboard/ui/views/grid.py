@@ -24,7 +24,8 @@ _TEXT = {"filter": "agTextColumnFilter"}
 _NUM = {"filter": "agNumberColumnFilter", "type": "numericColumn"}
 
 COLUMN_DEFS = [
-    {"field": "project", "headerName": "Project", "pinned": "left", "minWidth": 240, **_TEXT},
+    {"field": "project", "headerName": "Project", "pinned": "left", "minWidth": 240, **_TEXT,
+     "cellClassRules": {"superseded": "params.data && params.data.superseded_by"}},
     {"field": "converted_value", "headerName": "Converted", "minWidth": 130, "sort": "desc", **_NUM,
      "valueFormatter": {"function": "params.data ? params.data.converted_label : ''"}},
     {"field": "amount_reported", "headerName": "As reported", "minWidth": 140, **_TEXT},
@@ -32,6 +33,8 @@ COLUMN_DEFS = [
     {"field": "country", "headerName": "Country", "width": 95, **_TEXT},
     {"field": "category", "headerName": "Category", "width": 120, **_TEXT},
     {"field": "status", "headerName": "Status", "width": 140, **_TEXT},
+    {"field": "superseded_by", "headerName": "Superseded by", "minWidth": 180, **_TEXT,
+     "headerTooltip": "A later plan replaced this one: it is kept for the record and not counted in the total"},
     {"field": "announced", "headerName": "Announced", "width": 120, **_TEXT},
     {"field": "fx_rate", "headerName": "Rate", "minWidth": 170, **_NUM,
      "valueFormatter": {"function": "params.data ? params.data.rate_label : ''"}},
@@ -47,9 +50,12 @@ def _md_text(s: pd.Series) -> pd.Series:
     return s.astype(object).fillna("").astype(str).str.replace(r"([\[\]\(\)\\*_`<>])", r"\\\1", regex=True)
 
 
-def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_ROWS) -> list[dict]:
+def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_ROWS,
+              names: dict[str, str] | None = None) -> list[dict]:
     """Row dicts for the grid: the first ``limit`` rows of the selected frame,
-    converted amounts and rates both as numbers (sorting) and as labels.
+    converted amounts and rates both as numbers (sorting) and as labels; a
+    superseded plan's ``superseded_by`` is the project that replaced it
+    (its name from ``names``, id -> project, else its id).
 
     >>> sel = pd.DataFrame({"id": ["a"], "project": ["Lab"], "company": ["S"], "country": ["JP"], "category": ["rnd"],
     ...     "status": ["announced"], "announced": ["2023-12-21"], "amount_reported": ["400억엔"], "currency": ["JPY"],
@@ -82,10 +88,20 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
             "fx_source": data["fx_source"],
             "source": ("[" + label + "](" + url.str.replace(")", "%29", regex=False) + ")").where(url != "", ""),
             "origin": data["origin"] if "origin" in data else "curated",
+            "superseded_by": (data["superseded_by"].map(lambda i: (names or {}).get(i, i)) if "superseded_by" in data
+                              else None),
         }
     )
     out = out.astype(object).where(out.notna(), None)
     return out.to_dict("records")
+
+
+def replacement_names(df: pd.DataFrame, selected: pd.DataFrame) -> dict[str, str]:
+    """id -> project name of the plans that replace the superseded rows of ``selected`` (looked up in all of ``df``)."""
+    if "superseded_by" not in selected:
+        return {}
+    rows = df[df["id"].isin(set(selected["superseded_by"].dropna()))]
+    return dict(zip(rows["id"].astype(str), rows["project"].astype(str)))
 
 
 def create_grid() -> dag.AgGrid:
@@ -120,7 +136,7 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
         return [no_update, no_update, no_update]
     try:
         selected = select(df, state)
-        rows = grid_rows(selected, state.currency)
+        rows = grid_rows(selected, state.currency, names=replacement_names(df, selected))
     except Exception as exc:  # noqa: BLE001 - never leave the last currency's rows under a new label
         import logging
 

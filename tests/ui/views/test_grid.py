@@ -73,3 +73,20 @@ def test_annual_basis_shows_the_year_average_not_a_day(projects):
     rows, _, _ = grid_outputs(projects, "?basis=annual&cur=KRW", None)
     dated = [r["fx_rate_date"] for r in rows if r["fx_rate_date"]]
     assert dated and all(d.startswith("annual ") and d.endswith(" average") for d in dated)
+
+
+def test_grid_and_export_mark_superseded_plans(projects):
+    """The grid names the plan that replaced a superseded one; the CSV carries superseded_by (the id) beside in_total."""
+    import csv
+    import io
+
+    from dashboard.ui.views.grid import export_download, grid_outputs
+
+    rows, _, _ = grid_outputs(projects, "?company=apple", None)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["apple-us-500b-plan"]["superseded_by"] == "Apple US investment commitment raised to $600 billion (American Manufacturing Program)"
+    assert by_id["apple-us-600b-plan"]["superseded_by"] is None
+    sent = export_download(projects, "?company=apple", None)
+    out = {r["id"]: r for r in csv.DictReader(io.StringIO(sent["content"]))}
+    assert (out["apple-us-500b-plan"]["superseded_by"], out["apple-us-500b-plan"]["in_total"]) == ("apple-us-600b-plan", "False")
+    assert (out["apple-us-600b-plan"]["superseded_by"], out["apple-us-600b-plan"]["in_total"]) == ("", "True")
