@@ -5,6 +5,14 @@ its parent. With an ``in_total`` column (frames from ``load_projects``) only
 the ``in_total`` amounts are added and a parent's box is the sum of its parts,
 so the treemap adds up to the header total; without one, a parent's box is the
 larger of its own amount and the sum of its parts.
+
+A joint project (several ``company_ids``: Stargate is OpenAI, SoftBank Group,
+Oracle and MGX) is counted once, in one box of all its partners
+(``Joint: OpenAI + SoftBank Group + Oracle + MGX``), not under each partner:
+splitting its amount would invent shares nobody reported, and repeating it
+would add it more than once. The company filter picks it for any partner, so
+the partner's boxes and joint boxes together show everything the filter picked
+(the view note says how many joint projects and how much).
 """
 from __future__ import annotations
 
@@ -69,6 +77,16 @@ def total_once(df: pd.DataFrame) -> float:
     return float(eff[~has_parent].sum())
 
 
+def joint_label(company: str) -> str:
+    """The box of a joint project's partners; one company is its own name.
+
+    >>> joint_label("OpenAI; Oracle"), joint_label("TSMC")
+    ('Joint: OpenAI + Oracle', 'TSMC')
+    """
+    parts = [p.strip() for p in str(company).split(";") if p.strip()]
+    return f"Joint: {' + '.join(parts)}" if len(parts) > 1 else str(company)
+
+
 def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     """Treemap nodes (``id``, ``parent``, ``label``, ``value``, ``level``) of
     ``df``'s converted amounts, umbrella plans counted once.
@@ -121,7 +139,8 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
         pd.DataFrame({"id": "country:" + cuniq[ctry_order].astype(object), "parent": "", "label": cuniq[ctry_order],
                       "value": ctry_total[ctry_order], "level": "country"}),
         pd.DataFrame({"id": "company:" + key_str[shown], "parent": "country:" + cuniq[kuniq[shown] // max(len(muniq), 1)].astype(object),
-                      "label": muniq[kuniq[shown] % max(len(muniq), 1)], "value": comp_total[shown], "level": "company"}),
+                      "label": [joint_label(c) for c in muniq[kuniq[shown] % max(len(muniq), 1)]], "value": comp_total[shown],
+                      "level": "company"}),
     ]
     if hidden.size:
         hc = kuniq[hidden] // max(len(muniq), 1)
@@ -193,7 +212,7 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
             maxdepth=3,
         )
     )
-    fig.update_layout(template="semidash", title=f"Breakdown by country and company ({currency}; umbrella plans counted once)",
+    fig.update_layout(template="semidash", title=f"Breakdown by country and company ({currency}; umbrella plans and joint projects counted once)",
                       height=560, margin=dict(l=5, r=5, t=50, b=5),
                       uniformtext=dict(minsize=10, mode="hide"))  # a label only where it fits
     return fig
