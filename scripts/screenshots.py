@@ -25,6 +25,8 @@ from pathlib import Path
 VIEWS = {
     "ranking": "?tab=ranking",
     "ranking-krw": "?cur=KRW&tab=ranking",
+    "ranking-apple": "?tab=ranking&company=apple",
+    "breakdown-oracle": "?tab=breakdown&company=oracle",
     "timeline": "?tab=timeline&log=1",
     "map": "?tab=map",
     "breakdown": "?tab=breakdown",

@@ -28,6 +28,9 @@ from dashboard.present.format import format_amounts
 def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per row: the value to draw (the larger of its own amount and the sum of
     its parts), whether its parent is in the frame, and the parent's position.
+    With a ``relation`` column the parent is the container after supersedes are
+    resolved (:func:`dashboard.data.totals.containers`): a revised plan is not
+    drawn inside the plan it replaced, but where that plan stood.
 
     >>> df = pd.DataFrame({"id": ["p", "c1", "c2"], "parent_id": [None, "p", "p"], "converted_value": [10.0, 8.0, 7.0]})
     >>> eff, inside, _ = effective_values(df)
@@ -38,12 +41,19 @@ def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
     if "in_total" in df:  # only what the totals add; containers become the sum of their parts
         own = np.where(df["in_total"].fillna(False).to_numpy(dtype=bool), own, 0.0)
     ids = df["id"].astype(str).to_numpy()
-    if "parent_id" in df:
-        parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy()
+    if "relation" in df and "parent_id" in df:
+        # a revised plan takes the place of the one it supersedes (never drawn inside it)
+        from dashboard.data.totals import containers
+
+        ppos = containers(df)[0]
     else:
-        parent = np.full(len(df), "", dtype=object)
-    ppos = pd.Index(ids).get_indexer(parent)
-    has_parent = (ppos >= 0) & (parent != ids)
+        if "parent_id" in df:
+            parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy()
+        else:
+            parent = np.full(len(df), "", dtype=object)
+        ppos = pd.Index(ids).get_indexer(parent)
+        ppos = np.where(parent != ids, ppos, -1)
+    has_parent = ppos >= 0
     eff = own.copy()
     for _ in range(64):  # one pass per level of nesting; stops when nothing changes
         child_sum = np.bincount(ppos[has_parent], weights=eff[has_parent], minlength=len(df))
@@ -103,7 +113,7 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     """
     eff, has_parent, ppos = effective_values(df)
     ids = df["id"].astype(str).to_numpy()
-    parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy() if "parent_id" in df else np.full(len(df), "", dtype=object)
+    parent = np.where(has_parent, ids[np.where(has_parent, ppos, 0)], "").astype(object)
     country = df["country"].astype(object).fillna("??").astype(str).to_numpy()
     company = df["company"].astype(object).fillna("unknown").astype(str).to_numpy()
     top = ~has_parent & (eff > 0)

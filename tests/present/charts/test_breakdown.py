@@ -25,3 +25,17 @@ def test_breakdown_child_larger_than_parent(small):
     small.loc[small.id == "site", "amount_value"] = 9e11
     nodes = breakdown_nodes(select(small.drop(columns="in_total"), ViewState())).set_index("id")
     assert nodes.loc["project:plan", "value"] == pytest.approx(9e11)
+
+
+def test_revised_plan_is_not_drawn_inside_the_plan_it_supersedes(projects):
+    """Apple's $600B plan (which supersedes the $500B one through parent_id) is a box of Apple's own, and the
+    superseded $500B plan is not drawn (it is not in the total); the boxes add up to the header total."""
+    sel = select(projects, ViewState(companies=("apple",)))
+    nodes = breakdown_nodes(sel).set_index("id")
+    assert nodes.loc["project:apple-us-600b-plan", "parent"].startswith("company:")
+    assert "project:apple-us-500b-plan" not in nodes.index
+    assert nodes.loc[nodes["parent"] == "", "value"].sum() == pytest.approx(total_once(sel))
+    # a site of a superseded plan sits in the revised plan (TSMC Arizona: the $40B plan's sites are the $65B plan's)
+    tsmc = select(projects, ViewState(companies=("tsmc",)))
+    t_nodes = breakdown_nodes(tsmc).set_index("id")
+    assert "project:tsmc-arizona-second-fab-40b" not in t_nodes.index
