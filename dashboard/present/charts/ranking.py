@@ -78,7 +78,7 @@ def make_ranking(df: pd.DataFrame, currency: str, *, log: bool = False, top: int
     if not log:
         fig.update_xaxes(range=[0, values.max() * (1.3 if old.any() else 1.18)])
     if old.any():
-        fig.add_annotation(text="Hatched: superseded by a later plan, kept for the record, not in the total",
-                           xref="paper", yref="paper", x=0, y=1, yanchor="bottom", showarrow=False,
-                           font=dict(size=11, color="#475569"), xanchor="left")
+        fig.add_annotation(text="Hatched: superseded by a later plan (not in the total)",
+                           xref="paper", yref="paper", x=1, y=1, yanchor="bottom", showarrow=False,
+                           font=dict(size=11, color="#475569"), xanchor="right")  # right-aligned: fits a phone too
     return fig
