@@ -127,6 +127,43 @@ def compact(fig: go.Figure, *, label_width: int = 20) -> go.Figure:
     fig.update_layout(font_size=11, title_font_size=13, margin=dict(l=4, r=56, t=44, b=30),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0, font_size=10))
     fig.update_annotations(font_size=11)
+    _one_column(fig)
     if any(t.type == "scattergeo" for t in fig.data):  # a world map is twice as wide as high
         fig.update_layout(height=360, margin=dict(l=0, r=0, t=40, b=0), legend=dict(y=0.02, yanchor="bottom"))
     return fig
+
+
+def _one_column(fig: go.Figure, *, panel_height: int = 250, gap: float = 0.035) -> None:
+    """Restack a two-column grid of subplots (the Quantities view) as one
+    column, row by row, so no panel's labels run over its neighbour's bars on
+    a phone; subplot titles move with their panels.
+
+    >>> from plotly.subplots import make_subplots
+    >>> f = make_subplots(rows=1, cols=2, subplot_titles=["A", "B"])
+    >>> _one_column(f)
+    >>> list(f.layout.xaxis2.domain), f.layout.yaxis.domain[1] > f.layout.yaxis2.domain[1], f.layout.annotations[1].x
+    ([0.0, 1.0], True, 0.5)
+    """
+    panels = []
+    for key in fig.layout:
+        if key.startswith("xaxis") and fig.layout[key].domain is not None:
+            suffix = key[len("xaxis"):]
+            y = fig.layout["yaxis" + suffix] if ("yaxis" + suffix) in fig.layout else None
+            if y is not None and y.domain is not None:
+                panels.append((fig.layout[key], y))
+    cols = sorted({tuple(x.domain) for x, _ in panels})
+    if len(cols) != 2:
+        return
+    rows = sorted({tuple(y.domain) for _, y in panels}, reverse=True)
+    panels.sort(key=lambda p: (rows.index(tuple(p[1].domain)), cols.index(tuple(p[0].domain))))
+    n = len(panels)
+    h = (1 - gap * (n - 1)) / n
+    titles = [a for a in fig.layout.annotations if a.xref == "paper" and a.yref == "paper"]
+    for i, (x, y) in enumerate(panels):
+        old_x, old_top = (x.domain[0] + x.domain[1]) / 2, y.domain[1]
+        top = 1 - i * (h + gap)
+        for a in titles:
+            if abs(a.x - old_x) < 1e-6 and abs(a.y - old_top) < 1e-6:
+                a.x, a.y = 0.5, top
+        x.domain, y.domain = [0.0, 1.0], [max(top - h, 0.0), top]
+    fig.update_layout(height=max(fig.layout.height or 0, panel_height * n))
