@@ -26,7 +26,7 @@ import pandas as pd
 
 from dashboard.query.state import ViewState
 
-__all__ = ["filter_mask", "company_mask", "convert", "conversion_settings", "select", "company_names", "rates_token", "rates_key",
+__all__ = ["filter_mask", "company_mask", "free_company_names", "convert", "conversion_settings", "select", "company_names", "rates_token", "rates_key",
            "use_shared_cache", "set_frame_key"]
 
 
@@ -62,6 +62,27 @@ def company_names(companies: pd.Series) -> list[str]:
 
 
 _company_pairs = _PerFrame()
+_free_names = _PerFrame()
+
+
+def free_company_names(df: pd.DataFrame) -> tuple[str, ...]:
+    """Names of companies in ``df`` that no ``company_ids`` hold (a user's
+    record naming a company outside ``companies.csv``), once per frame: the
+    company filter offers them and links may name them.
+
+    >>> free_company_names(pd.DataFrame({"company_ids": ["tsmc", None], "company": ["TSMC", "Acme Fabs; Beta"]}))
+    ('Acme Fabs', 'Beta')
+    """
+    hit = _free_names.get(df)
+    if hit is None:
+        if "company" not in df:
+            hit = ()
+        else:
+            ids = df["company_ids"].astype(object).fillna("").astype(str) if "company_ids" in df else pd.Series("", index=df.index)
+            hit = tuple(company_names(df.loc[(ids == "").to_numpy(), "company"]))
+        _free_names[df] = hit
+    return hit
+
 
 
 def company_mask(df: pd.DataFrame, tokens: tuple[str, ...]) -> np.ndarray:

@@ -91,19 +91,26 @@ def create_controls(
     )
 
 
-def sync_url(search: str | None, values: Sequence[Any], triggered: str | None, *, currencies: Sequence[str] | None = None) -> list[Any]:
+def sync_url(search: str | None, values: Sequence[Any], triggered: str | None, *, currencies: Sequence[str] | None = None,
+             company_names: Sequence[str] | None = None) -> list[Any]:
     """Keep the URL and the controls in step.
 
     When the URL changed (page load, back button, pasted link) the controls
-    take its state; when a control changed, the URL takes theirs. Returns the
+    take its state; when a control changed the state, the URL takes theirs (a
+    control that only echoes the link's state leaves the link as written, so
+    ``?cur=CYP`` keeps its notice). Returns the
     new search string followed by the control values (``no_update`` where
     nothing changes).
     """
     if triggered == ids.URL or triggered is None:
-        state = ViewState.from_query(search or "", currencies=currencies)
+        state = ViewState.from_query(search or "", currencies=currencies, company_names=company_names)
         shown = state.to_controls()
         return [no_update] + [new if new != old else no_update for new, old in zip(shown, values)]
-    state = ViewState.from_controls(values, currencies=currencies)
+    state = ViewState.from_controls(values, currencies=currencies, company_names=company_names)
+    if state == ViewState.from_query(search or "", currencies=currencies, company_names=company_names):
+        # the controls only echo the link (a control settling on mount): keep the link as written, so its
+        # notice of ignored or corrected values stays until the reader changes something
+        return [no_update] * (len(values) + 1)
     query = state.to_query()
     new_search = f"?{query}" if query else ""
     return [new_search if new_search != (search or "") else no_update] + [no_update] * len(values)
@@ -203,7 +210,9 @@ def register_control_callbacks(app, frame: Callable[[], Any], currencies: Callab
     @app.callback(Output(ids.URL, "search"), *[Output(c, p) for c, p in CONTROLS], Input(ids.URL, "search"),
                   *[Input(c, p) for c, p in CONTROLS])
     def _sync(search, *values):
-        return sync_url(search, values, ctx.triggered_id, currencies=currencies())
+        from dashboard.query.selection import free_company_names
+
+        return sync_url(search, values, ctx.triggered_id, currencies=currencies(), company_names=free_company_names(frame()))
 
     @app.callback(Output(ids.CONTROLS_COLLAPSE, "is_open"), Input(ids.CONTROLS_TOGGLE, "n_clicks"),
                   State(ids.CONTROLS_COLLAPSE, "is_open"), prevent_initial_call=True)

@@ -75,7 +75,8 @@ def test_company_filter_offers_groups_and_searches_any_case(dash_duo, projects):
 
 
 def test_company_link_in_any_case_and_by_name(dash_duo, projects):
-    """?company=SOFTBANK and ?company=SoftBank Group (a link written with names) open the group and the company."""
+    """?company=SOFTBANK and ?company=SoftBank Group (a link written with names) open the group and the company;
+    ?company=sofbank is ignored and said in the link notice, which stays."""
     wanted = _softbank_group_rows(projects)
     sbg = {i for i, ids in zip(projects["id"], projects["company_ids"].fillna("").str.split(";")) if "softbank-group" in ids}
     dash_duo.start_server(_app(projects), port=free_port())
@@ -85,6 +86,14 @@ def test_company_link_in_any_case_and_by_name(dash_duo, projects):
     dash_duo.driver.get(dash_duo.server_url + "/?company=SoftBank%20Group")
     dash_duo.wait_for_contains_text("#summary", f"{len(sbg)} projects", timeout=20)
     until(lambda: {r["id"] for r in _grid_rows(dash_duo.driver)} == sbg, 15, "the grid holding SoftBank Group's rows")
+    # a typo is said, and the notice stays once every callback has run (the link is not rewritten under it)
+    dash_duo.driver.get(dash_duo.server_url + "/?company=sofbank")
+    dash_duo.wait_for_contains_text("#summary", f"{len(projects)} projects", timeout=20)
+    until(lambda: len(_grid_rows(dash_duo.driver)) == len(projects), 15, "the grid's rows")
+    notice = until(lambda: dash_duo.find_element(".link-notice").text, 15, "the link notice")
+    assert "company=sofbank ignored: no company goes by it" in notice
+    assert dash_duo.driver.current_url.endswith("/?company=sofbank")
+    assert "company=sofbank ignored" in dash_duo.find_element(".link-notice").text
     assert dash_duo.get_logs() == []
 
 

@@ -84,3 +84,20 @@ def test_every_field_has_its_control_in_the_page(projects):
     for cid, prop in CONTROLS:
         assert cid in found, cid
         assert prop in found[cid].available_properties, (cid, prop)
+
+
+def test_controls_echoing_a_link_leave_it_as_written():
+    """A control that only echoes the link's state (settling on mount) does not rewrite ?cur=CYP or ?company=soft,
+    so the link notice stays; a real change writes the canonical query."""
+    from dash import no_update
+
+    from dashboard.query import FIELDS
+
+    for search in ("?cur=CYP", "?company=soft", "?country=Japan&tab=map"):
+        shown = ViewState.from_query(search, currencies=("USD", "KRW")).to_controls()
+        out = sync_url(search, shown, "ctl-dates", currencies=("USD", "KRW"), company_names=())
+        assert all(o is no_update for o in out), search
+    changed = ViewState.from_query("?company=soft").replace(currency="KRW").to_controls()
+    out = sync_url("?company=soft", changed, "ctl-currency", currencies=("USD", "KRW"), company_names=())
+    assert out[0] == "?cur=KRW&company=sb-openai-japan&company=softbank-corp&company=softbank-group"
+    assert len(out) == len(FIELDS) + 1

@@ -27,7 +27,7 @@ from dashboard.present.charts.theme import PHONE_WIDTH, compact
 from dashboard.present.format import format_amount
 from dashboard.query import SELECTION_VIEWS, ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, convert, select
+from dashboard.query.selection import conversion_settings, convert, free_company_names, select
 from dashboard.ui import ids
 from dashboard.ui.views import breakdown, compare, map, quantities, ranking, timeline
 
@@ -102,6 +102,16 @@ def summary_children(selected: pd.DataFrame, state: ViewState) -> list[Any]:
                             className="cancelled-note text-danger-emphasis")]
 
 
+def company_notes(df: pd.DataFrame, state: ViewState) -> list[str]:
+    """A sentence per company word of the link that picks no project (so an
+    empty view is never a silent typo): ``company=sofbank picks no project …``."""
+    from dashboard.query.selection import company_mask
+
+    return [f"company={tok} picks no project: no company goes by it or has it in a name "
+            "(the filter takes ids, names and aliases in any case, and groups as group:ID)"
+            for tok in state.companies if not company_mask(df, (tok,)).any()]
+
+
 def _rate_bounds() -> tuple:
     from dashboard.fx import bounds
 
@@ -141,7 +151,9 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
     A view that fails never leaves the last numbers on screen: its graph says
     what went wrong, the summary is blanked and the notice says it in red.
     """
-    state, notes = ViewState.read_query(search or "", currencies=currencies, rate_bounds=_rate_bounds())
+    state, notes = ViewState.read_query(search or "", currencies=currencies, rate_bounds=_rate_bounds(),
+                                        company_names=free_company_names(df))
+    notes = [*notes, *company_notes(df, state)]
     values: dict[tuple[str, str], Any] = dict.fromkeys(VIEW_OUTPUTS, no_update)
     module = VIEW_MODULES.get(state.tab)
     outs = ((ids.GRAPH[module.NAME], "figure"), *getattr(module, "EXTRA_OUTPUTS", ())) if module is not None else ()

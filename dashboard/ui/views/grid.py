@@ -12,7 +12,7 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dashboard.present.export import export_filename, provenance_rows, to_csv, to_xlsx
 from dashboard.query import ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, select
+from dashboard.query.selection import conversion_settings, free_company_names, select
 
 from dashboard.ui import ids
 from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
@@ -130,7 +130,7 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
     """Rows of the grid, the note under it and the grid key (all ``no_update``
     when only the tab or the look changed; ``data_rev``, the store's revision,
     is part of the key, so a saved record always reaches the grid)."""
-    state = ViewState.from_query(search or "", currencies=currencies)
+    state = ViewState.from_query(search or "", currencies=currencies, company_names=free_company_names(df))
     key = grid_key(state) + (f"#{data_rev}" if data_rev else "")
     if key == old_key:
         return [no_update, no_update, no_update]
@@ -153,7 +153,7 @@ def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict]
     order (all selected rows the grid holds when it reports none), as CSV
     (``bom``: with a UTF-8 byte-order mark, so Excel opens Korean and Japanese text right) or as
     XLSX (typed cells and an "About" sheet with the rates and the total)."""
-    state = ViewState.from_query(search or "", currencies=currencies)
+    state = ViewState.from_query(search or "", currencies=currencies, company_names=free_company_names(df))
     selected = select(df, state)
     if shown_rows is None:
         row_ids = selected["id"].astype(str).iloc[:GRID_MAX_ROWS].tolist()

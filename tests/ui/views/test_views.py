@@ -175,3 +175,19 @@ def test_breakdown_counts_joint_projects_once_and_says_so(projects):
     assert "Oracle" in labels or any("Oracle" in l for l in labels)
     assert all("Oracle" in l for l in labels if l.startswith("Joint: "))
     assert "project:stargate-abilene" in set(o_nodes["id"])
+
+
+def test_link_notice_names_a_company_word_that_picks_nothing(projects):
+    """?company=sofbank (a typo) and ?company=group:nosuch are ignored and listed in the link notice; a good word is
+    not; a company of companies.csv without a project in the selection's data says it picks no project."""
+    out = view_outputs(projects, "?company=sofbank&company=group:nosuch&company=SBG")
+    notice = str(out[-2])
+    assert "company=sofbank ignored: no company goes by it" in notice and "company=group:nosuch ignored" in notice
+    assert "SBG" not in notice and out[-3][0].startswith("6 projects")
+    assert view_outputs(projects, "?company=SBG")[-2] == []
+    unused = sorted(set(__import__("dashboard.data.companies", fromlist=["x"]).company_ids())
+                    - set(projects["company_ids"].dropna().str.split(";").explode()))
+    if unused:  # every company of companies.csv has a project in dataset 2.0.0; a user's frame may differ
+        assert f"company={unused[0]} picks no project" in str(view_outputs(projects, f"?company={unused[0]}")[-2])
+    small = projects[~projects["company_ids"].fillna("").str.contains("softbank-group")]
+    assert "company=softbank-group picks no project" in str(view_outputs(small, "?company=SBG")[-2])
