@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.charts._common import esc
+from dashboard.present.charts._common import esc, short
 from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
@@ -196,7 +196,7 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
     >>> df = pd.DataFrame({"id": ["a", "b"], "project": ["P", "Q"], "company": ["X", "Y"], "country": ["KR", "KR"],
     ...     "parent_id": [None, None], "converted_value": [3.918e11, 1e12]})
     >>> fig = make_breakdown(df, "KRW")
-    >>> fig.data[0].type, float(fig.data[0].values[0]), fig.data[0].customdata[0]
+    >>> fig.data[0].type, float(fig.data[0].values[0]), fig.data[0].customdata[0][0]
     ('treemap', 1391800000000.0, '1.39조원')
     """
     register()
@@ -204,7 +204,8 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
     if data.empty:
         return empty_figure("No converted amounts to break down")
     nodes = breakdown_nodes(data, max_leaves=max_leaves)
-    labels = esc(nodes["label"])
+    # box text cut short, so a label fits inside more boxes (labels that do not fit are hidden); the hover has it whole
+    labels = esc(nodes["label"].where(nodes["level"] != "project", short(nodes["label"], 32)))
     amounts = format_amounts(nodes["value"], currency)
     fig = go.Figure(
         go.Treemap(
@@ -213,9 +214,9 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
             labels=labels,
             values=nodes["value"],
             branchvalues="total",
-            customdata=np.array(amounts, dtype=object),
-            texttemplate="<b>%{label}</b><br>%{customdata}",
-            hovertemplate="<b>%{label}</b><br>%{customdata}<br>%{percentRoot:.1%} of the total<extra></extra>",
+            customdata=np.column_stack([np.array(amounts, dtype=object), esc(nodes["label"]).to_numpy(dtype=object)]),
+            texttemplate="<b>%{label}</b><br>%{customdata[0]}",
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{percentRoot:.1%} of the total<extra></extra>",
             marker=dict(line=dict(width=1, color="white"), colors=_node_colors(nodes), depthfade=True),
             textfont=dict(size=12),
             pathbar=dict(visible=True),

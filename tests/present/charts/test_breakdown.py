@@ -39,3 +39,20 @@ def test_revised_plan_is_not_drawn_inside_the_plan_it_supersedes(projects):
     tsmc = select(projects, ViewState(companies=("tsmc",)))
     t_nodes = breakdown_nodes(tsmc).set_index("id")
     assert "project:tsmc-arizona-second-fab-40b" not in t_nodes.index
+
+
+def test_project_box_text_is_short_and_the_hover_whole(projects):
+    """Project boxes carry at most 32 characters (so the label fits more boxes); the hover has the whole name;
+    company boxes ("Joint: …") keep their whole label."""
+    fig = make_breakdown(select(projects, ViewState()), "USD")
+    t = fig.data[0]
+    level = dict(zip(t.ids, breakdown_nodes(select(projects, ViewState())[lambda d: d["converted_value"] > 0])["level"]))
+    from html import unescape
+
+    for node, label, (amount, whole) in zip(t.ids, t.labels, t.customdata):
+        label, whole = unescape(label), unescape(whole)
+        if level[node] == "project":
+            assert len(label) <= 32 and (label == whole or label.endswith("…") and whole.startswith(label[:-1]))
+        else:
+            assert label == whole
+    assert "%{customdata[1]}" in t.hovertemplate
