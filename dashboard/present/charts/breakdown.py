@@ -223,7 +223,7 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
             maxdepth=3,
         )
     )
-    fig.update_layout(template="semidash", title=f"Breakdown by country and company ({currency}; umbrella plans and joint projects counted once)",
+    fig.update_layout(template="semidash", title=f"By country and company ({currency}, each amount once)",
                       height=560, margin=dict(l=5, r=5, t=50, b=5),
                       uniformtext=dict(minsize=10, mode="hide"))  # a label only where it fits
     return fig
