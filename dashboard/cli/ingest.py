@@ -23,6 +23,20 @@ _ACCEPT_FIELDS = (("--project", "project"), ("--company", "company"), ("--countr
                   ("--amount", "amount_reported"), ("--source-url", "source_url"), ("--notes", "notes"))
 
 
+#: queue list shows this many candidates unless --limit says otherwise
+LIST_LIMIT = 100
+
+
+def _non_negative(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return n
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``ingest`` and ``queue``."""
     p = subparsers.add_parser(
@@ -49,6 +63,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--language", metavar="CODE", help="only candidates from articles in this language (ko, ja, zh, en)")
     p.add_argument("--link", choices=("linked", "new", "all"), default="all",
                    help="only candidates linked to a known project, or only new ones")
+    p.add_argument("--limit", type=_non_negative, default=LIST_LIMIT, metavar="N",
+                   help=f"show at most N candidates (default: {LIST_LIMIT}; 0: all)")
+    p.add_argument("--offset", type=_non_negative, default=0, metavar="K",
+                   help="skip the first K candidates (oldest first), for the next page")
     _db_option(p)
     p.set_defaults(handler=_queue_list)
 
@@ -102,22 +120,33 @@ def _queue_list(args: argparse.Namespace) -> int:
     from dashboard.data.queue import Queue
     from dashboard.data.store import Store
 
+    filters = {"status": None if args.status == "all" else args.status, "language": args.language,
+               "linked": {"linked": True, "new": False}.get(args.link)}
     with Store(args.db) as store:
-        rows = Queue(store).list(status=None if args.status == "all" else args.status, language=args.language,
-                                 linked={"linked": True, "new": False}.get(args.link))
+        queue = Queue(store)
+        rows = queue.list(**filters, limit=args.limit or None, offset=args.offset)
+        total = queue.count(**filters) if (args.limit and len(rows) == args.limit) or args.offset else None
         where = store.display_url
     rows = [_shown(r) for r in rows]
+    page = ""
+    if total is not None and (args.offset or len(rows) < total):
+        first, last = (args.offset + 1, args.offset + len(rows)) if rows else (0, 0)
+        page = f"candidates {first}-{last} of {total} shown"
+        if last < total:
+            page += f"; next page: --offset {last}" + (f" --limit {args.limit}" if args.limit != LIST_LIMIT else "")
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
+        if page:  # stdout stays one JSON document
+            print(f"semidash queue list: {page}", file=sys.stderr)
         return 0
     if not rows:
-        print(f"no candidates in {where}")
+        print(f"no candidates in {where}" + (f" ({page})" if page else ""))
         return 0
     head = ["id", "status", "figure", "date", "lang", "company", "place", "category", "link", "sources"]
     print_table(head, [[str(r["id"]), r["status"], r["text"], r["article_date"] or "", r["language"] or "",
                         (r["company"] or "")[:30], r["place"] or "", r["category"] or "", r["matched_id"] or "new",
                         str(r["sources"])] for r in rows])
-    print(f"{len(rows)} candidate{'s' if len(rows) != 1 else ''} in {where}")
+    print(f"{len(rows)} candidate{'s' if len(rows) != 1 else ''} in {where}" + (f" ({page})" if page else ""))
     return 0
 
 

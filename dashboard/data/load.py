@@ -55,21 +55,42 @@ def load_projects(path: PathLike | None = None, *, include_user: bool = True,
     Columns: :data:`~dashboard.data.schema.TYPED_COLUMNS`; ``company`` holds the
     display names of ``company_ids``; ``in_total`` says which rows the default
     totals add (:mod:`dashboard.data.totals`), decided over curated and user rows
-    together.
+    together; ``further_sources`` / ``further_source_urls`` the articles merged
+    into each row from the review queue.
     """
     path = bundled_path() if path is None else Path(path)
     curated = curated_frame(path)
     if not include_user:
         return curated.copy()
     if isinstance(db, Store):
-        user = db.load()
+        user, further = db.load(), _further_sources(db)
     else:
         with Store(db, curated=path) as store:
-            user = store.load()
+            user, further = store.load(), _further_sources(store)
     if user.empty:
-        return curated.copy()
+        return _with_further_sources(curated.copy(), further)
     both = pd.concat([curated, user], ignore_index=True)
     # a user's row may sit inside (or supersede) a curated one: decide over both at once
     both["in_total"] = in_total(both).to_numpy()
     both["superseded_by"] = superseded_by(both).to_numpy()
-    return both
+    return _with_further_sources(both, further)
+
+
+def _further_sources(store: Store) -> dict[str, list[str]]:
+    """The articles merged into projects from the review queue (``semidash queue merge``)."""
+    from dashboard.data.queue import Queue
+
+    return Queue(store).further_sources()
+
+
+def _with_further_sources(frame: pd.DataFrame, further: dict[str, list[str]]) -> pd.DataFrame:
+    """``further_sources`` (how many articles were merged into the row) and
+    ``further_source_urls`` (their URLs, ``"; "``-joined) beside ``source_url``."""
+    if not further:
+        frame["further_sources"] = 0
+        frame["further_source_urls"] = ""
+        return frame
+    ids = frame["id"].astype(str)
+    frame["further_sources"] = ids.map({k: len(v) for k, v in further.items()}).fillna(0).astype("int64")
+    frame["further_source_urls"] = ids.map({k: "; ".join(v) for k, v in further.items()}).fillna("")
+    return frame

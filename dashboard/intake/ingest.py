@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.errors import SemidashError
-from dashboard.intake.fetch import Fetched, fetch_url, is_url, looks_like_feed, read_file
+from dashboard.intake.fetch import Fetched, fetch_url, fetched_charset, is_url, looks_like_feed, read_file
 
 __all__ = ["IngestReport", "ingest", "expand_sources", "ARTICLE_SUFFIXES", "BATCH"]
 
@@ -53,6 +53,7 @@ class _Item:
     source: str
     feed_date: str | None = None
     fetched: Fetched | None = None
+    feed_date_updated_only: bool = False
 
 
 def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=None, report: IngestReport | None = None,
@@ -62,8 +63,8 @@ def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=No
     an ``(article URL, feed date)`` pair stands for itself."""
     report = report if report is not None else IngestReport()
     for source in sources:
-        if isinstance(source, (tuple, list)):  # (article URL, feed date): a feed entry expanded elsewhere
-            yield _Item(str(source[0]), source[1])
+        if isinstance(source, (tuple, list)):  # (article URL, feed date[, updated only]): a feed entry expanded elsewhere
+            yield _Item(str(source[0]), source[1], None, bool(source[2]) if len(source) > 2 else False)
             continue
         try:
             if is_url(source):
@@ -74,7 +75,7 @@ def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=No
                     entries = read_feed(fetched.data, fetched.url)
                     done = known([e.url for e in entries]) if known else set()
                     report.skipped += sum(e.url in done for e in entries)
-                    yield from (_Item(e.url, e.date) for e in entries if e.url not in done)
+                    yield from (_Item(e.url, e.date, None, e.updated_only) for e in entries if e.url not in done)
                 else:
                     yield _Item(fetched.url, None, fetched)
                 continue
@@ -86,6 +87,18 @@ def expand_sources(sources: Iterable[str | tuple[str, str | None]], *, client=No
                 yield _Item(str(path))
         except SemidashError as exc:
             report.failed.append((source, str(exc)))
+
+
+_NOT_ARTICLES = ("audio/", "video/", "image/", "font/", "application/pdf", "application/zip", "application/octet-stream")
+
+
+def _check_is_text(fetched: Fetched) -> None:
+    """Refuse a response whose Content-Type says it is no page or text (a feed's audio enclosure, a PDF)."""
+    from dashboard.errors import ArticleError
+
+    ctype = (fetched.content_type or "").split(";")[0].strip().lower()
+    if ctype.startswith(_NOT_ARTICLES):
+        raise ArticleError(fetched.url, f"not an article page or text (the server sent {ctype})")
 
 
 def ingest(sources: Iterable[str | tuple[str, str | None]], queue, *, projects=None, index=None, client=None,
@@ -135,8 +148,10 @@ def ingest(sources: Iterable[str | tuple[str, str | None]], queue, *, projects=N
                     fetched = fetch_url(item.source, client=client)
                 else:
                     fetched = read_file(item.source)
+                _check_is_text(fetched)
                 article = read_news(fetched.data, fetched.url if is_url(item.source) else fetched.url,
-                                    feed_date=item.feed_date, name=item.source)
+                                    feed_date=item.feed_date, feed_date_updated_only=item.feed_date_updated_only,
+                                    name=item.source, charset=fetched_charset(fetched))
             except SemidashError as exc:
                 report.failed.append((item.source, str(exc)))
                 continue

@@ -95,19 +95,29 @@ class ProjectIndex:
         self.cities = [_city_keys(c) for c in cities]
         # the dataset's own places, as written ("Taylor, TX" -> "Taylor"), for articles the vocabulary misses
         countries = self.frame["country"] if "country" in self.frame else pd.Series([None] * len(self.frame))
+        # and their Korean, Japanese and Chinese names from the gazetteer (평택, 北上市, テイラー)
+        from dashboard.gazetteer import names_for
+
         self._places: dict[str, tuple[str, str | None]] = {}
         spellings = set()
-        for city, country in zip(cities, countries):
+        pairs = list(dict.fromkeys((c, k if isinstance(k, str) else None) for c, k in zip(cities, countries)
+                                   if isinstance(c, str)))
+        for city, country in pairs:
             for part in _parts(city):
-                self._places.setdefault(part.casefold(), (city, country if isinstance(country, str) else None))
+                self._places.setdefault(part.casefold(), (city, country))
                 spellings.add(part)
+        for name, pair in names_for(pairs).items():
+            if not name.isascii():
+                self._places.setdefault(name.casefold(), pair)
+                spellings.add(name)
         from dashboard.intake.vocabulary import name_pattern
 
         self._place_pattern = name_pattern(spellings, exact_case_below=100)
         self.names = [_words(p) for p in self.frame["project"].fillna("")]
 
     def place_in(self, text: str) -> tuple[str, str | None] | None:
-        """``(city, country)`` of the first of the dataset's places named in ``text`` (as written), else ``None``."""
+        """``(city, country)`` of the first of the dataset's places named in ``text`` (as written in
+        the dataset, or in Korean, Japanese or Chinese as the gazetteer has it), else ``None``."""
         if self._place_pattern is None or not text:
             return None
         m = self._place_pattern.search(text)

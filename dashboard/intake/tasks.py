@@ -9,7 +9,8 @@ workers meet the same figure (one candidate, two sources) or the same article
 
 Start a worker::
 
-    SEMIDASH_BROKER=redis://127.0.0.1:6379/0 celery -A dashboard.intake.tasks worker --concurrency 2
+    SEMIDASH_BROKER=redis://127.0.0.1:6379/0 celery -A dashboard.ui.worker worker --concurrency 2   # also runs the dashboard's background callbacks
+    SEMIDASH_BROKER=redis://127.0.0.1:6379/0 celery -A dashboard.intake.tasks worker --concurrency 2  # the intake tasks only
 
 and send work with ``semidash ingest --broker redis://127.0.0.1:6379/0 --db postgresql+psycopg://... SOURCE...``.
 """
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 
 from celery import Celery
 
-__all__ = ["app", "BROKER_ENV", "ingest_articles", "dispatch"]
+__all__ = ["app", "BROKER_ENV", "configure", "ingest_articles", "dispatch"]
 
 BROKER_ENV = "SEMIDASH_BROKER"
 """Environment variable naming the Celery broker (and result backend) URL."""
@@ -33,6 +34,13 @@ app.conf.update(
     task_serializer="json", result_serializer="json", accept_content=["json"],
     task_acks_late=True, worker_prefetch_multiplier=1, broker_connection_retry_on_startup=True,
 )
+
+
+
+def configure(broker: str) -> None:
+    """Use ``broker`` (a Redis URL) as the broker and the result backend from now on."""
+    app.conf.update(broker_url=broker, result_backend=broker)
+
 
 _lock = threading.Lock()
 _indexes: dict[str, tuple[object, object]] = {}
@@ -80,11 +88,12 @@ def dispatch(sources: Iterable[str], db: str, *, broker: str | None = None, chun
     from dashboard.intake.ingest import IngestReport, expand_sources
 
     if broker:
-        app.conf.update(broker_url=broker, result_backend=broker)
+        configure(broker)
     report = IngestReport()
     with Store(db) as store:
         queue = Queue(store)
-        items = [[i.source, i.feed_date] for i in expand_sources(sources, report=report, known=queue.known_articles)]
+        items = [[i.source, i.feed_date, i.feed_date_updated_only]
+                 for i in expand_sources(sources, report=report, known=queue.known_articles)]
     if items:
         job = group(ingest_articles.s(items[k:k + chunk], db) for k in range(0, len(items), chunk)).apply_async()
         for part in job.get(timeout=timeout):

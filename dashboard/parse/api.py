@@ -8,8 +8,8 @@ silently; the other figures of the text are still returned.
 """
 from __future__ import annotations
 
+import heapq
 import logging
-import re
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +23,7 @@ from dashboard.parse.document import region_of
 from dashboard.parse.figure import Figure
 from dashboard.parse.filters import drop_fx_quotes, drop_quotes
 from dashboard.parse.links import apply_declarations, link_ranges, link_restatements
+from dashboard.parse.lists import link_lists
 from dashboard.parse.normalize import normalize
 from dashboard.parse.numerals import Run
 from dashboard.parse.reader import Context, Rec, read, worth_reading
@@ -61,23 +62,18 @@ def _numerals(ctx: Context, text: str):
     runs = ctx.p.run.finditer(text)
     # number words stand just before a scale word or "data centers": look only there
     found: dict[int, object] = {}
-    for sm in _HAS_SCALE.finditer(text):
-        if not text[sm.start() - 2 : sm.start() - 1].isalpha():  # "5 billion": digits, no number word
-            continue
-        for m in ctx.p.number_words.finditer(text, max(0, sm.start() - 60), sm.end() + 12):
-            found.setdefault(m.start(), m)
-    words = [(m, _word_run(m.group())) for m in found.values()]
-    if not words:
+    for sm in ctx.p.number_word_heads.finditer(text):
+        # "5 billion": digits, no number word before; after a data-centre head, "… seven in Virginia"
+        before = text[sm.start() - 2 : sm.start() - 1].isalpha()
+        after = 120 if sm.group()[:1] in "Dd" else 0
+        if before or after:
+            lo = max(0, sm.start() - 60) if before else sm.end()
+            for m in ctx.p.number_words.finditer(text, lo, sm.end() + max(after, 12)):
+                found.setdefault(m.start(), m)
+    if not found:
         return ((m, None) for m in runs)
-    return iter(sorted([*((m, None) for m in runs), *words], key=lambda x: x[0].start()))
-
-
-# scale words that a number word may stand before; case variants spelled out and a leading
-# lookahead, so the standard library's ``re`` scans at C speed (3x faster than (?i:...))
-_HAS_SCALE = re.compile(
-    r"(?=[TtMmBbGgDd])(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Gg]igawatt|[Mm]egawatt"
-    r"|[Dd]ata[ -]?[Cc]ent(?:er|re)|[Dd]atacent|THOUSAND|MILLION|BILLION|TRILLION|GIGAWATT|MEGAWATT)"
-)
+    words = sorted(((m, _word_run(m.group())) for m in found.values()), key=lambda x: x[0].start())
+    return heapq.merge(((m, None) for m in runs), words, key=lambda x: x[0].start())
 
 
 def _word_run(word: str) -> Run:
@@ -122,6 +118,7 @@ def _extract(text: str, locale: str | None, strict: bool) -> list[Figure]:
     drop_quotes(ctx, recs)
     link_ranges(ctx, recs)
     link_restatements(ctx, recs)
+    link_lists(ctx, recs)
     apply_declarations(ctx, recs)
     out: list[Figure] = []
     index: dict[int, Figure] = {}

@@ -27,10 +27,6 @@ from dashboard.parse.vocab import load
 __all__ = ["Before", "words_before"]
 
 _Q_WINDOW = 48
-# 約/约 inside these words is no approximation (契約, 予約, 集約, 要約, 公約, ...)
-_NOT_BEFORE_YAKU = frozenset("契予集節节要公条條規规协協制盟确確簽签合成特解")
-# "~" after a digit or multiplier is a range, not "about"
-_NOT_BEFORE_TILDE = frozenset("0123456789억조만亿億万兆천千百십백")
 
 
 def _by_last(words) -> dict[str, tuple[int, ...]]:
@@ -50,7 +46,8 @@ def _tables():
     pre = {}
     for w in variants(load("words")["before"]):
         pre[w.lower() if w.isascii() else w] = w
-    return cur, letters, _by_last(cur), pre, _by_last(pre)
+    guards = load("phrases")["guards"]
+    return cur, letters, _by_last(cur), pre, _by_last(pre), frozenset(guards["not_yaku_after"]), frozenset(guards["not_tilde_after"])
 
 
 def _is_letter(c: str) -> bool:
@@ -59,7 +56,7 @@ def _is_letter(c: str) -> bool:
 
 def _currency(text: str, end: int) -> int:
     """Start of the currency sign or code ending at ``end``, or -1."""
-    cur, letters, by_last, _, _ = _tables()
+    cur, letters, by_last, *_ = _tables()
     for n in by_last.get(text[end - 1 : end], ()):
         start = end - n
         if start < 0:
@@ -72,7 +69,7 @@ def _currency(text: str, end: int) -> int:
 
 def _pre_word(text: str, end: int) -> int:
     """Start of an approximation or bound word ending at ``end``, or -1."""
-    _, _, _, pre, by_last = _tables()
+    _, _, _, pre, by_last, not_yaku, not_tilde = _tables()
     for n in by_last.get(text[end - 1 : end], ()):
         start = end - n
         if start < 0:
@@ -89,9 +86,9 @@ def _pre_word(text: str, end: int) -> int:
             if b and "가" <= b <= "힣":
                 continue
         elif w in ("約", "约"):
-            if b in _NOT_BEFORE_YAKU:
+            if b in not_yaku:  # 契約, 予約, 集約: part of a word
                 continue
-        elif w == "~" and b in _NOT_BEFORE_TILDE:
+        elif w == "~" and b in not_tilde:  # "3~4": a range
             continue
         return start
     return -1
@@ -109,9 +106,9 @@ class Before:
     def get(self, name: str) -> str | None:
         return self.groups.get(name)
 
-    def _add(self, name: str, text: str, start: int, end: int) -> None:
+    def _add(self, name: str, text: str, start: int, end: int, at: int | None = None) -> None:
         self.groups[name] = text[start:end]
-        self.starts[name] = start
+        self.starts[name] = start if at is None else at
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -136,10 +133,22 @@ def words_before(ctx, rs: int, need_q: bool) -> Before:
         pre._add(name, text, start, end)
         left = start
         end = _skip_space(text, start)
+        if "cur" not in pre.groups and not text[start : start + 1].isascii():
+            cs = _currency(text, end)  # "新台幣約15億元": a currency name before the approximation word
+            if cs >= 0 and not text[cs].isascii():
+                pre._add("cur", text, cs, end)
+                left = cs
+                break
     if need_q:
         q = ctx.p.q.match(text, max(0, left - _Q_WINDOW), left)
+        far = False
+        if q is None:  # the high end of a range: the noun stands before the low end ("월 2천-3천장")
+            low = ctx.p.range_low.search(text, max(0, left - 24), left)
+            if low is not None:
+                q = ctx.p.q.match(text, max(0, low.start() - _Q_WINDOW), low.start())
+                far = True
         if q is not None:
             for g in ("q_gpu", "q_month", "q_year", "q_jobs", "q_dc"):
                 if q.group(g):
-                    pre._add(g, text, q.start(g), q.end(g))
+                    pre._add(g, text, q.start(g), q.end(g), rs if far else None)
     return pre

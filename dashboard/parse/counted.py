@@ -8,6 +8,9 @@ see :mod:`dashboard.parse.before`). News text often puts it further away:
   with a GPU counter is accelerators when a GPU word follows the counter within
   a few words (any value), or stands earlier in the same sentence (from
   ``context_min`` up, so "M12 2개" stays no figure).
+* **Data centres**: "데이터센터는 … 등 7곳이다", "算力中心已突破30家": a count with a
+  facility counter (곳, 棟, 座, カ所) after a data-centre noun of its sentence, or
+  with 家/个/개 right after one.
 * **Wafers**: "월 생산량은 지난해 132만장에서 올해 174만장으로", "月産能力を現在の
   3000枚から5000枚へ", "每年將增加450,000片晶圓". A count with 장/枚/片/개 in a
   sentence that speaks of wafers or output is wafers; per month or per year when
@@ -21,6 +24,7 @@ The words are in ``vocab/words.toml`` (``[gpu]`` and ``[wafer]``, ``context*``).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -28,10 +32,8 @@ import regex
 from dashboard.parse.dispatch import variants
 from dashboard.parse.vocab import load
 
-__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period"]
+__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence"]
 
-_ENDS = ("。", "\n", "!", "?", "！", "？", ". ", "; ")
-_DIGIT_BEFORE = frozenset("0123456789一二三四五六七八九十")  # "3월 생산", "3月に": dates
 
 
 @functools.cache
@@ -45,15 +47,23 @@ def _patterns():
                              regex.VERSION1, w=words(gp["context"]))
     # after the counter: particles and bound words, up to four short words, then the GPU word
     gpu_after = regex.compile(
-        r"(?:[ ]?(?:이상의|이상|以上の|以上的|以上|가량의|정도의|의|の|的|씩))?"
-        r"[ ]?(?:[^\s,.。、，;:!?()（）]{1,14}?[ ]?){0,4}?(?:\L<w>)(?![a-z])",
-        regex.VERSION1, w=words(gp["context"]),
+        r"(?:[ ]?\L<p>)?"
+        r"[ ]?(?:[^\s,.。、，;:!?()（）0-9]{1,14}?[ ]?){0,4}?(?:\L<w>)(?![a-z])",  # no other count between
+        regex.VERSION1, w=words(gp["context"]), p=variants(load("phrases")["gpu"]["after_counter"]),
     )
+    gpu_any = regex.compile(r"\L<w>", regex.VERSION1, w=words(gp["context"]))
     wafer_word = regex.compile(r"\L<w>", regex.VERSION1 | regex.IGNORECASE, w=words(wf["context"]))
     month = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["month_context"]))
     year = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["year_context"]))
+    dc = load("words")["datacenter"]
+    dc_word = regex.compile(r"\L<w>", regex.VERSION1, w=words(dc["nouns"] + dc["sentence_nouns"]))
+    sentence = load("phrases")["sentence"]
     return {
-        "gpu_word": gpu_word, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
+        "ends": tuple(sentence["ends"]), "date_digits": frozenset(sentence["date_digits"]),
+        "dc_word": dc_word, "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
+        "of": frozenset(load("phrases")["datacenter"]["counted_noun_after"]),
+        "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
+        "gpu_word": gpu_word, "gpu_any": gpu_any, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
         "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
         "gpu_span": int(gp["context_span"]), "gpu_min": int(gp["context_min"]),
         "wafer_span": int(wf["context_span"]), "wafer_min": int(wf["context_min"]),
@@ -63,7 +73,7 @@ def _patterns():
 def sentence_start(text: str, pos: int, span: int) -> int:
     """Where the sentence holding ``pos`` starts, looking back at most ``span`` characters."""
     lo = max(0, pos - span)
-    for end in _ENDS:
+    for end in _patterns()["ends"]:
         at = text.rfind(end, lo, pos)
         if at >= 0:
             lo = max(lo, at + len(end))
@@ -72,7 +82,7 @@ def sentence_start(text: str, pos: int, span: int) -> int:
 
 def _sentence_end(text: str, pos: int, span: int) -> int:
     hi = min(len(text), pos + span)
-    for end in _ENDS:
+    for end in _patterns()["ends"]:
         at = text.find(end, pos, hi)
         if at >= 0:
             hi = min(hi, at)
@@ -84,23 +94,43 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
     t = _patterns()
     if counter not in t["gpu_counters"]:
         return None
+    anywhere, words = _gpu_words(text)
     stop = _sentence_end(text, end, 60)
-    if counter != "chips" and value >= 2 and t["gpu_after"].match(text, end, stop) is not None:  # "一块芯片": "a single chip"
-        return end
+    if counter != "chips" and value >= 2 and _any_in(anywhere, end, stop):  # "一块芯片": "a single chip"
+        if t["gpu_after"].match(text, end, stop) is not None:
+            return end
     if value < t["gpu_min"] and counter != "chips":
         return None
     lo = sentence_start(text, rs, t["gpu_span"])
-    for m in t["gpu_word"].finditer(text, lo, rs):
-        if counter != "chips" or m.group().lower() not in ("chips", "superchips"):
+    for at in range(bisect.bisect_left(words, (lo, "")), len(words)):
+        start, word = words[at]
+        if start >= rs:
+            break
+        if counter != "chips" or word not in ("chips", "superchips"):
             return end
     return None
+
+
+@functools.lru_cache(maxsize=8)  # a text's hash is cached by Python: the look-up is cheap
+def _gpu_words(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Where GPU words start in ``text`` (any, for a quick test before ``gpu_after``) and the
+    matches of ``gpu_word`` (start, lower-case word): found once per text, not once per count."""
+    t = _patterns()
+    anywhere = [m.start() for m in t["gpu_any"].finditer(text, overlapped=True)]
+    return anywhere, [(m.start(), m.group().lower()) for m in t["gpu_word"].finditer(text)]
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _word_before(pattern, text: str, lo: int, rs: int) -> int:
     """Start of the last match of ``pattern`` in ``text[lo:rs]`` not written after a digit, or -1."""
     best = -1
+    dates = _patterns()["date_digits"]
     for m in pattern.finditer(text, lo, rs):
-        if m.start() == 0 or text[m.start() - 1] not in _DIGIT_BEFORE:
+        if m.start() == 0 or text[m.start() - 1] not in dates:
             best = m.start()
     return best
 
@@ -125,3 +155,20 @@ def wafer_by_sentence(text: str, rs: int, counter: str, end: int, value) -> str 
     if t["wafer_word"].search(text, lo, hi) is None:
         return None
     return wafer_period(text, rs) or "wafer"
+
+
+def dc_by_sentence(text: str, rs: int, counter: str, end: int, value) -> bool:
+    """True when the count at ``rs`` with ``counter`` counts data centres named before it in its sentence."""
+    t = _patterns()
+    if value < 2 or text[end : end + 1] in t["of"]:  # "一棟" is "a building"; "1万カ所の基地局" counts base stations
+        return False
+    if counter in t["dc_sentence"]:
+        lo = sentence_start(text, rs, t["dc_span"])
+    elif counter in t["dc_near"]:
+        lo = max(0, rs - t["dc_near_span"] - 12)  # the noun may begin before the span, it must end inside
+    else:
+        return False
+    found = None
+    for found in t["dc_word"].finditer(text, lo, rs):
+        pass
+    return found is not None and (counter in t["dc_sentence"] or rs - found.end() <= t["dc_near_span"])

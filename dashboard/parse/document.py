@@ -5,10 +5,11 @@
   currency of the amount just before), "(all figures in US$)".
 * **Sentence declarations**: "若以美金計算，營收為103.1億元" makes the bare 元 of the
   rest of that sentence US dollars (以人民幣計, 以新台幣計算 likewise).
-* **Region**: a bare 元 in a Taiwanese or Hong Kong article is TWD / HKD: the
-  text names 新台幣/台幣/NT$ or Taiwanese places and institutions (臺北, 新竹,
-  經濟部, ...), or 港元/香港, more often than mainland markers (人民幣, 国务院);
-  with no marker at all, several traditional-only characters make it Taiwanese.
+* **Region**: a bare 元 in a Taiwanese, Hong Kong, Singapore or Malaysian article
+  is TWD / HKD / SGD / MYR: the text names 新台幣/台幣/NT$ or Taiwanese places and
+  institutions (臺北, 新竹, 經濟部, ...), 港元/香港, 新加坡/新币, 马来西亚/槟城/令吉,
+  more often than mainland markers (人民幣, 国务院, provinces and mainland cities, 畝).
+  Traditional script alone decides nothing: mainland text is often written in it.
   An explicit ``locale`` wins over the region; a declaration wins over both.
 
 The words are in ``vocab/money.toml`` (``[declaration]``, ``[context.*]``).
@@ -20,35 +21,26 @@ True
 """
 from __future__ import annotations
 
-import regex
-
 from dashboard.parse import patterns
-from dashboard.parse.vocab import load
+from dashboard.parse.currencies import prefixes, suffixes
 
 __all__ = ["region_of", "declarations", "sentence_declarations"]
 
-_KANA = regex.compile(r"[\u3040-\u30ff]")
 
-_EN_CODES = {"US$": "USD", "U.S. dollars": "USD", "US dollars": "USD", "NT$": "TWD", "HK$": "HKD", "S$": "SGD",
-             "RM": "MYR", "yuan": "CNY", "RMB": "CNY", "yen": "JPY", "won": "KRW"}
-_ZH_CODES = {"人民幣": "CNY", "人民币": "CNY", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD",
-             "港元": "HKD", "港幣": "HKD", "港币": "HKD", "美元": "USD", "美金": "USD", "日元": "JPY", "日圓": "JPY",
-             "韓元": "KRW", "韩元": "KRW", "歐元": "EUR", "欧元": "EUR"}
+def _code(word: str) -> str | None:
+    """ISO code of a currency word of a declaration, from the money tables."""
+    return prefixes().get(word) or suffixes().get(word) or suffixes().get(word.lower())
 
 
 def region_of(text: str) -> str | None:
-    """"TWD" or "HKD" when the text reads as Taiwanese / Hong Kong, else None."""
-    counts = {"TWD": 0, "HKD": 0, "CNY": 0}
+    """"TWD", "HKD", "SGD" or "MYR" when the text reads as from there, else None."""
     p = patterns.get()
+    counts = dict.fromkeys(p.region_codes, 0)
     for m in p.region.finditer(text):
         counts[p.region_code[m.group()]] += 1
-    best = max(("TWD", "HKD"), key=counts.get)
+    best = max((c for c in counts if c != "CNY"), key=counts.get)
     if counts[best] and counts[best] > counts["CNY"]:
         return best
-    if not any(counts.values()) and _KANA.search(text) is None:  # Japanese shares many of these kanji
-        trad = load("money")["context"]["traditional"]
-        if sum(text.count(ch) for ch in trad["chars"]) >= trad["min_count"]:
-            return "TWD"
     return None
 
 
@@ -60,16 +52,10 @@ def declarations(text: str) -> list[tuple[int, str]]:
     """
     out = []
     for m in patterns.get().declaration.finditer(text):
-        word = m.group("zh") or m.group("zh2")
-        code = _ZH_CODES.get(word) if word else _EN_CODES.get(m.group("en"))
+        code = _code(m.group("zh") or m.group("zh2") or m.group("en"))
         if code:
             out.append((m.start(), code))
     return out
-
-
-_IN_CURRENCY = regex.compile(
-    r"以(?P<c>美金|美元|人民幣|人民币|新台幣|新台币|台幣|台币|港元|港幣|港币|日圓|日元)(?:計算|计算|計價|计价|計|计)"
-)
 
 
 def sentence_declarations(text: str) -> list[tuple[int, int, str]]:
@@ -79,7 +65,7 @@ def sentence_declarations(text: str) -> list[tuple[int, int, str]]:
     [(1, 17, 'USD')]
     """
     out = []
-    for m in _IN_CURRENCY.finditer(text):
+    for m in patterns.get().in_currency.finditer(text):
         ends = [i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0]
-        out.append((m.start(), min(ends) if ends else len(text), _ZH_CODES[m.group("c")]))
+        out.append((m.start(), min(ends) if ends else len(text), _code(m.group("c"))))
     return out

@@ -5,7 +5,8 @@
   same sentence ("원·달러 환율은 3.2원 내린 1,392.5원", "the dollar traded at
   151.20 yen") or before "per dollar".
 * Index levels written in a currency ("日経平均株価は612円高の3万9457円"), by
-  the same rule with index words (日経平均, 平均株価, ダウ平均).
+  the same rule with index words (日経平均, 平均株価, ダウ平均), and yen written
+  with sen ("3万8925円63銭"): a quote, never an investment.
 
 Only plain amounts below ``quote_max`` with no scale word are dropped; the
 context words and limits are in ``vocab/words.toml`` (``[filter]``):
@@ -39,7 +40,7 @@ def drop_quotes(ctx: Context, recs: list[Rec]) -> None:
     for r in recs:
         if r.kind != "money" or r.scale is not None or r.value >= qmax or r.run.top > 10**4:
             continue
-        if p.quote_after.match(text, r.e):
+        if p.quote_after.match(text, r.e) or r.unit == "JPY" and p.sen_after.match(text, r.e):  # "3万8925円63銭": a quote
             r.kind = r.unit = None
             continue
         window = text[max(0, r.s - window_len) : r.s]

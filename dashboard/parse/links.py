@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from dashboard.parse.before import words_before
 from dashboard.parse.document import declarations, sentence_declarations
-from dashboard.parse.reader import Context, Rec, apply_kind, post_words, word_kind
+from dashboard.parse.after import apply_kind, post_words, word_kind
+from dashboard.parse.reader import Context, Rec
+from dashboard.parse.vocab import load
 
 __all__ = ["link_ranges", "link_restatements", "apply_declarations"]
 
@@ -56,6 +58,11 @@ def _full_range(ctx: Context, a: Rec, b: Rec, ia: int) -> None:
     _pair(a, b, ia)
 
 
+def _between_and(ctx: Context, a: Rec, between: str) -> bool:
+    """"between 300 and 400 billion dollars": "and" separates a range after "between"."""
+    return between.strip(" ") == "and" and ctx.p.between.search(ctx.text, max(0, a.s - 8), a.s) is not None
+
+
 def link_ranges(ctx: Context, recs: list[Rec]) -> None:
     text, p = ctx.text, ctx.p
     for i in range(len(recs) - 1):
@@ -66,7 +73,7 @@ def link_ranges(ctx: Context, recs: list[Rec]) -> None:
         if a.kind is None and b.kind is None or a.run.absurd or b.run.absurd:
             continue
         between = text[a.tail if a.kind is None else a.e : b.s]
-        if len(between) > 5 or not p.range_sep.match(between):
+        if len(between) > 5 or not (p.range_sep.match(between) or _between_and(ctx, a, between)):
             continue
         if a.kind is None:
             # "200억~300억 달러", "1~2조원", "10-20 billion dollars", "2,400-2,500 MW"
@@ -153,15 +160,15 @@ def link_restatements(ctx: Context, recs: list[Rec]) -> None:
                 a.unit = "CNY"
 
 
-_SAME_BELOW = ("(以下同)", "(下同)", "(以下皆同)", "(以下均同)", "(下同。)")
 
 
 def apply_declarations(ctx: Context, recs: list[Rec]) -> None:
     """A declared currency applies to every later bare 元 (and bare $ for English ones)."""
     text = ctx.text
     decl = declarations(text) if "(" in text else []
+    same_below = tuple(load("phrases")["declaration"]["same_below_marks"])
     for r in recs:  # "新台幣100億元（以下同）": the currency of the amount just before
-        if r.kind == "money" and not r.ambiguous_yuan and text.startswith(_SAME_BELOW, r.e):
+        if r.kind == "money" and not r.ambiguous_yuan and text.startswith(same_below, r.e):
             decl.append((r.e, r.unit))
     if "以" in text:
         for lo, hi, code in sentence_declarations(text):

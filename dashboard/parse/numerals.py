@@ -69,6 +69,9 @@ def _tables():
 
 
 def _digits(tok: str) -> tuple[Decimal, bool]:
+    head, comma, tail = tok.rpartition(",")
+    if comma and len(tail) < 3 and tail.isdigit() and "." not in tok:  # a decimal comma: "1,5 bilhão"
+        tok = f"{head}.{tail}"
     tok = tok.replace(",", "").replace("・", ".")
     whole = tok.split(".", 1)[0]
     if len(whole) > MAX_DIGITS or len(tok) > MAX_DIGITS * 2:
@@ -143,7 +146,8 @@ def read_run(run: str) -> Run:
                         total *= mult
                         last_big = mult
                         continue
-                    part = _ONE
+                    part = _ONE  # "万卡", "만7천": the multiplier alone is one of it
+                    seen = True
                 if last_big and mult > last_big:  # "1만억": scale everything read so far
                     total = (total + part) * mult
                 else:

@@ -22,8 +22,9 @@ from decimal import Decimal
 import regex
 
 from dashboard.parse import patterns
+from dashboard.parse.after import apply_kind, post_words, word_kind
 from dashboard.parse.before import words_before
-from dashboard.parse.counted import gpu_by_sentence, wafer_by_sentence, wafer_period
+from dashboard.parse.counted import dc_by_sentence, gpu_by_sentence, wafer_by_sentence, wafer_period
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
@@ -55,22 +56,8 @@ class Rec:
     factor: Decimal = _ONE  # unit factor applied (GW -> MW), for ranges
     restates: int | None = None  # index of the restated record
     range_with: int | None = None  # index of the other end of a range
-
-
-def word_kind(table: dict[str, str], word: str) -> str:
-    """Look a matched word up in a vocabulary table (spaces and case may vary)."""
-    key = " ".join(word.split())
-    return table.get(key) or table.get(key.lower()) or table.get(key.replace(" ", "")) or table.get(key.replace(" ", "").lower(), "")
-
-
-def apply_kind(rec: Rec, kind: str) -> None:
-    """Set the flags named by a vocabulary value ("approx", "upper", "approx+lower", ...)."""
-    if "approx" in kind:
-        rec.approx = True
-    if "lower" in kind:
-        rec.bound = "lower"
-    elif "upper" in kind:
-        rec.bound = "upper"
+    counter: str | None = None  # the counter word after the numeral ("장", "個"), if any
+    counter_end: int = 0
 
 
 @functools.cache
@@ -83,6 +70,15 @@ def _static() -> dict:
         "carried": frozenset(w["counter"]["carried"]),
         "carry_span": int(w["counter"]["carry_span"]),
         "people": frozenset(w["counter"]["people"]),
+        "not_jobs": tuple(w["jobs"]["not_after"]),
+        "area_adjectives": frozenset(load("phrases")["area"]["english_adjectives"]),
+        "big": {k: int(v) for k, v in w["numeral"]["big"].items()},
+        "wafer_counters": frozenset(w["counter"]["wafer"]),
+        "jobs_counters": frozenset(w["counter"]["jobs"]),
+        "dc_counters": frozenset(w["datacenter"]["counters"]),
+        "per_unit": tuple(w["filter"]["per_unit"]),
+        "class_after": tuple(w["filter"]["class_after"]),
+        "ordinal_before": frozenset(load("phrases")["guards"]["ordinal_before"]),
         "before": w["before"],
         "after": w["after"],
         "scale_words": {k: int(v) for k, v in w["scale"]["word"].items()},
@@ -106,6 +102,7 @@ class Context:
         self._kana: bool | None = None
         #: counter word -> (unit, end) of the last count read with it ("GPU 26만 장")
         self.counters: dict[str, tuple[str, int]] = {}
+        self.last_dc = -(10**9)  # end of the last data-centre count ("35 data centers — 18 in Dubai, …")
         self.p = patterns.get()
         self.__dict__.update(_static())
 
@@ -156,7 +153,6 @@ def _unit(p, text: str, pos: int):
     return None
 
 
-_AREA_ADJECTIVES = frozenset(("adjacent", "additional", "new", "contiguous", "undeveloped", "vacant", "more"))
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
 
 
@@ -176,12 +172,21 @@ def worth_reading(ctx: Context, m) -> bool:
                 return True
         elif c2 in p.follow_first:
             return True
+    if c == " " and end - ctx.last_dc < 200 and p.list_in_place.match(text, end):
+        return True
     b = text[rs - 1 : rs]
     if b == " ":
         b = text[rs - 2 : rs - 1]
     if b and (b in p.cur_last or b in p.prefix_last):
         return True
     return not p.big_chars.isdisjoint(m.group())  # "20조 투자" (implied currency), "1~2조원"
+
+
+def _skip_particle(text: str, pos: int) -> int:
+    """``pos`` after one space and one particle of "300명을 대상으로", "300万人を対象に"."""
+    if text[pos : pos + 1] == " ":
+        pos += 1
+    return pos
 
 
 def _next(text: str, pos: int) -> str:
@@ -224,11 +229,12 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 plus = not infix
                 tail = im.end()
                 if im.group("big"):
-                    value *= {"万": 10**4, "萬": 10**4, "만": 10**4, "亿": 10**8, "億": 10**8, "억": 10**8,
-                              "조": 10**12, "兆": 10**12, "万亿": 10**12, "萬億": 10**12}[im.group("big")]
+                    value *= ctx.big[im.group("big")]
     rec = Rec(s=rs, e=tail, rs=rs, tail=tail, run=run, value=value, scale=scale)
     if run.absurd:
         return rec  # dropped alone: no unit is read for it
+    if rs and text[rs - 1] in ctx.ordinal_before:  # "第二座", "제2공장": an ordinal
+        return rec
     rec.approx = infix
     if plus:
         rec.bound = "lower"
@@ -244,6 +250,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if um is None and _next(text, pos) in p.counter_first:
         counter = p.counter.match(text, pos)
         need_pre = need_pre or counter is not None
+        if counter is not None:
+            rec.counter, rec.counter_end = counter.group("c"), counter.end()
     if need_pre:
         pm = words_before(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
     cur = pm.get("cur") if pm is not None else None
@@ -279,13 +287,11 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         elif group == "area":
             key = " ".join(word.strip(" -").replace("-", " ").split())
             head, _, rest = key.partition(" ")
-            if rest and head.lower() in _AREA_ADJECTIVES:  # "1,400 adjacent acres"
+            if rest and head.lower() in ctx.area_adjectives:  # "1,400 adjacent acres"
                 key = rest
-            expr = ctx.area.get(key) or word_kind(ctx.area, key) or word_kind(ctx.area, key.rstrip(".")) or word_kind(ctx.area, key + "s")
-            if not expr:
-                low = key.lower().replace(".", "").replace(" ", "")
-                expr = {"sqm": "m ** 2", "sqkm": "km ** 2", "sqft": "ft ** 2"}.get(low)
-            if not expr:
+            expr = (ctx.area.get(key) or word_kind(ctx.area, key) or word_kind(ctx.area, key.rstrip("."))
+                    or word_kind(ctx.area, key + "s") or word_kind(ctx.area, key.replace(".", "")))
+            if not expr or p.output_before.search(text, max(0, rec.s - 10), rec.s):  # "年产100万平方米": output
                 rec.kind = None
                 return rec
             rec.factor = ctx.factor(expr, "area")
@@ -303,22 +309,22 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         rec.e = um.end()
     elif group == "persons":
         lo, hi = max(0, rs - 30), min(len(text), um.end() + 30)
-        if value >= 10 and p.jobs_ctx.search(text, lo, hi):
+        if value >= 10 and p.jobs_ctx.search(text, lo, hi) and not text.startswith(ctx.not_jobs, _skip_particle(text, um.end())):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], um.end()
     if rec.kind is None and pm is not None and (counter is not None or group == "persons"):
         c = counter.group("c") if counter is not None else um.group("persons")
         end = counter.end() if counter is not None else um.end()
         if pm.get("q_gpu") and c not in ctx.people:
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["gpu"], end
-        elif (pm.get("q_month") or pm.get("q_year")) and c in ("장", "枚", "片"):
+        elif (pm.get("q_month") or pm.get("q_year")) and c in ctx.wafer_counters:
             unit = "wafer_month" if pm.get("q_month") and (not pm.get("q_year") or pm.starts["q_month"] > pm.starts["q_year"]) else "wafer_year"
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
-            wm = _WAFER_AFTER.match(text, end)
+            wm = ctx.p.wafer_after.match(text, end)
             if wm:
                 rec.e = wm.end()
-        elif pm.get("q_dc") and c in ("개", "기", "동", "곳", "棟", "座", "カ所", "か所", "ヶ所", "箇所", "个", "個", "所"):
+        elif pm.get("q_dc") and c in ctx.dc_counters:
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
-        elif pm.get("q_jobs") and c in ("개", "명", "人", "名", "个", "個") and value >= 10:
+        elif pm.get("q_jobs") and c in ctx.jobs_counters and value >= 10 and not text.startswith(ctx.not_jobs, end):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], end
     if rec.kind is None and counter is not None and um is None:
         # a bare count with the counter word of a recent GPU / wafer count counts the same thing
@@ -340,12 +346,18 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if letter is not None and not rec.prefix_cur and not (letter in "kKmM" and rec.unit in ("gpu", "employee", "wafer / month")):
         rec.kind, rec.unit = None, None  # "5m" (metres?), "3b": single letters need a currency sign
         return rec
+    if rec.unit == ctx.canonical["datacenter"]:
+        ctx.last_dc = rec.e
     if rec.unit in (ctx.canonical["gpu"], ctx.canonical["wafer_month"], ctx.canonical["wafer_year"], ctx.canonical["datacenter"]):
         cm = p.counter.match(text, rec.tail)
         if cm is not None and cm.group("c") in ctx.carried:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
         if rec.unit == ctx.canonical["gpu"] and cm is not None and cm.group("c") in ctx.carried:
             ctx.counters["gpu"] = (rec.unit, rec.e)
+    if text.startswith(ctx.per_unit, rec.e) or rec.unit != ctx.canonical["gpu"] and text.startswith(ctx.class_after, rec.e):
+        # "데이터센터 1개당" (a rate's unit), "百萬片等級" (a class); "十万张级别GPU" is GPUs
+        rec.kind = rec.unit = None
+        return rec
     # words before
     if pm is not None:
         starts = [pm.starts[g] for g in ("q_gpu", "q_month", "q_year", "q_jobs", "q_dc", "ab1", "ab2", "cur") if g in pm.starts]
@@ -358,30 +370,6 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     return rec
 
 
-def post_words(ctx: Context, rec: Rec) -> None:
-    """Approximation/bound words after the unit: 가량, 以上, or more, 1조원대, 1GW급."""
-    text, e = ctx.text, rec.e
-    c = text[e : e + 1]
-    if not c or c not in ctx.p.post_first or c == " " and text[e + 1 : e + 2] not in ctx.p.post_first:
-        return
-    po = ctx.p.post.match(text, e)
-    if po is None:
-        return
-    word = po.group().strip(" ")
-    if po.group("dae") is not None or word == "대":
-        if rec.kind == "money":
-            rec.approx = True
-            rec.e = po.end()
-    elif po.group("geup") is not None:  # "1GW급", "300MW급": a size class
-        rec.approx = True
-        rec.e = po.end()
-    else:
-        kind = word_kind(ctx.after, word) or ("lower" if word in ("+", "-plus") else "")
-        if kind:
-            apply_kind(rec, kind)
-            rec.e = po.end()
-
-
 def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
     """GPUs and wafers named elsewhere in the sentence (see :mod:`dashboard.parse.counted`)."""
     text, c, end = ctx.text, counter.group("c"), counter.end()
@@ -392,7 +380,8 @@ def _by_sentence(ctx: Context, rec: Rec, counter, value: Decimal) -> None:
     unit = wafer_by_sentence(text, rec.rs, c, end, value)
     if unit is not None:
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
+    elif dc_by_sentence(text, rec.rs, c, end, value):
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
 
 
 _KANA = regex.compile(r"[\u3040-\u30ff]")
-_WAFER_AFTER = regex.compile(r"[ ]?(?:의[ ]?)?(?:웨이퍼|ウエハー?|ウェハー?|晶圆|晶圓)")

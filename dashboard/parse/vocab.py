@@ -8,6 +8,10 @@
 * ``words.toml``: numerals and scale words, approximation and bound words,
   counters, the nouns of GPUs, wafers, jobs and data centres, range separators
   and the context words of the filters.
+* ``phrases.toml``: the particles, modifiers, guards and context phrases the
+  patterns are built from (:mod:`dashboard.parse.wordlists`).
+* ``factors.toml``: unit factors written from the pint registry
+  (:func:`write_factors`), so reading text does not load pint.
 
 Files are read once, on first use (never at import time).
 
@@ -20,7 +24,7 @@ import functools
 import tomllib
 from importlib import resources
 
-__all__ = ["load", "unit_factor"]
+__all__ = ["load", "unit_factor", "factor_table", "write_factors"]
 
 
 @functools.cache
@@ -30,13 +34,48 @@ def load(name: str) -> dict:
     return tomllib.loads(raw.decode("utf-8"))
 
 
+def factor_table() -> dict[str, dict[str, float]]:
+    """canonical unit -> {unit expression of ``units.toml``: factor}, computed with the pint registry."""
+    from dashboard.units import get_registry
+
+    ureg = get_registry()
+    units = load("units")
+    out: dict[str, dict[str, float]] = {}
+    for kind in ("power", "area"):
+        canonical = units["canonical"][kind]
+        exprs = sorted({*units[kind]["symbol"].values(), *units[kind]["word"].values()})
+        out[canonical] = {e: float(ureg.parse_expression(e).to(canonical).magnitude) for e in exprs}
+    return out
+
+
+def write_factors() -> str:
+    """Rewrite ``vocab/factors.toml`` from the pint registry (after a unit word is added); returns its text."""
+    lines = ["# Unit factors to the canonical unit of each kind, computed from the pint registry by",
+             "# dashboard.parse.vocab.write_factors() (do not edit by hand; tests/parse/test_vocab.py",
+             "# checks every entry against pint). Read instead of loading pint when text is parsed.", ""]
+    for canonical, table in factor_table().items():
+        lines.append(f'["{canonical}"]')
+        lines += [f'"{expr}" = {factor!r}' for expr, factor in table.items()]
+        lines.append("")
+    text = "\n".join(lines)
+    path = resources.files("dashboard.parse").joinpath("vocab", "factors.toml")
+    with resources.as_file(path) as real:
+        real.write_text(text, encoding="utf-8")
+    load.cache_clear()
+    return text
+
+
 @functools.cache
 def unit_factor(expression: str, canonical: str) -> float:
-    """How many ``canonical`` units one ``expression`` is, from the pint registry.
+    """How many ``canonical`` units one ``expression`` is: from ``vocab/factors.toml`` (written from
+    the pint registry), or from the registry itself for an expression not in that table.
 
     >>> unit_factor("GW", "MW"), unit_factor("10000 * kW", "MW")
     (1000.0, 10.0)
     """
+    factor = load("factors").get(canonical, {}).get(expression)
+    if factor is not None:
+        return float(factor)
     from dashboard.units import get_registry
 
     ureg = get_registry()

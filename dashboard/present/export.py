@@ -85,6 +85,8 @@ EXPORT_COLUMNS = (
     "wafers_per_month",
     "period_end_year",
     "source_publisher",
+    "further_sources",
+    "further_source_urls",
     "last_verified",
     "notes",
     "origin",

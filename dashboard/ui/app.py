@@ -62,7 +62,14 @@ class ProjectSource:
             def load() -> pd.DataFrame:
                 return load_projects(db=store)
 
-            revision = revision or store.revision
+            if revision is None:  # records, and the sources merged from the review queue
+                from dashboard.data.queue import Queue
+
+                queue = Queue(store)
+
+                def revision() -> tuple:
+                    merged = queue.sources_revision()
+                    return store.revision() if merged == (0, None) else (*store.revision(), *merged)
         self._load = load
         self._revision = revision
         self._frame: pd.DataFrame | None = None

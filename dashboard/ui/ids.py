@@ -77,6 +77,8 @@ RECORD_FIELD = "rec-field"          # pattern type: {"type": RECORD_FIELD, "form
 RECORD_FEEDBACK = "rec-feedback"    # pattern type: {"type": RECORD_FEEDBACK, "form": ..., "field": column}
 RECORD_SAVE = "btn-record-save"
 RECORD_MESSAGE = "record-message"
+RECORD_CITY_NOTE = "rec-city-note"  # pattern type: {"type": RECORD_CITY_NOTE, "form": ...}: what the gazetteer found
+RECORD_CITY_FILLED = "rec-city-filled"  # pattern type: the coordinates the city lookup filled last (a store)
 RECORD_DUP = "record-dup"          # the duplicate warning (same company, amount and date as a shown record)
 
 # "Review queue" (tab "queue")
@@ -94,6 +96,8 @@ QUEUE_REJECT = "queue-reject"  # pattern type, as above
 QUEUE_TARGET = "queue-target"  # pattern type: the project id to merge into
 QUEUE_SOURCE = "queue-source"
 QUEUE_INGEST = "btn-queue-ingest"
+QUEUE_PROGRESS = "queue-progress"  # what a running ingestion has done so far (a background callback's progress)
+QUEUE_APP = "queue-app"  # a store holding this app's token, so a background job finds the app's store
 
 # editing and deleting the user's records from the grid
 GRID_EDIT = "btn-grid-edit"

@@ -48,6 +48,10 @@ CASES = {
     "'about ' x n + $1bn": lambda n: "about " * n + "$1bn",
     "'between $1 and ' x n": lambda n: "between $1 and " * n + "$2",
     "'１０㎿' x n (normalised)": lambda n: "１０㎿" * n,
+    "'5만 장, ' x n + GPU (carried counts)": lambda n: "5만 장, " * n + "6만 장의 GPU",
+    "'3 data centers — 1 in Ab, ' x n": lambda n: "3 data centers — 1 in Ab, " * n,
+    "'40,000 and ' x n + GPUs (lists)": lambda n: "40,000 and " * n + "50,000 GPUs",
+    "'5 billion baht, 3 billion, ' x n": lambda n: "5 billion baht, 3 billion, " * n,
     "dense article": lambda n: _dense(n * 10),
 }
 

@@ -46,15 +46,31 @@ def bench_ingest(n: int) -> None:
     queue = Queue(Store(root / "q.db"))
     projects = load_projects(db=queue.store)
     ingest([str(_articles(Path(tempfile.mkdtemp()), 3))], queue, projects=projects)  # warm up imports and caches
-    t0 = time.perf_counter()
+    import os
+
+    t0, c0 = time.perf_counter(), time.process_time()
     report = ingest([str(folder)], queue, projects=projects)
-    dt = time.perf_counter() - t0
-    print(f"ingest {n} local articles: {dt:.2f} s, {report.articles / dt:.0f} articles/s "
-          f"({report.candidates} candidates, {report.sources} sources)  [target >= 50/s]")
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(f"ingest {n} local articles: {dt:.2f} s wall, {cpu:.2f} s CPU: {report.articles / cpu:.0f} articles/s "
+          f"of CPU, {report.articles / dt:.0f}/s wall ({report.candidates} candidates, {report.sources} sources)  "
+          f"[target >= 50/s on one core; load {os.getloadavg()[0]:.1f}]")
     t0 = time.perf_counter()
     again = ingest([str(folder)], queue, projects=projects)
     dt = time.perf_counter() - t0
     print(f"second run over the same folder: {dt:.2f} s, {again.skipped} skipped, {again.candidates} added")
+
+
+def _cli_list(db: str, *extra: str) -> int:
+    """``semidash queue list`` in this process, its output discarded; returns the lines it printed."""
+    import contextlib
+    import io
+
+    from dashboard.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main(["queue", "list", "--db", db, *extra])
+    return out.getvalue().count("\n")
 
 
 def bench_queue(n: int = 10_000) -> None:
@@ -80,6 +96,9 @@ def bench_queue(n: int = 10_000) -> None:
         ("last page of 50", lambda: queue.list(status="pending", limit=50, offset=n - 50)),
         (f"whole list ({n:,})", lambda: queue.list()),
         ("count pending", lambda: queue.count(status="pending")),
+        ("`semidash queue list` (default page of 100, table)", lambda: _cli_list(queue.store.url)),
+        ("`semidash queue list --limit 0 --format json` (all)", lambda: _cli_list(queue.store.url, "--limit", "0",
+                                                                               "--format", "json")),
         ("linked, in Japanese", lambda: queue.list(language="ja", linked=True)),
         ("get one with its sources", lambda: queue.get(n // 2)),
         ("reject one", lambda: queue.reject(n // 2)),

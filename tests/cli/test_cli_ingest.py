@@ -41,6 +41,31 @@ def test_ingest_feed_fills_the_queue_and_a_second_run_adds_nothing(news_site, tm
     assert {r["text"] for r in _queue(db, capsys, "--language", "ja")} == {"最大5000億円", "最大8025億円"}
 
 
+def test_queue_list_pages_with_limit_and_offset(news_site, tmp_path, capsys):
+    """--limit N shows N candidates oldest first and says how to get the next page; --offset K skips K."""
+    base, _ = news_site
+    db = tmp_path / "q.db"
+    assert main(["ingest", f"{base}/feed.xml", "--db", str(db)]) == 0
+    capsys.readouterr()
+    everything = _queue(db, capsys, "--limit", "0")
+    total = len(everything)
+    assert total > 4
+    assert main(["queue", "list", "--format", "json", "--limit", "3", "--db", str(db)]) == 0
+    out = capsys.readouterr()
+    assert [r["id"] for r in json.loads(out.out)] == [r["id"] for r in everything[:3]]
+    assert out.err.strip() == f"semidash queue list: candidates 1-3 of {total} shown; next page: --offset 3 --limit 3"
+    assert main(["queue", "list", "--limit", "3", "--offset", "3", "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert table.rstrip().endswith(f"3 candidates in sqlite:///{db} (candidates 4-6 of {total} shown; "
+                                   + (f"next page: --offset 6 --limit 3)" if total > 6 else ")"))
+    assert everything[3]["text"] in table and everything[0]["text"] not in table.split("\n", 2)[2]
+    assert [r["id"] for r in _queue(db, capsys, "--offset", str(total - 1))] == [everything[-1]["id"]]
+    with pytest.raises(SystemExit) as exit_:
+        main(["queue", "list", "--limit", "-1", "--db", str(db)])
+    assert exit_.value.code == 2
+    assert "--limit: expected a whole number >= 0, got '-1'" in capsys.readouterr().err
+
+
 def test_accept_merge_reject_and_the_accepted_record_loads(news_site, tmp_path, capsys):
     base, _ = news_site
     db = tmp_path / "q.db"

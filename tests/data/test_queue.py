@@ -61,3 +61,34 @@ def test_accept_goes_through_validation_and_merge_records_the_sources(store_db, 
     assert [s["source_url"] for s in q.project_sources("samsung-taylor-fab")] == ["http://127.0.0.1/b"]
     with pytest.raises(RecordNotFoundError, match="review queue"):
         q.get(999)
+
+
+def test_merged_sources_reach_the_loaded_frame_and_the_export(store_db):
+    """After a merge, load_projects gives the project its further sources (count and URLs), the CSV carries
+    them, and the dashboard's data revision moves; other rows have 0 and ""."""
+    import csv
+    import io
+
+    from dashboard.data import load_projects
+    from dashboard.present.export import to_csv
+    from dashboard.query.selection import select
+    from dashboard.query.state import ViewState
+    from dashboard.ui.app import ProjectSource
+
+    store = Store(store_db)
+    q = Queue(store)
+    q.add_articles([({"url": "http://127.0.0.1/b"}, [_cand(5e9, url="http://127.0.0.1/b")]),
+                    ({"url": "http://127.0.0.1/c"}, [_cand(5e9, url="http://127.0.0.1/c")])])
+    source = ProjectSource(store=store)
+    before = source.revision()
+    assert load_projects(db=store)["further_sources"].sum() == 0
+    (cid,) = (r["id"] for r in q.list())
+    q.merge(cid, "samsung-taylor-fab", known_ids={"samsung-taylor-fab"})
+    assert source.revision() != before
+    frame = source.frame()
+    row = frame.set_index("id").loc["samsung-taylor-fab"]
+    assert row["further_sources"] == 2 and row["further_source_urls"] == "http://127.0.0.1/b; http://127.0.0.1/c"
+    assert set(frame.loc[frame["id"] != "samsung-taylor-fab", "further_sources"]) == {0}
+    exported = {r["id"]: r for r in csv.DictReader(io.StringIO(to_csv(select(frame, ViewState()))))}
+    assert exported["samsung-taylor-fab"]["further_sources"] == "2"
+    assert exported["samsung-taylor-fab"]["further_source_urls"] == "http://127.0.0.1/b; http://127.0.0.1/c"

@@ -96,6 +96,19 @@ def test_review_queue_accept_merge_reject(dash_duo, news_site, tmp_path):
     status = {c["id"]: c["status"] for c in queue.list()}
     assert (status[new], status[sk], status[acme]) == ("accepted", "merged", "rejected")
     assert queue.project_sources("sk-hynix-west-lafayette-packaging")[0]["source_url"] == f"{base}/en/sk-hynix-indiana.html"
+    # the merged article shows in the grid ("More sources", its URL as the tooltip) and in the export
+    row = until(lambda: next((r for r in _grid_rows(drv) if r["id"] == "sk-hynix-west-lafayette-packaging"
+                              and r["further_sources"] == 1), None), 20, "the merged source in the grid")
+    assert row["further_source_urls"] == f"{base}/en/sk-hynix-indiana.html"
+    for f in Path(dash_duo.download_path).glob("*.csv"):
+        f.unlink()
+    _click(drv, by_id(drv, "btn-download"))
+    files = until(lambda: list(Path(dash_duo.download_path).glob("*.csv")), what="the second CSV")
+    with files[0].open(encoding="utf-8") as fh:
+        exported = {r["id"]: r for r in csv.DictReader(fh)}
+    sk_row = exported["sk-hynix-west-lafayette-packaging"]
+    assert (sk_row["further_sources"], sk_row["further_source_urls"]) == ("1", f"{base}/en/sk-hynix-indiana.html")
+    assert exported[rid]["further_sources"] == "0"
     Select(by_id(drv, "queue-status")).select_by_value("rejected")
     until(lambda: _cards(drv) == [f"queue-card-{acme}"], what="the rejected filter")
     assert dash_duo.get_logs() == []

@@ -186,19 +186,30 @@ def _atom(pages) -> str:
 
 def write_site(root: Path) -> Path:
     """Write the pages (each in its own encoding) and both feeds under ``root``."""
+    from tests.intake.news_variants import write_variants
+
     for p in PAGES:
         f = root / p.path
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_bytes(p.html.encode(p.encoding))
     (root / "feed.xml").write_text(_rss(PAGES), encoding="utf-8")
     (root / "atom.xml").write_text(_atom([p for p in PAGES if p.language == "ja"]), encoding="utf-8")
+    write_variants(root)  # more shapes of pages and feeds, under v/ (tests/intake/news_variants.py)
     return root
 
 
 @contextlib.contextmanager
 def serve_site(root: Path) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 (a free port); yields the base URL. ``{BASE}`` in the feeds
-    becomes that URL; pages are sent as ``text/html`` without a charset (the page says it)."""
+    becomes that URL; pages are sent as ``text/html`` without a charset (the page says it), except
+    the variant pages, which get the Content-Type their table says."""
+
+    import json
+
+    from tests.intake.news_variants import HEADERS_FILE
+
+    headers_file = root / HEADERS_FILE
+    content_types = json.loads(headers_file.read_text(encoding="utf-8")) if headers_file.exists() else {}
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *a, **kw):
@@ -220,6 +231,9 @@ def serve_site(root: Path) -> Iterator[str]:
             super().do_GET()
 
         def guess_type(self, path):
+            rel = Path(path).resolve().relative_to(root.resolve()).as_posix() if root.resolve() in Path(path).resolve().parents else ""
+            if rel in content_types:  # a page whose charset is (or is not) in the HTTP header on purpose
+                return content_types[rel]
             return "text/html" if str(path).endswith(".html") else super().guess_type(path)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -29,3 +29,14 @@ def test_atom_feed_relative_links_become_absolute(news_site):
 def test_not_a_feed_is_refused_with_the_url():
     with pytest.raises(ArticleError, match=r"^http://x/feed: not a readable RSS/Atom feed"):
         read_feed(b"\x00\x01 not xml at all <", "http://x/feed")
+
+
+def test_permalink_guid_counts_and_enclosures_do_not():
+    """An item with only a permalink <guid> is read; a podcast's audio enclosure is never taken for an article."""
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>A</title><guid isPermaLink="true">http://127.0.0.1/a.html</guid></item>
+<item><title>C</title><enclosure url="http://127.0.0.1/c.mp3" type="audio/mpeg"/></item>
+<item><title>D</title><link>d.html</link><enclosure url="http://127.0.0.1/d.mp3" type="audio/mpeg"/></item>
+</channel></rss>"""
+    assert [e.url for e in read_feed(feed, "http://127.0.0.1/news/feed.xml")] == [
+        "http://127.0.0.1/a.html", "http://127.0.0.1/news/d.html"]

@@ -89,3 +89,16 @@ def test_record_from_form_and_problems_by_field():
     assert by[""] == ["column 'lat': '95' with lon '': lat and lon must be given together",
                       "record 1: unknown field(s) 'x'; valid fields: id, ..."]
     assert set(intake.FORM_COLUMNS) >= {"project", "company", "country", "city", "category", "status", "announced", "source_url"}
+
+
+def test_city_coordinates_fill_keep_and_explain():
+    """The form's city lookup: fills from the gazetteer, refills what it filled, keeps what was typed, explains a miss."""
+    from dashboard.intake.figures import city_coordinates
+
+    lat, lon, note = city_coordinates("요코하마", "")
+    assert (lat, lon) == (35.4333, 139.65) and note.startswith("Yokohama, JP (")
+    assert city_coordinates("Taylor, TX", "US", filled=("35.4333", "139.65"), current=("35.4333", "139.65"))[0] == 30.5708
+    assert city_coordinates("Taylor, TX", "US", filled=("35.4333", "139.65"), current=("31", ""))[:2] == (None, None)
+    assert city_coordinates("横浜", "KR")[2] == ("横浜 is not in KR in the offline gazetteer (cities of 15,000+ people): "
+                                                 "type the coordinates")
+    assert city_coordinates("  ", "JP") == (None, None, "")

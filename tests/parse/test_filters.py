@@ -33,3 +33,11 @@ def test_exchange_rate_and_index_quotes_are_not_figures(text):
 def test_large_amounts_near_exchange_rate_words_stay():
     """Only small plain quotes are dropped: an earnings amount next to 為替 stays."""
     assert [f.value for f in extract_figures("為替差益の計上で、純利益は2,980億円となった。")] == [2.98e11]
+
+
+def test_yen_with_sen_is_a_quote():
+    """An amount in yen and sen is an index level or a share price quote, not a figure."""
+    from dashboard.parse import extract_figures
+
+    assert extract_figures("終値は前日比612円15銭高の3万9120円44銭だった。") == []
+    assert [f.value for f in extract_figures("同社は3000億円を投じる。")] == [3e11]

@@ -6,7 +6,7 @@ import pytest
 from dashboard.parse.vocab import load, unit_factor
 
 
-@pytest.mark.parametrize("name", ["money", "units", "words"])
+@pytest.mark.parametrize("name", ["money", "units", "words", "phrases", "factors"])
 def test_files_load(name):
     """Each vocabulary file is valid TOML and cached."""
     assert load(name) is load(name)
@@ -38,3 +38,20 @@ def test_qualifier_words(word, kind):
 def test_unit_factor_from_pint(expr, canonical, factor):
     """Factors come from the pint registry."""
     assert unit_factor(expr, canonical) == pytest.approx(factor)
+
+
+def test_factor_table_matches_pint():
+    """factors.toml holds every unit expression of units.toml, each equal to pint's factor
+    (after adding a unit word, run ``dashboard.parse.vocab.write_factors()``)."""
+    from dashboard.parse.vocab import factor_table
+
+    stored = load("factors")
+    for canonical, table in factor_table().items():
+        assert set(stored[canonical]) == set(table), "factors.toml is stale: run write_factors()"
+        for expr, factor in table.items():
+            assert stored[canonical][expr] == pytest.approx(factor, rel=1e-12)
+
+
+def test_unit_factor_falls_back_to_pint_for_other_expressions():
+    """An expression missing from factors.toml is converted by pint."""
+    assert unit_factor("3 * MW", "kW") == pytest.approx(3000.0)

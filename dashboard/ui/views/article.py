@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, MATCH, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.dates import parse_date_or_none
 from dashboard.ui import ids
@@ -25,6 +25,7 @@ from dashboard.intake.figures import (
     FormField,
     LOCALES,
     audit_rows,
+    city_coordinates,
     extract_figures_for,
     field_problems,
     find_duplicates,
@@ -74,6 +75,9 @@ def create_record_form(form: str) -> html.Div:
                           html_for=f"{form}-{field.column}", className="small fw-semibold text-secondary mb-0"),
                 _input(form, field),
                 dbc.FormFeedback(id=feedback_id(form, field.column), type="invalid"),
+                *([html.Div(id={"type": ids.RECORD_CITY_NOTE, "form": form}, className="small text-secondary"),
+                   dcc.Store(id={"type": ids.RECORD_CITY_FILLED, "form": form}, data=None)]
+                  if field.column == "city" else []),
             ], className="mb-2"),
             md=12 if field.column in _WIDE else 6,
         ))
@@ -442,6 +446,25 @@ def register_intake_callbacks(app, store, source) -> None:
     def _save(_n, *values):
         invalid, messages, message, new_id = save_new_record(store, values)
         return [*invalid, *messages, message, source.revision() if new_id else no_update]
+
+    def _form_field(column: str) -> dict:
+        return {"type": ids.RECORD_FIELD, "form": MATCH, "field": column}
+
+    # the city fills latitude/longitude from the offline gazetteer (typed coordinates are kept)
+    @app.callback(Output(_form_field("lat"), "value", allow_duplicate=True),
+                  Output(_form_field("lon"), "value", allow_duplicate=True),
+                  Output({"type": ids.RECORD_CITY_NOTE, "form": MATCH}, "children"),
+                  Output({"type": ids.RECORD_CITY_FILLED, "form": MATCH}, "data"),
+                  # when the user leaves the field or presses Enter (not at every key: "Ta" is a city too)
+                  Input(_form_field("city"), "n_blur"), Input(_form_field("city"), "n_submit"),
+                  State(_form_field("city"), "value"), State(_form_field("country"), "value"),
+                  State(_form_field("lat"), "value"), State(_form_field("lon"), "value"),
+                  State({"type": ids.RECORD_CITY_FILLED, "form": MATCH}, "data"), prevent_initial_call=True)
+    def _city(_blur, _submit, city, country, lat, lon, filled):
+        new_lat, new_lon, note = city_coordinates(city, country, tuple(filled) if filled else None, (lat, lon))
+        if new_lat is None:
+            return no_update, no_update, note, no_update
+        return str(new_lat), str(new_lon), note, [str(new_lat), str(new_lon)]
 
     dup_fields = [field_id("new", c) for c in ("company", "amount_reported", "announced")]
 

@@ -41,6 +41,8 @@ COLUMN_DEFS = [
     {"field": "fx_rate_date", "headerName": "Rate date", "width": 120, **_TEXT},
     {"field": "fx_source", "headerName": "Rate source", "minWidth": 140, **_TEXT},
     {"field": "source", "headerName": "Source", "minWidth": 200, "cellRenderer": "markdown", "linkTarget": "_blank", **_TEXT},
+    {"field": "further_sources", "headerName": "More sources", "width": 120, "tooltipField": "further_source_urls",
+     **_NUM},
     {"field": "origin", "headerName": "Origin", "width": 100, **_TEXT,
      "cellClassRules": {"origin-user": "params.value === 'user'"}},
 ]
@@ -90,6 +92,9 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
             "origin": data["origin"] if "origin" in data else "curated",
             "superseded_by": (data["superseded_by"].map(lambda i: (names or {}).get(i, i)) if "superseded_by" in data
                               else None),
+            # articles merged into the project from the review queue (queue merge)
+            "further_sources": data["further_sources"] if "further_sources" in data else 0,
+            "further_source_urls": data["further_source_urls"] if "further_source_urls" in data else "",
         }
     )
     out = out.astype(object).where(out.notna(), None)

@@ -2,13 +2,21 @@
 sentence (the figure highlighted), companies, date, language, the project it
 most likely restates, and accept / merge / reject.
 
-A URL box reads feeds and articles into the queue (in the server process on
-the embedded store, or on the Celery workers when ``$SEMIDASH_BROKER`` is set).
+A URL box reads feeds and articles into the queue through a Dash background
+callback, so a long feed never holds a web worker or hits a request timeout:
+embedded, a diskcache manager runs it in a child process of the server (nothing
+to start; the job's state lives under the user cache directory, shared by the
+workers of one machine); for a team, with ``$SEMIDASH_BROKER`` set, a Celery
+manager on that Redis runs it on the workers started with
+``celery -A dashboard.ui.worker worker`` (:mod:`dashboard.ui.worker`), which
+write to the same ``$SEMIDASH_DB``. The button is disabled while it runs and
+the progress (articles read so far) is shown.
 Filters: status (default pending), language, link (linked to a known project,
 or new). An accepted candidate becomes a user record (prefilled, through the
 usual validation); the data revision is written so every chart, the grid and
 the export show it at once. Merge adds the candidate's articles as sources of
-the project named in its box (the suggested link, editable). Article text is
+the project named in its box (the suggested link, editable); the grid's "More
+sources" column and the export's ``further_sources`` show them at once. Article text is
 only ever passed to components as children strings, never as HTML.
 
 The work is done by plain functions (:func:`queue_cards`, :func:`decide`)
@@ -16,6 +24,8 @@ that the tests call; :func:`register_queue_callbacks` only wires them.
 """
 from __future__ import annotations
 
+import functools
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -29,6 +39,12 @@ NAME = "queue"
 #: most candidates shown at once (the rest: narrow the filters)
 PAGE = 100
 
+INGEST_LABEL = "Read into the queue"
+
+#: app token -> store URL, for the background jobs of the apps of this process (a forked job
+#: inherits it; a Celery worker does not know the token and uses its own $SEMIDASH_DB)
+_STORES: dict[str, str] = {}
+
 _LANGUAGES = {"ko": "Korean", "ja": "Japanese", "zh": "Chinese", "en": "English"}
 _STATUS_COLOR = {"pending": "secondary", "accepted": "success", "merged": "info", "rejected": "danger"}
 
@@ -41,10 +57,12 @@ def create_queue_view() -> html.Div:
     """The tab's layout: filters, a message line, the candidates."""
     return html.Div([
         dcc.Store(id=ids.QUEUE_REV, data=0),
+        dcc.Store(id=ids.QUEUE_APP, data=None),
         dbc.InputGroup([
             dbc.Input(id=ids.QUEUE_SOURCE, placeholder="feed or article URL(s), separated by spaces", size="sm"),
-            dbc.Button("Read into the queue", id=ids.QUEUE_INGEST, size="sm", color="primary"),
+            dbc.Button(INGEST_LABEL, id=ids.QUEUE_INGEST, size="sm", color="primary"),
         ], size="sm", className="mb-2"),
+        html.Div(id=ids.QUEUE_PROGRESS, className="small text-secondary mb-1"),
         dbc.Row([
             dbc.Col([dbc.Label("Status", className="small mb-0"),
                      _select(ids.QUEUE_STATUS, {"pending": "pending", "accepted": "accepted", "merged": "merged",
@@ -145,7 +163,7 @@ def decide(queue, action: str, candidate_id: int, target: str | None = None,
             if not target:
                 return f"Candidate {candidate_id}: give the id of the project to merge into.", False
             queue.merge(candidate_id, target, known_ids=known_ids())
-            return f"Merged candidate {candidate_id} into {target}.", False
+            return f"Merged candidate {candidate_id} into {target}.", True  # the grid shows the further source
         if action == "reject":
             queue.reject(candidate_id)
             return f"Rejected candidate {candidate_id}.", False
@@ -157,29 +175,70 @@ def decide(queue, action: str, candidate_id: int, target: str | None = None,
     return f"unknown action {action!r}", False
 
 
-def ingest_from_view(queue, text: str | None) -> str:
-    """Read the URLs of ``text`` into the queue: here, or on the Celery workers when
-    ``$SEMIDASH_BROKER`` names a broker; returns the summary line."""
-    import os
-
+def ingest_from_view(queue, text: str | None, progress: Callable[[str], None] | None = None) -> str:
+    """Read the URLs of ``text`` into ``queue`` in this process (the background
+    callback's manager chose the process); returns the summary line. ``progress``
+    is told what was done after each batch of articles."""
     from dashboard.errors import SemidashError
+    from dashboard.intake.ingest import ingest
 
     sources = [s for s in (text or "").split() if s]
     if not sources:
         return "Give a feed or article URL to read."
     try:
-        if os.environ.get("SEMIDASH_BROKER"):
-            from dashboard.intake.tasks import dispatch
-
-            report = dispatch(sources, queue.store.url)
-        else:
-            from dashboard.intake.ingest import ingest
-
-            report = ingest(sources, queue)
+        report = ingest(sources, queue, progress=(lambda r: progress(f"So far: {r.summary()}.")) if progress else None)
     except SemidashError as exc:
         return f"Not read: {str(exc).splitlines()[0]}"
     failed = "".join(f" {src}: {why}." for src, why in report.failed)
     return report.summary() + "." + failed
+
+
+def background_manager():
+    """The manager of the "read into the queue" background callback: a Celery
+    manager on ``$SEMIDASH_BROKER`` when it is set, else a diskcache manager
+    (one per process and kind; Dash registers every background callback with each)."""
+    import os
+
+    broker = os.environ.get("SEMIDASH_BROKER")
+    return _celery_manager(broker) if broker else _diskcache_manager()
+
+
+@functools.cache
+def _celery_manager(broker: str):
+    from dash import CeleryManager
+
+    from dashboard.intake.tasks import app as celery_app, configure
+
+    configure(broker)
+    return CeleryManager(celery_app, expire=3600)
+
+
+@functools.cache
+def _diskcache_manager():
+    from pathlib import Path
+
+    import diskcache
+    import platformdirs
+    from dash import DiskcacheManager
+
+    folder = Path(platformdirs.user_cache_dir("semidash")) / "background"
+    folder.mkdir(parents=True, exist_ok=True)
+    return DiskcacheManager(diskcache.Cache(str(folder)), expire=3600)
+
+
+def _background_ingest(set_progress, _n, text, rev, token):
+    """The background job: read ``text``'s sources into the queue of the app's store."""
+    from dashboard.data.queue import Queue
+    from dashboard.data.store import Store
+
+    set_progress("Reading…")
+    store = Store(_STORES.get(token or ""))  # unknown token (a Celery worker): $SEMIDASH_DB
+    try:
+        message = ingest_from_view(Queue(store), text, set_progress)
+    finally:
+        store.close()
+    set_progress("")
+    return message, (rev or 0) + 1
 
 
 def register_queue_callbacks(app, store, source) -> None:
@@ -196,12 +255,22 @@ def register_queue_callbacks(app, store, source) -> None:
             return no_update, no_update
         return list_candidates(queue, status, language, link)
 
-    @app.callback(Output(ids.QUEUE_MESSAGE, "children", allow_duplicate=True),
-                  Output(ids.QUEUE_REV, "data", allow_duplicate=True),
-                  Input(ids.QUEUE_INGEST, "n_clicks"), State(ids.QUEUE_SOURCE, "value"), State(ids.QUEUE_REV, "data"),
-                  prevent_initial_call=True)
-    def _ingest(_n, text, rev):
-        return ingest_from_view(queue, text), (rev or 0) + 1
+    token = uuid.uuid4().hex
+    _STORES[token] = store.url
+
+    @app.callback(Output(ids.QUEUE_APP, "data"), Input(ids.TABS, "active_tab"))
+    def _token(_tab):
+        return token
+
+    app.callback(Output(ids.QUEUE_MESSAGE, "children", allow_duplicate=True),
+                 Output(ids.QUEUE_REV, "data", allow_duplicate=True),
+                 Input(ids.QUEUE_INGEST, "n_clicks"), State(ids.QUEUE_SOURCE, "value"), State(ids.QUEUE_REV, "data"),
+                 State(ids.QUEUE_APP, "data"),
+                 background=True, manager=background_manager(),
+                 running=[(Output(ids.QUEUE_INGEST, "disabled"), True, False),
+                          (Output(ids.QUEUE_INGEST, "children"), "Reading…", INGEST_LABEL)],
+                 progress=[Output(ids.QUEUE_PROGRESS, "children")],
+                 prevent_initial_call=True)(_background_ingest)
 
     @app.callback(Output(ids.QUEUE_MESSAGE, "children"), Output(ids.QUEUE_REV, "data"),
                   Output(ids.DATA_REV, "data", allow_duplicate=True),

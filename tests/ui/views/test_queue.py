@@ -55,7 +55,7 @@ def test_decide_accept_merge_reject(queue):
     assert "give the id" in msg and not changed
     msg, changed = decide(queue, "merge", first, "sk-hynix-west-lafayette-packaging",
                           lambda: ["sk-hynix-west-lafayette-packaging"])
-    assert msg == f"Merged candidate {first} into sk-hynix-west-lafayette-packaging." and not changed
+    assert msg == f"Merged candidate {first} into sk-hynix-west-lafayette-packaging." and changed  # the grid reloads
     msg, changed = decide(queue, "accept", second)
     assert msg.startswith(f"Accepted candidate {second} as ") and changed
     assert decide(queue, "reject", second)[0] == f"Candidate {second}: {queue.store.display_url}: candidate {second} is already accepted ({queue.get(second)['record_id']})"
