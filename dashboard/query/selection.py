@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,8 @@ import pandas as pd
 
 from dashboard.query.state import ViewState
 
-__all__ = ["filter_mask", "company_mask", "free_company_names", "convert", "conversion_settings", "select", "company_names", "rates_token", "rates_key",
+__all__ = ["filter_mask", "company_mask", "free_company_names", "convert", "conversion_settings", "select", "rows_by_id",
+           "convert_rows", "company_names", "rates_token", "rates_key",
            "use_shared_cache", "set_frame_key"]
 
 
@@ -157,6 +159,28 @@ def filter_mask(df: pd.DataFrame, state: ViewState) -> np.ndarray:
 # --------------------------------------------------------------- conversion
 _CONVERTED = _PerFrame()
 _CACHE_SIZE = 4
+#: text columns the charts group by, categorical in the converted frame
+_GROUP_COLS = ("country", "category", "status", "coord_precision")
+_codes_of = _PerFrame()
+
+
+def _group_codes(df: pd.DataFrame) -> dict[str, tuple[np.ndarray, pd.Index]]:
+    """``{column: (codes, sorted labels)}`` of the :data:`_GROUP_COLS` of the
+    loaded frame, factorised once per frame (not once per conversion).
+
+    >>> codes, labels = _group_codes(pd.DataFrame({"country": ["KR", None, "JP", "KR"]}))["country"]
+    >>> codes.tolist(), list(labels)
+    ([1, -1, 0, 1], ['JP', 'KR'])
+    """
+    hit = _codes_of.get(df)
+    if hit is None:
+        hit = {}
+        for col in _GROUP_COLS:
+            if col in df and not isinstance(df[col].dtype, pd.CategoricalDtype):
+                codes, labels = pd.factorize(df[col], sort=True)
+                hit[col] = (codes, pd.Index(labels, dtype=object))
+        _codes_of[df] = hit
+    return hit
 
 
 def rates_token() -> object:
@@ -261,6 +285,8 @@ def convert(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     out = convert_frame(df, currency, basis=basis, as_of=as_of, real_year=real_year, fallback="nearest")
     order = np.lexsort((out["project"].fillna("").to_numpy(dtype=str), -out["converted_value"].fillna(-np.inf).to_numpy()))
     out = out.iloc[order]
+    for col, (codes, labels) in _group_codes(df).items():  # categorical: each view groups on integer codes
+        out[col] = pd.Categorical.from_codes(codes[order], labels, validate=False)
     if shared_key is not None:
         _shared.set(shared_key, out)
     cache[key] = out
@@ -277,6 +303,8 @@ def select(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     """
     conv = convert(df, state)
     mask = filter_mask(df, state)
+    if mask.all():  # no filter: the converted frame itself (a shallow copy; copy-on-write keeps the cache intact)
+        return conv.copy(deep=False)
     # conv is a reordering of df: carry the mask over by position
     order = _order_of(df, conv)
     return conv[mask[order]]
@@ -294,3 +322,44 @@ def _order_of(df: pd.DataFrame, conv: pd.DataFrame) -> np.ndarray:
 
 
 _positions = _PerFrame()
+
+
+_id_index = _PerFrame()
+
+
+def rows_by_id(df: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """The rows of ``df`` with the given ids, in the order given (unknown ids skipped).
+
+    The id index is built once per frame, so picking a few rows of a 1M-row
+    frame costs a hash look-up each, not a pass over the column.
+
+    >>> df = pd.DataFrame({"id": ["a", "b", "c"], "v": [1, 2, 3]})
+    >>> rows_by_id(df, ["c", "x", "a"])["v"].tolist()
+    [3, 1]
+    """
+    index = _id_index.get(df)
+    if index is None:
+        index = pd.Index(df["id"].astype(str).to_numpy(dtype=object))
+        _id_index[df] = index
+    pos = index.get_indexer([str(i) for i in ids])
+    return df.iloc[pos[pos >= 0]]
+
+
+def convert_rows(df: pd.DataFrame, ids: Sequence[str], state: ViewState) -> pd.DataFrame:
+    """The rows of the loaded frame ``df`` with the given ids (in that order),
+    converted with the state's :func:`conversion_settings`: the same numbers
+    as in :func:`convert` (conversion is row by row), without converting the
+    whole frame, e.g. compare's picks at a rate basis no other view uses.
+
+    >>> from dashboard.data import load_projects
+    >>> df = load_projects()
+    >>> ids = ["samsung-yokohama-apl", "stargate-project"]
+    >>> a = convert_rows(df, ids, ViewState(currency="KRW"))
+    >>> b = convert(df, ViewState(currency="KRW")).set_index("id").loc[ids]
+    >>> a["converted_value"].tolist() == b["converted_value"].tolist()
+    True
+    """
+    from dashboard.fx import convert_frame
+
+    currency, basis, as_of, real_year = conversion_settings(state)
+    return convert_frame(rows_by_id(df, ids), currency, basis=basis, as_of=as_of, real_year=real_year, fallback="nearest")

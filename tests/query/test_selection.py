@@ -103,3 +103,30 @@ def test_company_filter_by_group_id_and_old_name_links(projects):
     assert "stargate-project" in pick("company=oracle") & pick("company=openai") & by_group
     assert ViewState.from_query("company=SoftBank+Group&company=group:SOFTBANK").to_query() == \
         "company=softbank-group&company=group%3Asoftbank"
+
+
+def test_convert_rows_matches_the_whole_conversion(projects):
+    """convert_rows converts only the picked rows, in the order picked, to the same numbers as the whole frame
+    (display basis and the fixed basis compare uses), skipping unknown ids."""
+    import pandas as pd
+
+    from dashboard.query.selection import convert, convert_rows
+
+    ids = ["stargate-project", "no-such-id", "samsung-yokohama-apl", "softbank-openai-sakai-ai-dc"]
+    for state in (ViewState(currency="KRW"), ViewState(currency="JPY", basis="fixed"), ViewState(basis="annual")):
+        picked = convert_rows(projects, ids, state)
+        assert picked["id"].tolist() == [ids[0], ids[2], ids[3]]
+        whole = convert(projects, state).set_index("id").loc[picked["id"]]
+        cols = ["converted_value", "fx_rate", "fx_rate_date"]
+        pd.testing.assert_frame_equal(picked.set_index("id")[cols], whole[cols], check_dtype=False)
+
+
+def test_unfiltered_select_is_safe_to_change(small):
+    """With no filter select returns every row without copying them, yet a change to it never reaches the cache."""
+    from dashboard.query.selection import convert
+
+    out = select(small, ViewState())
+    assert len(out) == 4 and out["country"].dtype == "category"
+    out.loc[out.index[0], "converted_value"] = -1.0
+    assert (convert(small, ViewState())["converted_value"] != -1.0).all()
+    assert (select(small, ViewState())["converted_value"] != -1.0).all()

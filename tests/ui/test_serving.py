@@ -99,3 +99,31 @@ def test_answers_are_compressed_and_cached(server):
     import brotli
 
     assert brotli.decompress(packed) == plain and len(packed) * 4 < len(plain)
+
+
+
+def test_plotly_js_is_compressed_once_and_revalidated_without_compressing(tmp_path, monkeypatch):
+    """plotly.js (4.8 MB) is brotli-compressed on the first request only; a browser revalidating it with the
+    compressed copy's ETag gets a bodiless 304 that Dash answers itself (nothing is read or compressed again)."""
+    import brotli
+    import flask_compress.flask_compress as fc
+
+    from dashboard.ui.app import create_app
+
+    monkeypatch.setenv("SEMIDASH_DB", str(tmp_path / "store.sqlite"))
+    monkeypatch.setenv("SEMIDASH_CACHE_URL", "")
+    calls = []
+    real = fc._compress_data
+    monkeypatch.setattr(fc, "_compress_data", lambda app, data, algorithm: calls.append(len(data)) or real(app, data, algorithm))
+    client = create_app().server.test_client()
+    path = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+    first = client.get(path, headers={"Accept-Encoding": "br"})
+    tag = first.headers["ETag"]
+    assert first.status_code == 200 and tag.endswith(':br"') and len(brotli.decompress(first.data)) > 3_000_000
+    again = client.get(path, headers={"Accept-Encoding": "br"})
+    assert again.status_code == 200 and again.data == first.data
+    check = client.get(path, headers={"Accept-Encoding": "br", "If-None-Match": tag})
+    assert check.status_code == 304 and check.data == b""
+    assert len([n for n in calls if n > 3_000_000]) == 1  # the first request only
+    other = client.get(path, headers={"Accept-Encoding": "br", "If-None-Match": '"another-tag:br"'})
+    assert other.status_code == 200 and other.data == first.data

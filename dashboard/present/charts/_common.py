@@ -60,19 +60,26 @@ def hover_text(df: pd.DataFrame, currency: str) -> pd.Series:
     return text + np.where(rt != "", "<br>Rate: " + rt, "")
 
 
-def bubbles(trace: type, sel: np.ndarray, size: np.ndarray, text: np.ndarray, *, sizeref: float, opacity: float,
-            line_width: float, color: str | None = None, symbol=None, **where) -> go.Scatter | go.Scattergeo:
-    """One trace of bubbles (``trace`` is ``go.Scatter`` or ``go.Scattergeo``) for the rows ``sel``: area
-    proportional to ``size``, hover ``text``; ``where`` holds the positions (``x``/``y`` or ``lat``/``lon``)
-    and the trace's ``name``; ``symbol`` is one marker symbol or one per row (e.g. open circles for
-    country-level points)."""
+def bubble_spec(sel: np.ndarray, size: np.ndarray, text: np.ndarray, *, sizeref: float, opacity: float,
+                line_width: float, color: str | None = None, symbol=None, **where) -> dict:
+    """The properties of one trace of bubbles for the rows ``sel``, as a plain dict (for a figure built
+    without per-element validation, see :func:`bubbles`): area proportional to ``size``, hover ``text``;
+    ``where`` holds the positions (``x``/``y`` or ``lat``/``lon``) and the trace's ``name``; ``symbol`` is
+    one marker symbol or one per row (e.g. open circles for country-level points)."""
     marker = dict(size=size[sel], sizemode="area", sizeref=sizeref, sizemin=5, opacity=opacity,
                   line=dict(width=line_width, color="white"))
     if color is not None:
         marker["color"] = color
     if symbol is not None:
         marker["symbol"] = symbol
-    return trace(mode="markers", marker=marker, hovertext=text[sel], hovertemplate="%{hovertext}<extra></extra>", **where)
+    return dict(mode="markers", marker=marker, hovertext=text[sel], hovertemplate="%{hovertext}<extra></extra>", **where)
+
+
+def bubbles(trace: type, sel: np.ndarray, size: np.ndarray, text: np.ndarray, *, sizeref: float, opacity: float,
+            line_width: float, color: str | None = None, symbol=None, **where) -> go.Scatter | go.Scattergeo:
+    """One trace of bubbles (``trace`` is ``go.Scatter`` or ``go.Scattergeo``) from :func:`bubble_spec`."""
+    return trace(**bubble_spec(sel, size, text, sizeref=sizeref, opacity=opacity, line_width=line_width, color=color,
+                               symbol=symbol, **where))
 
 
 def axis_title(currency: str, real_year: int | None = None) -> str:

@@ -33,12 +33,18 @@ def _projects(n: int) -> str:
 
 def _money(rows: pd.DataFrame, currency: str) -> str:
     """The amount of ``rows`` counted once (``in_total`` rows when the data say which, else umbrella plans once)."""
+    return _money_of(rows, np.ones(len(rows), dtype=bool), currency)
+
+
+def _money_of(df: pd.DataFrame, rows: np.ndarray, currency: str) -> str:
+    """:func:`_money` of the rows of ``df`` where ``rows`` (a boolean mask), without copying them out."""
     from dashboard.present.charts.breakdown import total_once
 
-    if "in_total" in rows:
-        value = float(rows.loc[rows["in_total"].fillna(False).astype(bool), "converted_value"].fillna(0).sum())
+    if "in_total" in df:
+        counted = rows & df["in_total"].fillna(False).to_numpy(dtype=bool)
+        value = float(np.nansum(df["converted_value"].to_numpy(dtype="float64")[counted]))
     else:
-        value = total_once(rows)
+        value = total_once(df[rows])
     return format_amount(value, currency) or "0"
 
 
@@ -57,17 +63,17 @@ def left_out(view: str, df: pd.DataFrame, currency: str, *, log: bool = False, t
     if view == "map":
         located = (df["lat"].notna() & df["lon"].notna()).to_numpy() if "lat" in df else np.zeros(n, dtype=bool)
         parts = []
-        missing = df[~located]
-        if len(missing):
-            no_amount = int((~_has_amount(missing)).sum())
+        missing = int((~located).sum())
+        if missing:
+            no_amount = int((~located & ~amount).sum())
             extra = f" ({no_amount:,} without an amount)" if no_amount else ""
-            parts.append(f"{_projects(len(missing))} without a site {'is' if len(missing) == 1 else 'are'} not on the map: "
-                         f"{_money(missing, currency)}{extra}.")
+            parts.append(f"{_projects(missing)} without a site {'is' if missing == 1 else 'are'} not on the map: "
+                         f"{_money_of(df, ~located, currency)}{extra}.")
         if "coord_precision" in df:
             at_country = (df["coord_precision"] == "country").fillna(False).to_numpy(dtype=bool) & located
             national = int(at_country.sum())
             if national:
-                parts.append(f"{_projects(national)} without a single site ({_money(df[at_country], currency)}) "
+                parts.append(f"{_projects(national)} without a single site ({_money_of(df, at_country, currency)}) "
                              f"{'is' if national == 1 else 'are'} shown at country level (open circles).")
         return " ".join(parts)
     if view == "quantities":
@@ -101,6 +107,7 @@ def left_out(view: str, df: pd.DataFrame, currency: str, *, log: bool = False, t
                          f"{'is' if k == 1 else 'are'} counted once, in a box of all partners (\"Joint: …\"), "
                          "not under each partner.")
     if view == "ranking" and top is not None and int(usable.sum()) > top:
-        rest = df[usable].iloc[top:] if "converted_value" in df else df.iloc[:0]
-        parts.append(f"Only the largest {top} are drawn; the other {_projects(len(rest))} hold {_money(rest, currency)}.")
+        rest = usable.copy()  # the usable rows after the first ``top`` of them (the frame is sorted largest first)
+        rest[np.flatnonzero(usable)[:top]] = False
+        parts.append(f"Only the largest {top} are drawn; the other {_projects(int(rest.sum()))} hold {_money_of(df, rest, currency)}.")
     return " ".join(parts)

@@ -3,6 +3,9 @@ the converted amount per GPU, per MW and per (wafer/month) where both are
 known."""
 from __future__ import annotations
 
+import functools
+import json
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -26,8 +29,8 @@ def quantities_table(df: pd.DataFrame) -> pd.DataFrame:
     (300000.0, [200000000.0, nan])
     """
     cols = [c for c, _ in QUANTITIES]
-    known = df[cols].notna().any(axis=1)
-    data = df[known]
+    known = df[cols].notna().any(axis=1).to_numpy()
+    data = df[["project", "converted_value", *cols]][known]  # only the columns used: no copy of the others
     out = pd.DataFrame({"project": data["project"].astype(str), "converted_value": data["converted_value"].astype("float64")}, index=data.index)
     for col, _ in QUANTITIES:
         out[col] = data[col].astype("float64")
@@ -39,9 +42,28 @@ def quantities_table(df: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+_PANELS = (
+    ("gpus", "GPUs", False), ("per_gpu", "per GPU", True),
+    ("power_mw", "MW", False), ("per_mw", "per MW", True),
+    ("wafers_per_month", "wafers/month", False), ("per_wpm", "per wafer/month", True),
+)
+
+
+@functools.lru_cache(maxsize=32)
+def _grid(currency: str) -> str:
+    """The 3 × 2 subplot grid's layout (axes, domains, panel titles) as JSON,
+    built by ``make_subplots`` once per currency and copied per figure."""
+    titles = ["GPUs", f"{currency} per GPU", "Power (MW)", f"{currency} per MW", "Wafers per month", f"{currency} per wafer/month"]
+    fig = make_subplots(rows=3, cols=2, subplot_titles=titles, horizontal_spacing=0.34, vertical_spacing=0.09)
+    return json.dumps(fig.layout.to_plotly_json())
+
+
 def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool = False) -> go.Figure:
     """Three rows of bars (GPUs, MW, wafers/month): on the left the top
     ``top`` projects by the quantity, on the right by amount per unit.
+
+    The grid comes from :func:`_grid` (one ``make_subplots`` per currency) and
+    the figure is assembled as one dict, checked by plotly once.
 
     >>> df = pd.DataFrame({"project": ["DC"], "converted_value": [3e10], "gpus": [1e5], "power_mw": [150.0], "wafers_per_month": [None]})
     >>> fig = make_quantities(df, "USD")
@@ -52,37 +74,32 @@ def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool
     table = quantities_table(df)
     if table.empty:
         return empty_figure("No GPU, power or wafer figures among these projects")
-    titles = ["GPUs", f"{currency} per GPU", "Power (MW)", f"{currency} per MW", "Wafers per month", f"{currency} per wafer/month"]
-    fig = make_subplots(rows=3, cols=2, subplot_titles=titles, horizontal_spacing=0.34, vertical_spacing=0.09)
-    panels = [
-        ("gpus", "GPUs", 1, 1, False), ("per_gpu", "per GPU", 1, 2, True),
-        ("power_mw", "MW", 2, 1, False), ("per_mw", "per MW", 2, 2, True),
-        ("wafers_per_month", "wafers/month", 3, 1, False), ("per_wpm", "per wafer/month", 3, 2, True),
-    ]
-    for i, (col, name, r, c, money) in enumerate(panels):
+    layout = json.loads(_grid(currency))
+    data = []
+    for i, (col, name, money) in enumerate(_PANELS):
+        axis = "" if i == 0 else str(i + 1)  # plotly names the first axes "x"/"y", then "x2"/"y2"…
+        xaxis, yaxis = layout.setdefault(f"xaxis{axis}", {}), layout.setdefault(f"yaxis{axis}", {})
         part = table[table[col].notna()].nlargest(top, col).iloc[::-1]
         if part.empty:
-            axis = "" if i == 0 else str(i + 1)  # plotly names the first axes "x"/"y", then "x2"/"y2"…
-            fig.add_annotation(text="not known", showarrow=False, xref=f"x{axis} domain", yref=f"y{axis} domain",
-                               x=0.5, y=0.5, font=dict(color="#9ca3af"))
-            fig.update_xaxes(visible=False, row=r, col=c)
-            fig.update_yaxes(visible=False, row=r, col=c)
+            layout["annotations"].append(dict(text="not known", showarrow=False, xref=f"x{axis} domain", yref=f"y{axis} domain",
+                                              x=0.5, y=0.5, font=dict(color="#9ca3af")))
+            xaxis["visible"] = yaxis["visible"] = False
             continue
         vals = part[col].to_numpy()
         text = _fa(vals, currency) if money else _fa(vals, None)
-        fig.add_trace(
-            go.Bar(x=vals, y=list(_label(part["project"], 34)), orientation="h", name=name, text=text, textposition="outside",
-                   cliponaxis=False, marker=dict(color="#0891b2" if not money else "#d97706"),
-                   hovertext=list("<b>" + esc(part["project"]) + "</b>: " + pd.Series(text, index=part.index)),
-                   hovertemplate="%{hovertext}<extra></extra>"),
-            row=r, col=c,
-        )
-        top_val = float(np.nanmax(vals))
+        data.append(dict(
+            type="bar", x=vals, y=list(_label(part["project"], 34)), orientation="h", name=name, text=text, textposition="outside",
+            cliponaxis=False, marker=dict(color="#0891b2" if not money else "#d97706"),
+            hovertext=list("<b>" + esc(part["project"]) + "</b>: " + pd.Series(text, index=part.index)),
+            hovertemplate="%{hovertext}<extra></extra>", xaxis=f"x{axis}", yaxis=f"y{axis}",
+        ))
+        xaxis["showticklabels"] = False
         if log:
-            fig.update_xaxes(type="log", showticklabels=False, row=r, col=c)
+            xaxis["type"] = "log"
         else:
-            fig.update_xaxes(range=[0, top_val * 1.25], showticklabels=False, row=r, col=c)
-    fig.update_annotations(font_size=13)
-    fig.update_layout(template="semidash", title=f"Quantities and amount per unit ({currency})", height=960,
-                      showlegend=False, bargap=0.3, margin=dict(l=10, r=40, t=70, b=20))
-    return fig
+            xaxis["range"] = [0, float(np.nanmax(vals)) * 1.25]
+    for note in layout["annotations"]:
+        note.setdefault("font", {})["size"] = 13
+    layout.update(template="semidash", title=f"Quantities and amount per unit ({currency})", height=960,
+                  showlegend=False, bargap=0.3, margin=dict(l=10, r=40, t=70, b=20))
+    return go.Figure(data=data, layout=layout)

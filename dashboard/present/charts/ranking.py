@@ -45,8 +45,7 @@ def make_ranking(df: pd.DataFrame, currency: str, *, log: bool = False, top: int
     (['3,600억원 · superseded', '1조원'], ['/', ''], 'Superseded by A: not in the total (the plan that replaced it is)')
     """
     register()
-    data = df[df["converted_value"].notna() & (df["converted_value"] > 0 if log else True)]
-    data = data.nlargest(top, "converted_value")
+    data = df.iloc[top_positions(df["converted_value"].to_numpy(dtype="float64"), top, positive=log)]
     if data.empty:
         return empty_figure("No converted amounts to rank")
     data = data.iloc[::-1]  # plotly draws the first bar at the bottom
@@ -82,3 +81,20 @@ def make_ranking(df: pd.DataFrame, currency: str, *, log: bool = False, top: int
                            xref="paper", yref="paper", x=1, y=1, yanchor="bottom", showarrow=False,
                            font=dict(size=11, color="#475569"), xanchor="right")  # right-aligned: fits a phone too
     return fig
+
+
+def top_positions(values: np.ndarray, top: int, *, positive: bool = False) -> np.ndarray:
+    """Positions of the ``top`` largest known ``values`` (above zero with
+    ``positive``), largest first, ties in their order: ``DataFrame.nlargest``
+    (keep="first") without copying the frame's rows first.
+
+    >>> top_positions(np.array([1.0, np.nan, 5.0, 3.0, 5.0]), 2).tolist()
+    [2, 4]
+    """
+    ok = ~np.isnan(values) & ((values > 0) if positive else True)
+    idx = np.flatnonzero(ok)
+    if len(idx) > top:  # only the candidates at or above the top-th value are sorted
+        vals = values[idx]
+        cut = np.partition(vals, len(vals) - top)[len(vals) - top]
+        idx = idx[vals >= cut]
+    return idx[np.argsort(-values[idx], kind="stable")][:top]

@@ -43,9 +43,12 @@ def make_timeline(
     register()
     if color_by not in ("country", "category"):
         raise ValueError(f"color_by must be 'country' or 'category', not {color_by!r}")
-    data = df[df["converted_value"].notna() & df["announced_date"].notna()]
+    keep = (df["converted_value"].notna() & df["announced_date"].notna()).to_numpy()
     if log:
-        data = data[data["converted_value"] > 0]
+        keep = keep & (df["converted_value"] > 0).to_numpy()  # not &=: to_numpy() may give a read-only view
+    if keep.sum() > max_points:  # month totals need only these columns: the other columns' rows are not copied
+        df = df[[c for c in dict.fromkeys((color_by, "converted_value", "announced_date", "real_year")) if c in df]]
+    data = df[keep]
     if data.empty:
         return empty_figure("No dated, converted amounts to plot")
     groups = data[color_by].astype(object).fillna("unknown").astype(str)

@@ -27,7 +27,7 @@ from dashboard.present.charts.theme import PHONE_WIDTH, compact
 from dashboard.present.format import format_amount
 from dashboard.query import SELECTION_VIEWS, ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, convert, free_company_names, select
+from dashboard.query.selection import conversion_settings, convert_rows, free_company_names, select
 from dashboard.ui import ids
 from dashboard.ui.views import breakdown, compare, map, quantities, ranking, timeline
 
@@ -165,7 +165,7 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
                 rendered[0] = compact(rendered[0])
             values.update(zip(outs, rendered))
         summary = summary_children(selected, state)
-        note = left_out(state.tab, selected if state.tab != "compare" else convert(df, state), state.currency,
+        note = left_out(state.tab, selected if state.tab != "compare" else convert_rows(df, state.compare, state), state.currency,
                         log=state.log, top=getattr(module, "TOP", None), compare=state.compare)
         error = None
     except Exception as exc:  # noqa: BLE001 - shown to the reader, never a silent 500 with stale numbers

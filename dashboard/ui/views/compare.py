@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from dashboard.present.charts import compare_table, make_compare, ratio_lines
 from dashboard.query import ViewState
-from dashboard.query.selection import convert
+from dashboard.query.selection import convert_rows
 from dashboard.ui import ids
 
 NAME = "compare"
@@ -46,17 +46,17 @@ def ratio_frame(df, state: ViewState):
     from dashboard.query.selection import conversion_settings
 
     if state.compare_rates == "each":
-        return convert(df, state), (f"Ratios use each project's own rate ({BASIS_PHRASES[state.basis]}): "
+        return convert_rows(df, state.compare, state), (f"Ratios use each project's own rate ({BASIS_PHRASES[state.basis]}): "
                                     "between projects in different currencies they can change with the display currency.")
     fixed = state.replace(basis="fixed", real=False)
     day = conversion_settings(fixed)[2]
-    return convert(df, fixed), (f"Ratios use one rate date for every project: the rates of {day.isoformat()}, "
+    return convert_rows(df, state.compare, fixed), (f"Ratios use one rate date for every project: the rates of {day.isoformat()}, "
                                 "so they are the same in every display currency.")
 
 
 def compare_children(converted, state: ViewState, ratio_source=None, rate_note: str = "") -> tuple[Any, ...]:
     """Figure, table, ratio list and the ratios' rate note of the compare view
-    (from the whole converted frame: picks ignore the filters)."""
+    (``converted`` holds the picks or the whole converted frame: picks ignore the filters)."""
     fig = make_compare(converted, state.compare, state.currency, log=True if state.log else None)
     if not state.compare:
         return fig, html.P("No projects picked yet.", className="text-secondary small"), [], ""
@@ -76,6 +76,8 @@ def compare_children(converted, state: ViewState, ratio_source=None, rate_note: 
 
 
 def render(df, selected, state: ViewState) -> tuple:
-    """``(figure, table, ratios, rate note)`` of the view."""
+    """``(figure, table, ratios, rate note)`` of the view. Only the picked rows
+    are converted (:func:`~dashboard.query.selection.convert_rows`), at the
+    display basis and for the ratios, whatever the size of the data."""
     source, note = ratio_frame(df, state) if state.compare else (None, "")
-    return compare_children(convert(df, state), state, source, note)
+    return compare_children(convert_rows(df, state.compare, state), state, source, note)

@@ -12,7 +12,7 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dashboard.present.export import export_filename, provenance_rows, to_csv, to_xlsx
 from dashboard.query import ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, free_company_names, select
+from dashboard.query.selection import conversion_settings, free_company_names, rows_by_id, select
 
 from dashboard.ui import ids
 from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
@@ -105,7 +105,10 @@ def replacement_names(df: pd.DataFrame, selected: pd.DataFrame) -> dict[str, str
     """id -> project name of the plans that replace the superseded rows of ``selected`` (looked up in all of ``df``)."""
     if "superseded_by" not in selected:
         return {}
-    rows = df[df["id"].isin(set(selected["superseded_by"].dropna()))]
+    wanted = selected["superseded_by"].dropna().unique()
+    if not len(wanted):
+        return {}
+    rows = rows_by_id(df, list(wanted))  # a hash look-up per id, not a pass over the frame
     return dict(zip(rows["id"].astype(str), rows["project"].astype(str)))
 
 

@@ -48,3 +48,20 @@ def test_ranking_without_superseded_rows_has_no_hatching(projects):
     fig = make_ranking(sel, "USD")
     assert fig.data[0].marker.pattern is None or not fig.data[0].marker.pattern.shape
     assert not fig.layout.annotations
+
+
+def test_top_positions_is_nlargest():
+    """top_positions picks the known rows DataFrame.nlargest(keep='first') would (as make_ranking did), ties included."""
+    import numpy as np
+    import pandas as pd
+
+    from dashboard.present.charts.ranking import top_positions
+
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        vals = rng.integers(-3, 8, rng.integers(0, 60)).astype(float)
+        vals[rng.random(len(vals)) < 0.2] = np.nan
+        top = int(rng.integers(1, 30))
+        s = pd.Series(vals)
+        assert top_positions(vals, top).tolist() == s.dropna().nlargest(top).index.tolist()
+        assert top_positions(vals, top, positive=True).tolist() == s[s > 0].nlargest(top).index.tolist()

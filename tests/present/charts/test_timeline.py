@@ -17,3 +17,12 @@ def test_timeline_groups_and_aggregates(krw):
     assert {t.name for t in agg.data} == {"datacenter", "fab", "rnd"}
     with pytest.raises(ValueError, match="color_by must be 'country' or 'category'"):
         make_timeline(krw, "KRW", color_by="size")
+
+
+def test_log_timeline_of_many_projects_draws_month_totals(krw):
+    """On a log axis with more projects than max_points the month totals are drawn (no read-only mask error)."""
+    from dashboard.present.charts import make_timeline
+
+    fig = make_timeline(krw, "KRW", log=True, max_points=1)
+    assert fig.layout.yaxis.type == "log" and "(monthly totals)" in fig.layout.title.text
+    assert sum(len(t.y) for t in fig.data) >= 1
