@@ -158,7 +158,30 @@ def filter_mask(df: pd.DataFrame, state: ViewState) -> np.ndarray:
 
 # --------------------------------------------------------------- conversion
 _CONVERTED = _PerFrame()
-_CACHE_SIZE = 4
+#: conversions kept per loaded frame: up to this many (33 currencies x 4 bases fit), and at most
+#: :data:`_CACHE_ROWS` rows in all (a converted copy of the 312 bundled rows holds ~150 kB of its own)
+_CACHE_SIZE = 256
+_CACHE_ROWS = 4_000_000
+#: frames this small convert faster (about 1 ms for 300 rows) than a converted copy unpickles from
+#: the shared cache (about 1.2 ms): only larger ones are shared between processes
+#: (``$SEMIDASH_SHARE_CONVERSIONS_FROM_ROWS`` sets another size, 0 shares all)
+_SHARE_MIN_ROWS = 20_000
+
+
+def _share_min_rows() -> int:
+    import os
+
+    try:
+        return int(os.environ.get("SEMIDASH_SHARE_CONVERSIONS_FROM_ROWS", _SHARE_MIN_ROWS))
+    except ValueError:
+        return _SHARE_MIN_ROWS
+
+
+def _cache_entries(n_rows: int) -> int:
+    """How many conversions of an ``n_rows``-row frame to keep (at least 4)."""
+    return max(4, min(_CACHE_SIZE, _CACHE_ROWS // max(n_rows, 1)))
+
+
 #: text columns the charts group by, categorical in the converted frame
 _GROUP_COLS = ("country", "category", "status", "coord_precision")
 _codes_of = _PerFrame()
@@ -272,12 +295,13 @@ def convert(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
         return hit
     shared_key = None
     frame_key = _FRAME_KEYS.get(df)
-    if _shared is not None and frame_key is not None:
+    limit = _cache_entries(len(df))
+    if _shared is not None and frame_key is not None and len(df) >= _share_min_rows():
         shared_key = f"conv:{frame_key}:{key}:{rates_key()}"
         hit = _shared.get(shared_key)
         if isinstance(hit, pd.DataFrame) and len(hit) == len(df):
             cache[key] = hit
-            while len(cache) > _CACHE_SIZE:
+            while len(cache) > limit:
                 cache.popitem(last=False)
             return hit
     currency, basis, as_of, real_year = key
@@ -290,7 +314,7 @@ def convert(df: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     if shared_key is not None:
         _shared.set(shared_key, out)
     cache[key] = out
-    while len(cache) > _CACHE_SIZE:
+    while len(cache) > limit:
         cache.popitem(last=False)
     return out
 

@@ -44,3 +44,26 @@ def by_id(driver, element_id: str, timeout: float = 15.0) -> Any:
     """The element with ``element_id`` once it exists (through the DOM: selenium's id lookup cannot quote JSON ids)."""
     return until(lambda: driver.execute_script("return document.getElementById(arguments[0])", element_id),
                  timeout, f"element with id {element_id}")
+
+
+def downloaded(folder, pattern: str, timeout: float = 15.0):
+    """The file matching ``pattern`` in the browser's download ``folder`` once Chrome has finished writing it:
+    no partial download left in the folder, not empty, and the same size on two looks 0.2 s apart
+    (headless Chrome can create the file before it has written all of it)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    seen: dict[Path, int] = {}
+
+    def complete():
+        if any(folder.glob("*.crdownload")) or any(folder.glob(".com.google.Chrome.*")):
+            return None
+        for f in sorted(folder.glob(pattern)):
+            size = f.stat().st_size
+            if size > 0 and seen.get(f) == size:
+                return f
+            seen[f] = size
+        time.sleep(0.1)  # with until's 0.1 s: two looks 0.2 s apart
+        return None
+
+    return until(complete, timeout, f"a complete download matching {pattern}")

@@ -3,21 +3,38 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
+from dashboard.present.charts import objects as go
 
 from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
 
 
+def _texts(s: pd.Series) -> list[str]:
+    """A column as text, ``""`` where missing (``s.astype(object).fillna("").astype(str)`` as a list)."""
+    missing = s.isna().to_numpy(dtype=bool).tolist()
+    return ["" if m else str(v) for v, m in zip(s.tolist(), missing)]
+
+
+def _esc(t: str) -> str:
+    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# The helpers below build their strings with list comprehensions over the column values: the charts
+# call them on at most a few thousand rows (larger views are aggregated first), where each pandas
+# string operation costs more in fixed overhead than the whole comprehension (hover text of 25 rows:
+# 3.4 ms with Series operations, a tenth of that here).
+
 def esc(s: pd.Series) -> pd.Series:
-    """Escape plotly's pseudo-HTML in a text column."""
-    return s.astype(object).fillna("").astype(str).str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False)
+    """Escape plotly's pseudo-HTML in a text column (missing values give ``""``).
+
+    >>> esc(pd.Series(["R&D <lab>", None])).tolist()
+    ['R&amp;D &lt;lab&gt;', '']
+    """
+    return pd.Series([_esc(t) for t in _texts(s)], index=s.index, dtype=object)
 
 
 def short(s: pd.Series, width: int = 42) -> pd.Series:
     """Cut labels longer than ``width`` characters with an ellipsis."""
-    s = s.astype(object).fillna("").astype(str)
-    long = s.str.len() > width
-    return s.where(~long, s.str.slice(0, width - 1) + "…")
+    return pd.Series([t if len(t) <= width else t[: width - 1] + "…" for t in _texts(s)], index=s.index, dtype=object)
 
 
 def label(s: pd.Series, width: int = 42) -> pd.Series:
@@ -28,36 +45,44 @@ def label(s: pd.Series, width: int = 42) -> pd.Series:
     >>> label(pd.Series(['<a href="x">A</a>', "Fab & Lab"]), 12).tolist()
     ['&lt;a href="x"…', 'Fab &amp; Lab']
     """
-    return esc(short(s, width))
+    return pd.Series([_esc(t if len(t) <= width else t[: width - 1] + "…") for t in _texts(s)], index=s.index, dtype=object)
+
+
+def _rate_texts(df: pd.DataFrame) -> list[str]:
+    n = len(df)
+    rate = df["fx_rate"].to_numpy(dtype="float64") if "fx_rate" in df else np.full(n, np.nan)
+    labels = rate_labels(df["currency"], rate, df["converted_currency"])
+    if "fx_rate_date" in df:
+        dates = rate_date_labels(df["fx_rate_date"], df["fx_basis"] if "fx_basis" in df else "")
+        sources = _texts(df["fx_source"]) if "fx_source" in df else [""] * n
+        labels = [f"{lab}{' as the ' if d.startswith('annual') else ' on '}{d} ({src})"
+                  for lab, d, src in zip(labels, dates, sources)]
+    return ["" if r != r else t for t, r in zip(labels, rate.tolist())]
 
 
 def rate_text(df: pd.DataFrame) -> pd.Series:
     """``1 JPY = 9.05 KRW on 2023-12-21 (ECB)`` per row; empty where no rate."""
-    n = len(df)
-    if n == 0:
+    if len(df) == 0:
         return pd.Series([], dtype=object)
-    rate = df["fx_rate"].to_numpy(dtype="float64") if "fx_rate" in df else np.full(n, np.nan)
-    label = pd.Series(rate_labels(df["currency"], rate, df["converted_currency"]), index=df.index, dtype=object)
-    date = (pd.Series(rate_date_labels(df["fx_rate_date"], df["fx_basis"] if "fx_basis" in df else ""), index=df.index)
-            if "fx_rate_date" in df else "")
-    src = df["fx_source"].astype(object).fillna("").astype(str) if "fx_source" in df else ""
-    text = label + np.where(date.str.startswith("annual"), " as the ", " on ") + date + " (" + src + ")" if "fx_rate_date" in df else label
-    return text.where(~np.isnan(rate), "")
+    return pd.Series(_rate_texts(df), index=df.index, dtype=object)
 
 
 def hover_text(df: pd.DataFrame, currency: str) -> pd.Series:
     """Hover text per row: name, company, figure as reported, converted value, rate."""
-    conv = pd.Series(format_amounts(df["converted_value"], currency), index=df.index, dtype=object)
-    approx = np.where(df["amount_approx"].fillna(False).to_numpy(dtype=bool), "≈ ", "") if "amount_approx" in df else ""
-    reported = df["amount_reported"].astype(object).fillna("").astype(str)
-    text = (
-        "<b>" + esc(df["project"]) + "</b><br>"
-        + esc(df["company"]) + " · " + df["country"].astype(object).fillna("").astype(str) + " · " + df["announced"].astype(object).fillna("").astype(str)
-        + "<br>Reported: " + approx + esc(reported)
-        + "<br>Converted: " + conv
-    )
-    rt = rate_text(df)
-    return text + np.where(rt != "", "<br>Rate: " + rt, "")
+    n = len(df)
+    if n == 0:
+        return pd.Series([], index=df.index, dtype=object)
+    conv = format_amounts(df["converted_value"], currency)
+    approx = (np.where(df["amount_approx"].fillna(False).to_numpy(dtype=bool), "≈ ", "").tolist()
+              if "amount_approx" in df else [""] * n)
+    rates = _rate_texts(df)
+    text = [
+        f"<b>{_esc(p)}</b><br>{_esc(c)} · {k} · {a}<br>Reported: {x}{_esc(r)}<br>Converted: {v}"
+        + (f"<br>Rate: {rt}" if rt else "")
+        for p, c, k, a, x, r, v, rt in zip(_texts(df["project"]), _texts(df["company"]), _texts(df["country"]),
+                                           _texts(df["announced"]), approx, _texts(df["amount_reported"]), conv, rates)
+    ]
+    return pd.Series(text, index=df.index, dtype=object)
 
 
 def bubble_spec(sel: np.ndarray, size: np.ndarray, text: np.ndarray, *, sizeref: float, opacity: float,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
+from dashboard.present.charts import objects as go
 
 from dashboard.present.charts._common import esc, short
 from dashboard.present.charts.theme import empty_figure, group_color, register

@@ -8,7 +8,7 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
+from dashboard.present.charts import objects as go
 
 from dashboard.present.charts._common import label as _label, amount_bars, axis_title, real_year_of, short
 from dashboard.present.charts.theme import empty_figure, register

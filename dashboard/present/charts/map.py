@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from plotly.graph_objects import Figure as _PlotlyFigure
+
+from dashboard.present.charts import objects as go
 
 from dashboard.present.charts._common import bubble_spec, esc, hover_text
 from dashboard.present.charts.theme import empty_figure, group_color, register

@@ -8,8 +8,8 @@ import json
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+from dashboard.present.charts import objects as go
+from dashboard.present.charts.objects import make_subplots
 
 from dashboard.present.charts._common import label as _label, esc, short
 from dashboard.present.charts.theme import empty_figure, register

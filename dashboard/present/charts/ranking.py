@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
+from dashboard.present.charts import objects as go
 
 from collections.abc import Mapping
 

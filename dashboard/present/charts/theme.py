@@ -6,7 +6,7 @@ True
 """
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from dashboard.present.charts import objects as go
 import plotly.io as pio
 
 __all__ = ["TEMPLATE", "FONT_FAMILY", "COLORWAY", "register", "empty_figure", "compact", "PHONE_WIDTH", "group_color",
@@ -113,57 +113,72 @@ def compact(fig: go.Figure, *, label_width: int = 20) -> go.Figure:
     """``fig`` fitted to a phone: shorter category labels (whole names stay in
     the hover), smaller type and margins, the legend under the plot.
 
+    Works on the figures of :mod:`~dashboard.present.charts.objects` and on
+    plotly's own, through the calls both have (``update_layout``,
+    ``update_traces``, ``update_annotations``).
+
     >>> f = go.Figure(go.Bar(x=[1], y=[0], orientation="h"))
     >>> _ = f.update_yaxes(tickvals=[0], ticktext=["A very long project name &amp; more"])
     >>> compact(f).layout.yaxis.ticktext
     ('A very long project…',)
     """
-    for axis in fig.select_yaxes():
-        if axis.ticktext:
-            axis.ticktext = [_cut(str(t), label_width) for t in axis.ticktext]
-    for trace in fig.data:
-        if getattr(trace, "orientation", None) == "h" and trace.y is not None and len(trace.y) and isinstance(trace.y[0], str):
-            trace.y = [_cut(t, label_width) for t in trace.y]
+    state = go.json_ready(fig)
+    layout = state["layout"]
+    for key in sorted(k for k in layout if k == "yaxis" or (k.startswith("yaxis") and k[5:].isdigit())):
+        ticktext = layout[key].get("ticktext") if isinstance(layout[key], dict) else None
+        if ticktext:
+            fig.update_layout({key: {"ticktext": [_cut(str(t), label_width) for t in ticktext]}})
+    for i, trace in enumerate(state["data"]):
+        y = trace.get("y")
+        if trace.get("orientation") == "h" and isinstance(y, list) and len(y) and isinstance(y[0], str):
+            fig.update_traces({"y": [_cut(t, label_width) for t in y]}, selector=i)
     fig.update_layout(font_size=11, title_font_size=13, margin=dict(l=4, r=56, t=44, b=30),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0, font_size=10))
     fig.update_annotations(font_size=11)
-    _one_column(fig)
-    if any(t.type == "scattergeo" for t in fig.data):  # a world map is twice as wide as high
+    _one_column(fig, go.json_ready(fig)["layout"])  # after the font change above
+    if any(t.get("type") == "scattergeo" for t in state["data"]):  # a world map is twice as wide as high
         fig.update_layout(height=360, margin=dict(l=0, r=0, t=40, b=0), legend=dict(y=0.02, yanchor="bottom"))
     return fig
 
 
-def _one_column(fig: go.Figure, *, panel_height: int = 250, gap: float = 0.035) -> None:
+def _one_column(fig, layout: dict, *, panel_height: int = 250, gap: float = 0.035) -> None:
     """Restack a two-column grid of subplots (the Quantities view) as one
     column, row by row, so no panel's labels run over its neighbour's bars on
-    a phone; subplot titles move with their panels.
+    a phone; subplot titles move with their panels. ``layout`` is the
+    figure's layout as plain data (``go.json_ready(fig)["layout"]``); the
+    changes go through ``update_layout``, so both kinds of figure take them.
 
     >>> from plotly.subplots import make_subplots
     >>> f = make_subplots(rows=1, cols=2, subplot_titles=["A", "B"])
-    >>> _one_column(f)
+    >>> _one_column(f, f.to_plotly_json()["layout"])
     >>> list(f.layout.xaxis2.domain), f.layout.yaxis.domain[1] > f.layout.yaxis2.domain[1], f.layout.annotations[1].x
     ([0.0, 1.0], True, 0.5)
     """
     panels = []
-    for key in fig.layout:
-        if key.startswith("xaxis") and fig.layout[key].domain is not None:
-            suffix = key[len("xaxis"):]
-            y = fig.layout["yaxis" + suffix] if ("yaxis" + suffix) in fig.layout else None
-            if y is not None and y.domain is not None:
-                panels.append((fig.layout[key], y))
-    cols = sorted({tuple(x.domain) for x, _ in panels})
+    for key, x in layout.items():
+        if key == "xaxis" or (key.startswith("xaxis") and key[5:].isdigit()):
+            y = layout.get("yaxis" + key[5:])
+            if isinstance(x, dict) and isinstance(y, dict) and x.get("domain") is not None and y.get("domain") is not None:
+                panels.append((key[5:], tuple(x["domain"]), tuple(y["domain"])))
+    cols = sorted({x for _, x, _ in panels})
     if len(cols) != 2:
         return
-    rows = sorted({tuple(y.domain) for _, y in panels}, reverse=True)
-    panels.sort(key=lambda p: (rows.index(tuple(p[1].domain)), cols.index(tuple(p[0].domain))))
+    rows = sorted({y for _, _, y in panels}, reverse=True)
+    panels.sort(key=lambda p: (rows.index(p[2]), cols.index(p[1])))
     n = len(panels)
     h = (1 - gap * (n - 1)) / n
-    titles = [a for a in fig.layout.annotations if a.xref == "paper" and a.yref == "paper"]
-    for i, (x, y) in enumerate(panels):
-        old_x, old_top = (x.domain[0] + x.domain[1]) / 2, y.domain[1]
+    notes = [dict(a) for a in layout.get("annotations", [])]
+    changes: dict = {}
+    for i, (suffix, xd, yd) in enumerate(panels):
+        old_x, old_top = (xd[0] + xd[1]) / 2, yd[1]
         top = 1 - i * (h + gap)
-        for a in titles:
-            if abs(a.x - old_x) < 1e-6 and abs(a.y - old_top) < 1e-6:
-                a.x, a.y = 0.5, top
-        x.domain, y.domain = [0.0, 1.0], [max(top - h, 0.0), top]
-    fig.update_layout(height=max(fig.layout.height or 0, panel_height * n))
+        for a in notes:
+            if a.get("xref") == "paper" and a.get("yref") == "paper" and \
+                    abs(a.get("x", -1) - old_x) < 1e-6 and abs(a.get("y", -1) - old_top) < 1e-6:
+                a["x"], a["y"] = 0.5, top
+        changes["xaxis" + suffix] = {"domain": [0.0, 1.0]}
+        changes["yaxis" + suffix] = {"domain": [max(top - h, 0.0), top]}
+    fig.update_layout(changes)
+    # cleared, then set whole (an array of objects is never updated element by element: both figure kinds agree)
+    fig.update_layout(annotations=[])
+    fig.update_layout(annotations=notes, height=max(layout.get("height") or 0, panel_height * n))

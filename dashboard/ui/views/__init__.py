@@ -23,6 +23,7 @@ from dash import Input, Output, no_update
 
 from dashboard.present.charts import empty_figure, total_once
 from dashboard.present.charts.notes import left_out
+from dashboard.present.charts.objects import json_ready
 from dashboard.present.charts.theme import PHONE_WIDTH, compact
 from dashboard.present.format import format_amount
 from dashboard.query import SELECTION_VIEWS, ViewState
@@ -191,4 +192,6 @@ def register_view_callbacks(app, frame: Callable[[], pd.DataFrame], currencies: 
                   Input(ids.URL, "search"), Input(ids.DATA_REV, "data"), Input(ids.VIEWPORT, "data"))
     def _views(search, rev, viewport):
         # VIEWS_DONE starts the grid's callback once the chart is on its way (the grid is below the chart)
-        return [*view_outputs(frame(), search, currencies=currencies(), viewport=viewport), f"{search or ''}#{rev or ''}"]
+        outputs = view_outputs(frame(), search, currencies=currencies(), viewport=viewport)
+        # figures and components as plain JSON: Dash then encodes the answer in one orjson pass
+        return [*(v if v is no_update else json_ready(v) for v in outputs), f"{search or ''}#{rev or ''}"]

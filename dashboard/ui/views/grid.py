@@ -112,6 +112,36 @@ def replacement_names(df: pd.DataFrame, selected: pd.DataFrame) -> dict[str, str
     return dict(zip(rows["id"].astype(str), rows["project"].astype(str)))
 
 
+#: frames up to this many rows keep the grid rows they have built, per conversion
+ROW_CACHE_MAX = 200_000
+_row_cache: dict[int, list] = {}
+
+
+def cached_grid_rows(df: pd.DataFrame, state: ViewState, selected: pd.DataFrame) -> list[dict]:
+    """:func:`grid_rows` of ``selected`` (``select(df, state)``), keeping each row once built, per
+    conversion: a row depends only on itself and the currency, so another filter on the same
+    conversion builds only the rows not built yet (they go away with the conversion)."""
+    from dashboard.query.selection import convert
+
+    conv = convert(df, state)  # cached: the frame select() filtered
+    if len(conv) > ROW_CACHE_MAX:
+        return grid_rows(selected, state.currency, names=replacement_names(df, selected))
+    key = id(conv)
+    rows = _row_cache.get(key)
+    if rows is None:
+        import weakref
+
+        rows = _row_cache[key] = [None] * len(conv)
+        weakref.finalize(conv, _row_cache.pop, key, None)
+    pos = conv.index.get_indexer(selected.index[:GRID_MAX_ROWS]).tolist()
+    missing = [i for i in pos if rows[i] is None]
+    if missing:
+        part = conv.iloc[missing]
+        for i, row in zip(missing, grid_rows(part, state.currency, limit=len(missing), names=replacement_names(df, part))):
+            rows[i] = row
+    return [dict(rows[i]) for i in pos]
+
+
 def create_grid() -> dag.AgGrid:
     """The grid component (rows come from a callback)."""
     return dag.AgGrid(
@@ -144,7 +174,7 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
         return [no_update, no_update, no_update]
     try:
         selected = select(df, state)
-        rows = grid_rows(selected, state.currency, names=replacement_names(df, selected))
+        rows = cached_grid_rows(df, state, selected)
     except Exception as exc:  # noqa: BLE001 - never leave the last currency's rows under a new label
         import logging
 

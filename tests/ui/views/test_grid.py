@@ -6,6 +6,7 @@ import io
 
 from dash import no_update
 
+from dashboard.query import ViewState, select
 from dashboard.ui.views.grid import export_download, grid_outputs
 
 
@@ -90,3 +91,17 @@ def test_grid_and_export_mark_superseded_plans(projects):
     out = {r["id"]: r for r in csv.DictReader(io.StringIO(sent["content"]))}
     assert (out["apple-us-500b-plan"]["superseded_by"], out["apple-us-500b-plan"]["in_total"]) == ("apple-us-600b-plan", "False")
     assert (out["apple-us-600b-plan"]["superseded_by"], out["apple-us-600b-plan"]["in_total"]) == ("", "True")
+
+
+def test_rows_from_the_conversion_cache_equal_rows_built_from_the_selection(projects):
+    """The grid's rows, taken from the rows built once per conversion, are exactly grid_rows of the selection,
+    for filters, searches, bases, currencies and an empty selection."""
+    from dashboard.ui.views.grid import cached_grid_rows, grid_rows, replacement_names
+
+    for query in ("cur=KRW", "cur=KRW&country=JP", "cur=JPY&q=samsung&basis=annual", "cur=USD&real=1&year=2012",
+                  "cur=EUR&basis=fixed&asof=2019-05-06&category=fab", "cur=USD&q=no-such-project-anywhere",
+                  "cur=TWD&from=2025-01-01&status=announced"):
+        state = ViewState.from_query(query)
+        selected = select(projects, state)
+        names = replacement_names(projects, selected)
+        assert cached_grid_rows(projects, state, selected) == grid_rows(selected, state.currency, names=names), query

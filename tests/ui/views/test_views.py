@@ -4,10 +4,10 @@ from __future__ import annotations
 import csv
 import io
 
-import plotly.graph_objects as go
 import pytest
 from dash import no_update
 
+from dashboard.present.charts.objects import Figure
 from dashboard.query import SELECTION_VIEWS as TABS
 from dashboard.query import ViewState
 from dashboard.ui.views import view_outputs
@@ -19,7 +19,7 @@ def test_views_build_only_active_tab(projects):
     for tab in TABS:
         out = view_outputs(projects, f"?tab={tab}&cur=KRW&compare=stargate-project&compare=samsung-yokohama-apl")
         figs = dict(zip(TABS, out[: len(TABS)]))
-        assert isinstance(figs[tab], go.Figure) and all(f is no_update for t, f in figs.items() if t != tab)
+        assert isinstance(figs[tab], Figure) and all(f is no_update for t, f in figs.items() if t != tab)
         assert out[-3][0].startswith(f"{len(projects)} projects") and "조원" in out[-3][0]
         assert out[-2] == []  # no link notice, no error
         if tab == "compare":
@@ -31,8 +31,8 @@ def test_quantities_view_renders_for_every_country(projects):
     for country in sorted(projects["country"].dropna().unique()):
         out = view_outputs(projects, f"?tab=quantities&country={country}")
         fig = out[TABS.index("quantities")]
-        assert isinstance(fig, go.Figure) and out[-2] == [], (country, out[-2])
-        fig.to_json()  # plotly validates every property on the way out
+        assert isinstance(fig, Figure) and out[-2] == [], (country, out[-2])
+        fig.to_json()  # replayed on plotly's graph objects, which validate every property
     # a country with quantities but no GPU figure (TW in the 1.x data) gets "not known" panels, not an error
     q = projects[["gpus", "power_mw", "wafers_per_month"]].notna()
     by = q.groupby(projects["country"]).any()
