@@ -57,10 +57,11 @@ def _patterns():
     year = regex.compile(r"\L<w>", regex.VERSION1, w=words(wf["year_context"]))
     dc = load("words")["datacenter"]
     dc_word = regex.compile(r"\L<w>", regex.VERSION1, w=words(dc["nouns"] + dc["sentence_nouns"]))
+    dc_any = regex.compile(r"\L<w>|(?i:data[ -]?cent(?:er|re)s?)", regex.VERSION1, w=words(dc["nouns"]))
     sentence = load("phrases")["sentence"]
     return {
         "ends": tuple(sentence["ends"]), "date_digits": frozenset(sentence["date_digits"]),
-        "dc_word": dc_word, "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
+        "dc_word": dc_word, "dc_any": dc_any, "han_ok": tuple(load("phrases")["carry"]["han_ok"]), "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
         "of": frozenset(load("phrases")["datacenter"]["counted_noun_after"]),
         "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
         "gpu_word": gpu_word, "gpu_any": gpu_any, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
@@ -89,6 +90,9 @@ def _sentence_end(text: str, pos: int, span: int) -> int:
     return hi
 
 
+_KANA = regex.compile(r"[\u3040-\u30ff]")
+
+
 def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | None:
     """End of the span when the count at ``rs`` (counter ``counter`` ending at ``end``) is GPUs."""
     t = _patterns()
@@ -102,6 +106,9 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
     if value < t["gpu_min"] and counter != "chips":
         return None
     lo = sentence_start(text, rs, t["gpu_span"])
+    if ("\u4e00" <= text[end : end + 1] <= "\u9fff" and not text.startswith(t["han_ok"], end)
+            and _KANA.search(text, lo, stop) is None):
+        return None  # Chinese "H20芯片 … 2700个行业伙伴": the counter counts the noun right after it (Japanese: a verb, 2000基導入)
     for at in range(bisect.bisect_left(words, (lo, "")), len(words)):
         start, word = words[at]
         if start >= rs:
@@ -172,3 +179,14 @@ def dc_by_sentence(text: str, rs: int, counter: str, end: int, value) -> bool:
     for found in t["dc_word"].finditer(text, lo, rs):
         pass
     return found is not None and (counter in t["dc_sentence"] or rs - found.end() <= t["dc_near_span"])
+
+
+def dc_in_sentence(text: str, rs: int, end: int) -> bool:
+    """True when the sentence around ``rs``..``end`` names data centres ("데이터센터 단지는 5개 캠퍼스로")."""
+    t = _patterns()
+    lo = sentence_start(text, rs, t["dc_span"])
+    if t["dc_any"].search(text, lo, rs):
+        return True
+    hi = min(len(text), end + t["dc_span"])
+    stops = [i for i in (text.find(e, end, hi) for e in t["ends"]) if i >= 0]
+    return t["dc_any"].search(text, end, min(stops) if stops else hi) is not None

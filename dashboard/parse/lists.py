@@ -15,6 +15,9 @@ sentence makes them one list:
   the same thing.
 * **Data centres of a size**: "two 100 MW data centres": the number before a
   power figure that describes data centres counts them.
+* **Another of the same**: "1,600 new jobs, plus another 1,400 from suppliers": a
+  bare number after "another" / "an additional" takes the unit of the counted
+  figure before it in the sentence.
 * **Counts by place**: "35 data centers — 18 in Dubai, 16 in Abu Dhabi and one
   in Fujairah": numbers before "in <Place>" after a data-centre count of the
   same sentence, none larger than it, count data centres too.
@@ -27,7 +30,10 @@ The words are in ``vocab/words.toml`` (``[lists]``).
 """
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
+
+import regex
 
 from dashboard.parse.before import words_before
 from dashboard.parse.counted import sentence_start
@@ -57,6 +63,13 @@ def _words_before(ctx: Context, rec: Rec) -> None:
         if pre.get(g):
             apply_kind(rec, word_kind(ctx.before, pre.get(g)))
             rec.s = min(rec.s, pre.starts[g])
+
+
+@functools.cache
+def _another():
+    """ "another" / "an additional" (and an approximation word) right before a numeral."""
+    L = load("words")["lists"]
+    return regex.compile(r"(?i:(?<![A-Za-z])\L<a>[ ](?:\L<ab>[ ])?)$", regex.VERSION1, a=L["another"], ab=L["another_approx"])
 
 
 def _same_sentence(ctx: Context, a: int, b: int) -> bool:
@@ -97,9 +110,18 @@ def link_lists(ctx: Context, recs: list[Rec]) -> None:
             a.kind, a.unit, a.e = "quantity", last_dc.unit, a.tail
     span = int(load("words")["counter"]["carry_span"])
     last_money: Rec | None = None
+    last_count: Rec | None = None
     for i, a in enumerate(recs):
         if a.kind == "money":
             last_money = a
+        elif a.kind == "quantity" and a.unit in counted:
+            last_count = a
+        elif (a.kind is None and last_count is not None and not a.run.absurd and a.rs - last_count.e <= span
+              and a.value * _HUNDRED >= last_count.value and _another().search(text, max(0, a.rs - 40), a.rs)
+              and _same_sentence(ctx, last_count.e, a.rs)):
+            a.kind, a.unit, a.e = "quantity", last_count.unit, a.tail
+            _words_before(ctx, a)
+            continue
         if a.kind is not None or a.run.absurd or a.restates is not None:
             continue
         b = recs[i + 1] if i + 1 < len(recs) else None

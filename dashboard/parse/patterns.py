@@ -80,15 +80,17 @@ def _number_words(p: "Patterns"):
         # "two new data centers", "two 100 MW HUMAIN data centres"
         r"|[ ](?:[0-9][0-9,.]{0,8}+[ ]?(?:MW|GW|(?i:megawatts?|gigawatts?))[ ])?(?:[A-Z][A-Za-z0-9\-]{1,15}+[ ]){0,2}+"
         r"(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
-        r"(?i:data[ -]?cent(?:er|re)(?:s|[ ]projects)|datacent(?:er|re)s)(?![A-Za-z]))",
+        r"(?i:data[ -]?cent(?:er|re)(?:s|[ ](?:projects|campuses|sites|facilities))|datacent(?:er|re)s)(?![A-Za-z]))",
         regex.VERSION1, **L, ignore_unused=True,
     )
 
 
 def _scale(p: "Patterns"):
     return regex.compile(
-        r"(?:[ ]|-)?(?:(?P<w>(?i:\L<scale_words>))|(?P<l>[kKmMbB]|cr|Cr))(?![A-Za-z0-9²³])", _F,
-        scale_words=lists()["scale_words"],
+        # a unit symbol may stand glued after a scale word ("1.3millionft2")
+        r"(?:[ ]|-)?(?:(?P<w>(?i:\L<scale_words>))(?:(?![A-Za-z0-9²³])|(?=\L<glued>(?![A-Za-z0-9])))"
+        r"|(?P<l>[kKmMbB]|cr|Cr)(?![A-Za-z0-9²³]))", _F,
+        scale_words=lists()["scale_words"], glued=load("phrases")["numeral"]["glued_after_scale"],
     )
 
 
@@ -130,7 +132,7 @@ def _q(p: "Patterns"):
 
 def _post(p: "Patterns"):
     return regex.compile(
-        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])|\L<post_cjk>|超(?!\L<a_not_after_chao>)"
+        r"(?:(?<![ ])-plus|\+|[ ]?(?:(?i:\L<post_en>)(?![A-Za-z])(?!(?<=(?i:plus))[ ](?:(?i:\L<a_plus_not_before>)(?![A-Za-z])|[0-9$€£¥]))|\L<post_cjk>|超(?!\L<a_not_after_chao>)"
         r"|(?P<dae>대)(?![가-힣]|$)|대(?=\L<a_dae_before>|$)|(?P<geup>급)(?!\L<a_not_after_geup>)))",
         regex.VERSION1, **lists(), ignore_unused=True,
     )
@@ -169,7 +171,7 @@ def _en_unit_words(p: "Patterns") -> frozenset[str]:
     """Lower-case words that may begin a unit after a number and a space (see reader._unit)."""
     L = unit_lists()
     names = ("money_en", "power_en", "area_en", "area_adj", "gpu_en", "gpu_adj", "dc_en", "dc_adj", "job_en", "job_adj",
-             "people_en", "counters", "wafer_english", "wafer_english_nouns", "wafer_month_codes", "power_sym")
+             "people_en", "dc_campus_en", "counters", "wafer_english", "wafer_english_nouns", "wafer_month_codes", "power_sym")
     words = {w.split(" ")[0].split("-")[0].lower() for name in names for w in L[name] if w[:1].isascii()}
     return frozenset(words | {"sq", "ha", "m", "km", "ft", "u"})
 

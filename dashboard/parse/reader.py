@@ -24,7 +24,7 @@ import regex
 from dashboard.parse import patterns
 from dashboard.parse.after import apply_kind, post_words, word_kind
 from dashboard.parse.before import words_before
-from dashboard.parse.counted import dc_by_sentence, gpu_by_sentence, wafer_by_sentence, wafer_period
+from dashboard.parse.counted import dc_by_sentence, dc_in_sentence, gpu_by_sentence, wafer_by_sentence, wafer_period
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
@@ -69,6 +69,7 @@ def _static() -> dict:
         "canonical": u["canonical"],
         "carried": frozenset(w["counter"]["carried"]),
         "carry_span": int(w["counter"]["carry_span"]),
+        "carry_han_ok": tuple(load("phrases")["carry"]["han_ok"]),
         "people": frozenset(w["counter"]["people"]),
         "not_jobs": tuple(w["jobs"]["not_after"]),
         "area_adjectives": frozenset(load("phrases")["area"]["english_adjectives"]),
@@ -220,6 +221,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     tail = pos
     um = _unit(p, text, pos)
     infix = plus = False
+    cpos = pos
     if um is None and _next(text, pos) in p.infix_first:
         im = p.infix.match(text, pos)
         if im:
@@ -230,6 +232,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 tail = im.end()
                 if im.group("big"):
                     value *= ctx.big[im.group("big")]
+            elif im.group("i") != "+" and not im.group("big"):
+                cpos = im.end()  # "일자리 2만여 개": an approximate count before its counter
     rec = Rec(s=rs, e=tail, rs=rs, tail=tail, run=run, value=value, scale=scale)
     if run.absurd:
         return rec  # dropped alone: no unit is read for it
@@ -247,11 +251,15 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         before -= 1
     need_pre = um is not None or (before >= 0 and text[before] in p.cur_last)
     counter = None
-    if um is None and _next(text, pos) in p.counter_first:
-        counter = p.counter.match(text, pos)
+    if um is None and _next(text, cpos) in p.counter_first:
+        counter = p.counter.match(text, cpos)
+        if counter is not None and cpos != pos and "\u4e00" <= text[counter.end() : counter.end() + 1] <= "\u9fff":
+            counter = None  # "2700多个行业伙伴": the counter counts the noun after it
         need_pre = need_pre or counter is not None
         if counter is not None:
             rec.counter, rec.counter_end = counter.group("c"), counter.end()
+            if cpos != pos:
+                rec.approx, rec.tail = True, cpos
     if need_pre:
         pm = words_before(ctx, rs, (um is None and counter is not None) or group in ("wafer", "persons"))
     cur = pm.get("cur") if pm is not None else None
@@ -277,6 +285,9 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         rec.ambiguous_yuan = code == YUAN
         rec.unit = ctx.resolve(code, rs)
         rec.e = um.end()
+    elif group == "dc_campus":
+        if value >= 2 and dc_in_sentence(text, rs, um.end()):
+            rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], um.end()
     elif group is not None and group != "persons":
         rec.kind = "quantity"
         word = um.group(group)
@@ -333,12 +344,18 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         gpu = ctx.counters.get("gpu")
         if prev is None and c in ctx.carried and gpu is not None:
             prev = gpu  # "GPU 2만 개를 … 네이버는 6만장": another counter of accelerators
+        nxt = text[counter.end() : counter.end() + 1]
+        if (prev is not None and prev[0] == ctx.canonical["datacenter"] and "\u4e00" <= nxt <= "\u9fff"
+                and not text.startswith(ctx.carry_han_ok, counter.end())):
+            prev = None  # "2棟數據中心、1棟綜合樓": the building counter counts another noun
         if prev is not None and rs - prev[1] <= ctx.carry_span and (value >= 100 or prev[0] == ctx.canonical["datacenter"]):
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and counter is not None and um is None and counter.group("c") not in ctx.people:
         _by_sentence(ctx, rec, counter, value)
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
+        if rec.kind is not None:
+            pm = words_before(ctx, rs, False)  # "약 695조", "최대 50조": the words before count too
     if rec.kind is None:
         if infix:
             rec.approx = False

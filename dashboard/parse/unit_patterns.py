@@ -28,7 +28,7 @@ MODEL = r"[A-Z]{1,3}\d{2,4}[A-Z]?"
 def guard_lists() -> dict[str, list[str]]:
     """The named lists of the guarded short words (원 not before 전, 평 not before 균, ...)."""
     out: dict[str, list[str]] = {}
-    guarded(load("money")["guard_not_before"], out, "mg")
+    guarded(load("money")["guard_not_before"], out, "mg", load("money")["guard_ok_after"])
     guarded(load("units")["guard_not_before"], out, "ag")
     return out
 
@@ -36,7 +36,7 @@ def guard_lists() -> dict[str, list[str]]:
 def _money() -> str:
     g: dict[str, list[str]] = {}
     return (
-        rf"(?P<money>\L<money_cjk>|{guarded(load('money')['guard_not_before'], g, 'mg')}"
+        rf"(?P<money>\L<money_cjk>|{guarded(load('money')['guard_not_before'], g, 'mg', load('money')['guard_ok_after'])}"
         r"|(?<![ ])불(?=\L<bul_before>|[^가-힣]|$)|弗(?!\p{Han}))"
         r"|(?P<money_en>(?i:\L<money_en>))(?![A-Za-z])(?!(?<=(?i:pounds?))[ ]of[ ])"  # "26.5 million pounds of steel"
     )
@@ -85,7 +85,7 @@ def _gpu() -> str:
         rf"|(?:(?:[A-Z][A-Za-z0-9'’\-/]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,3}}"
         r"[\"“]?(?i:\L<gpu_en>)[\"”]?(?![A-Za-z])"
         rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|(?i:\L<gpu_adj>))[ ]){{0,2}}{MODEL}(?:/{MODEL}|[ ]and[ ]{MODEL})?[ ]\L<gpu_model_noun>(?![A-Za-z])"
-        rf"|(?:(?i:\L<gpu_adj>)[ ])?(?:Nvidia[ ])?{MODEL}s(?![A-Za-z])"
+        rf"|(?:(?i:\L<gpu_adj>)[ ])?(?:(?i:\L<gpu_model_vendor>)[ ])?{MODEL}s(?![A-Za-z])"
         r"|[ ]?GPU(?:를|을)?(?![A-Za-z])|卡(?=\L<gpu_card>)"
         rf"|\L<gpu_counter>(?:의|の)?[ ]?(?:\L<gpu_model_vendor>[ ]?)?{MODEL}(?![A-Za-z0-9]))"
     )
@@ -93,24 +93,29 @@ def _gpu() -> str:
 
 def _datacenter() -> str:
     return (
-        r"(?P<datacenter>\L<dc_counter>(?:以上|이상)?(?:의|の|で)?[ ]?(?:\L<dc_mod>[ ]?){0,2}\L<dc_noun>(?![ ]?\L<dc_not>)"
+        # "3개의 기가와트급 데이터센터", "12座营运中资料中心": a size class or a state between count and noun
+        r"(?P<datacenter>\L<dc_counter>(?:以上|이상)?(?:의|の|で)?[ ]?(?:(?:\L<dc_mod>|[\p{L}\p{N}.]{1,10}?\L<dc_class>)[ ]?){0,2}\L<dc_noun>(?![ ]?\L<dc_not>)"
         r"|(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}(?i:\L<dc_en>)(?![A-Za-z])"
         # "730여 데이터센터", "50以上のデータセンター", "5つの新データセンター", "100カ所以上でデータセンター"
         r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|\L<dc_ja_counter>(?:以上)?(?:の|で)?\L<dc_new>?\L<dc_noun>"
         r"|(?:以上|이상)(?:의|の|で)?[ ]?\L<dc_new>?\L<dc_noun>)"
+        # campuses: data centres only in a sentence that names them (checked by the reader)
+        r"|(?P<dc_campus>(?:[개个個][ ]?(?:의)?[ ]?)?\L<dc_campus>|(?:(?i:\L<dc_adj>)[ ]){0,2}\L<dc_campus_en>(?![A-Za-z]))"
     )
 
 
 def _jobs() -> list[str]:
     jobs = (
-        r"(?P<jobs>(?:(?i:\L<job_adj>)(?:[ -]|,[ ])){0,3}(?i:\L<job_en>)(?![A-Za-z])"
+        # "450 engineering, technical and operational employees"
+        r"(?P<jobs>(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<job_en>)(?![A-Za-z])"
         r"|개[ ]?\L<job_ko_bound>?(?:의)?[ ]?(?:\L<job_ko_modifiers>[ ]?)?일자리"
         r"|人\L<job_ja_after_person>"
         r"|[个個](?:\p{Han}{0,6}?)\L<job_zh_nouns>"
-        r"|名\L<job_zh_staff>)"
+        r"|[个個名位][ ]?(?!\L<job_zh_not_between>)\p{Han}{0,6}?\L<job_zh_staff>|[个個][ ]?\p{Han}{2,16}?\L<job_zh_tail>(?!\p{Han})"
+        r"|件(?:の)?\L<job_ja_case_nouns>)"
     )
     persons = (
-        r"(?P<persons>(?:(?i:\L<job_adj>)[ -]){0,2}(?i:\L<people_en>)(?![A-Za-z])|명|人(?!\L<not_after_ren>)"
+        r"(?P<persons>(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<people_en>)(?![A-Za-z])|명|人(?!\L<not_after_ren>)"
         r"|名(?!\L<not_after_ming>)|位(?!\L<not_after_wei>))"
     )
     return [jobs, persons]

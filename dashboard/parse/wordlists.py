@@ -87,13 +87,16 @@ def lists() -> dict[str, list[str]]:
     L["dc_not"] = dc["not_after_noun"]
     L["dc_ja_counter"] = pdc["ja_counters"]
     L["dc_new"] = longest(pdc["new_before_noun"])
+    L["dc_class"] = longest(pdc["class_suffix"])
+    L["dc_campus"] = longest(pdc["campus"])
+    L["dc_campus_en"] = longest(pdc["campus_en"])
     jb, pjb = words["jobs"], ph["jobs"]
     L["job_en"] = variants(jb["english"])
     L["job_adj"] = variants(jb["english_adjectives"])
     L["people_en"] = jb["people_english"]
     L["jobs_ctx"] = jb["context"]
     L["q_jobs"] = variants(jb["before"])
-    for key in ("ko_bound", "ko_modifiers", "ja_after_person", "zh_nouns", "zh_staff"):
+    for key in ("ko_bound", "ko_modifiers", "ja_after_person", "zh_nouns", "zh_staff", "ja_case_nouns", "zh_tail", "en_adj_joiners", "zh_not_between"):
         L[f"job_{key}"] = longest(pjb[key])
     L["not_after_ren"] = ph["persons"]["not_after_ren"]
     L["not_after_ming"] = ph["persons"]["not_after_ming"]

@@ -51,6 +51,10 @@ CASES = {
     "'5만 장, ' x n + GPU (carried counts)": lambda n: "5만 장, " * n + "6만 장의 GPU",
     "'3 data centers — 1 in Ab, ' x n": lambda n: "3 data centers — 1 in Ab, " * n,
     "'40,000 and ' x n + GPUs (lists)": lambda n: "40,000 and " * n + "50,000 GPUs",
+    "'300 个' + '公司' x n + 員工 (staff after a name)": lambda n: "300 个" + "公司" * n + "員工",
+    "'1,200 jobs, plus another ' x n (carried noun)": lambda n: "1,200 jobs, plus another " * n + "900",
+    "'engineering and ' x n + jobs (job adjectives)": lambda n: "500 " + "engineering and " * n + "jobs",
+    "'3개의 ' + '기가와트급 ' x n (size classes)": lambda n: "3개의 " + "기가와트급 " * n + "데이터센터",
     "'5 billion baht, 3 billion, ' x n": lambda n: "5 billion baht, 3 billion, " * n,
     "dense article": lambda n: _dense(n * 10),
 }
