@@ -50,7 +50,7 @@ def test_company_filter_offers_groups_and_searches_any_case(dash_duo, projects):
     SoftBank Group and its subsidiaries (the URL holds group:softbank, the grid every such row, joint ones too)."""
     wanted = _softbank_group_rows(projects)
     dash_duo.start_server(_app(projects), port=free_port())
-    dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=20)
+    dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=60)
     for typed in ("softbank", "SOFTBANK", "SoftBank"):
         options = _search_company(dash_duo, typed)
         assert "SoftBank Group — whole group (4 companies)" in options, (typed, options)
@@ -81,14 +81,14 @@ def test_company_link_in_any_case_and_by_name(dash_duo, projects):
     sbg = {i for i, ids in zip(projects["id"], projects["company_ids"].fillna("").str.split(";")) if "softbank-group" in ids}
     dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?company=SOFTBANK")
-    dash_duo.wait_for_contains_text("#summary", f"{len(wanted)} projects", timeout=20)
+    dash_duo.wait_for_contains_text("#summary", f"{len(wanted)} projects", timeout=60)
     dash_duo.wait_for_contains_text("#ctl-company", "SoftBank Group — whole group (4 companies)", timeout=10)
     dash_duo.driver.get(dash_duo.server_url + "/?company=SoftBank%20Group")
-    dash_duo.wait_for_contains_text("#summary", f"{len(sbg)} projects", timeout=20)
+    dash_duo.wait_for_contains_text("#summary", f"{len(sbg)} projects", timeout=60)
     until(lambda: {r["id"] for r in _grid_rows(dash_duo.driver)} == sbg, 15, "the grid holding SoftBank Group's rows")
     # a typo is said, and the notice stays once every callback has run (the link is not rewritten under it)
     dash_duo.driver.get(dash_duo.server_url + "/?company=sofbank")
-    dash_duo.wait_for_contains_text("#summary", f"{len(projects)} projects", timeout=20)
+    dash_duo.wait_for_contains_text("#summary", f"{len(projects)} projects", timeout=60)
     until(lambda: len(_grid_rows(dash_duo.driver)) == len(projects), 15, "the grid's rows")
     notice = until(lambda: dash_duo.find_element(".link-notice").text, 15, "the link notice")
     assert "company=sofbank ignored: no company goes by it" in notice
@@ -107,7 +107,7 @@ def test_superseded_plan_is_marked_in_ranking_grid_and_csv(dash_duo, projects):
     total = format_amount(sel.loc[sel["in_total"], "converted_value"].sum(), "USD")
     dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?company=apple")
-    dash_duo.wait_for_element("#graph-ranking .barlayer .point", timeout=20)
+    dash_duo.wait_for_element("#graph-ranking .barlayer .point", timeout=60)
     texts = until(lambda: [t.text for t in dash_duo.find_elements("#graph-ranking .barlayer text")], 10, "bar labels")
     assert "$500B · superseded" in texts and "$600B" in texts
     assert dash_duo.find_elements("#graph-ranking .barlayer .point path[style*='url(']")  # the hatch pattern fill
@@ -139,7 +139,7 @@ def test_cancelled_projects_in_the_total_are_said_and_can_be_left_out(dash_duo, 
     after = format_amount(total_once(select(projects, without_cancelled(ViewState()))), "USD")
     dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.wait_for_contains_text("#summary", f"includes {n} cancelled projects ({format_amount(amount, 'USD')})",
-                                    timeout=20)
+                                    timeout=60)
     _js_click(dash_duo.driver, dash_duo.find_element(".leave-out-cancelled"))
     until(lambda: "cancelled" not in parse_qs(urlparse(dash_duo.driver.current_url).query).get("status", ["cancelled"])
           and len(parse_qs(urlparse(dash_duo.driver.current_url).query)["status"]) >= 5, 10, "the statuses in the URL")
@@ -156,7 +156,7 @@ def test_breakdown_shows_joint_projects_once_for_a_partner(dash_duo, projects):
     joint projects are counted."""
     dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?tab=breakdown&company=oracle")
-    dash_duo.wait_for_element("#graph-breakdown .treemap", timeout=20)
+    dash_duo.wait_for_element("#graph-breakdown .treemap", timeout=60)
     dash_duo.wait_for_contains_text("#view-note", "counted once, in a box of all partners", timeout=15)
     labels = until(lambda: [t.text for t in dash_duo.find_elements("#graph-breakdown .treemap text") if t.text], 10,
                    "treemap labels")
