@@ -3,8 +3,8 @@
     python scripts/screenshots.py OUTDIR [--width 1440] [--height 1000] [--views ranking,map] [--readme docs/screenshot.png]
 
     # the README's pair: desktop and phone
-    python scripts/screenshots.py docs/screenshots/1440 --width 1440 --height 1000 --views ranking,map,compare
-    python scripts/screenshots.py docs/screenshots/390 --width 390 --height 844 --views ranking,map,compare
+    python scripts/screenshots.py docs/screenshots/1440 --width 1440 --height 1000 --views ranking,map,compare,breakdown,quantities
+    python scripts/screenshots.py docs/screenshots/390 --width 390 --height 844 --views ranking,map,compare,breakdown,quantities
 
 Serves the app (bundled data; your store only with --db) on a free port of
 127.0.0.1, opens each view in Debian's chromium through chromedriver
@@ -25,6 +25,8 @@ from pathlib import Path
 VIEWS = {
     "ranking": "?tab=ranking",
     "ranking-krw": "?cur=KRW&tab=ranking",
+    "ranking-apple": "?tab=ranking&company=apple",
+    "breakdown-oracle": "?tab=breakdown&company=oracle",
     "timeline": "?tab=timeline&log=1",
     "map": "?tab=map",
     "breakdown": "?tab=breakdown",

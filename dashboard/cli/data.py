@@ -103,12 +103,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_validate)
 
 
+def _codes(record: dict) -> dict:
+    """Codes in any case, as the record form takes them: ``--country jp`` is JP, ``--status Operating`` operating."""
+    out = dict(record)
+    country = out.get("country")
+    if isinstance(country, str) and len(country.strip()) == 2:  # a code; anything else is reported as written
+        out["country"] = country.strip().upper()
+    for key in ("category", "status"):
+        if isinstance(out.get(key), str):
+            out[key] = out[key].strip().lower()
+    return out
+
+
 def _add(args: argparse.Namespace) -> int:
     from dashboard.data.store import Store
 
     from dashboard.errors import ValidationError
 
-    record = {dest: getattr(args, dest) for _, dest, _ in _ADD_FIELDS if getattr(args, dest) is not None}
+    record = _codes({dest: getattr(args, dest) for _, dest, _ in _ADD_FIELDS if getattr(args, dest) is not None})
     with Store(args.db) as store:
         try:
             new_id = store.add(record)
@@ -132,8 +144,8 @@ def _edit(args: argparse.Namespace) -> int:
     from dashboard.data.store import Store
     from dashboard.errors import CliUsageError, ValidationError
 
-    fields = {dest: (getattr(args, dest) or None) for _, dest, _ in _ADD_FIELDS
-              if dest != "id" and getattr(args, dest) is not None}
+    fields = _codes({dest: (getattr(args, dest) or None) for _, dest, _ in _ADD_FIELDS
+                     if dest != "id" and getattr(args, dest) is not None})
     if not fields:
         raise CliUsageError("edit: give at least one field to change, e.g. --status operating")
     with Store(args.db) as store:

@@ -57,9 +57,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"constant US dollars of YEAR (default {DEFAULT_REAL_YEAR}; needs --to USD)")
     p.add_argument("--country", action="append", default=[], metavar="CC", help="keep this country (repeatable)")
     p.add_argument("--company", action="append", default=[], metavar="NAME",
-                   help="keep companies whose name contains NAME, any case, or that go by NAME (소프트뱅크, SBG), or the "
-                        "companies of a group with group:ID (group:softbank); repeatable. softbank finds SoftBank Corp. "
-                        "and SoftBank Group")
+                   help="keep projects of this company: its id (tsmc), any name or alias in any script and case "
+                        "(SBG, 소프트뱅크), a whole group (group:softbank, or a bare group id such as softbank: "
+                        "SoftBank Group, SoftBank Corp., SB Energy, IDC Frontier), else text inside a company name; "
+                        "repeatable. A joint project is kept when any partner matches")
     p.add_argument("--category", action="append", default=[], choices=_schema("CATEGORIES"), metavar="CATEGORY",
                    help="keep this category (repeatable): %(choices)s")
     p.add_argument("--status", action="append", default=[], choices=_schema("STATUSES"), metavar="STATUS",
@@ -84,35 +85,40 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _company_words(words: list[str], names: list[str]) -> list[str]:
-    """``--company`` values with known aliases turned into display names and
-    ``group:ID`` into every company of that group (other words are kept for
-    the case-blind name match)."""
-    from dashboard.data.companies import load_companies, resolve_company
+def _company_tokens(words: list[str], projects) -> tuple[tuple[str, ...], str]:
+    """``--company`` values as the dashboard's filter tokens (an id, ``group:ID``
+    or text inside a name, see :func:`dashboard.data.companies.company_token`)
+    and the companies they pick in the data, for the summary line. A word that
+    picks no row is an error naming it."""
+    from dashboard.data.companies import CompanyMatcher, company_token, load_companies
+    from dashboard.query import company_names
+    from dashboard.query.selection import company_mask
 
-    table = load_companies().set_index("company_id")
-    out: list[str] = []
-    for word in words:
-        if word.lower().startswith("group:"):
-            members = table.index[table["group_id"] == word.split(":", 1)[1].strip().lower()]
-            out.extend(table.loc[members, "name_en"].tolist() or [word])
-            continue
-        cid = resolve_company(word)
-        alias = table.loc[cid, "name_en"] if cid is not None and cid in table.index else None
-        if alias is None or any(word.casefold() in n.casefold() for n in names):
-            out.append(word)  # matched by name (softbank: SoftBank Corp. and SoftBank Group)
-        if alias is not None and alias not in out:
-            out.append(alias)  # another name it goes by (소프트뱅크, SBG)
-    return out
+    tokens = tuple(dict.fromkeys(t for t in (company_token(w) for w in words) if t))
+    unmatched = [w for w, t in zip(words, (company_token(w) for w in words)) if not t or not company_mask(projects, (t,)).any()]
+    if unmatched:
+        names = company_names(projects["company"])
+        raise CliUsageError(f"--company {', '.join(repr(u) for u in unmatched)}: no project's company goes by it or has it "
+                            f"in a name (any case; ids, names in any script, aliases and group:ID work; e.g. "
+                            f"{', '.join(names[:8])}, …)")
+    rows = projects[company_mask(projects, tokens)]
+    names = load_companies()["name_en"]
+    match = CompanyMatcher(tokens)
+    picked: set[str] = set()
+    for ids, shown in zip(rows["company_ids"].fillna("").astype(str), rows["company"].fillna("").astype(str)):
+        ids_list = [c for c in ids.split(";") if c]
+        pairs = [(c, "") for c in ids_list] if ids_list else [("", n) for n in shown.split("; ")]
+        picked.update(str(names.get(c, n)) for c, n in pairs if match(c, n))
+    return tokens, ", ".join(sorted(picked, key=str.casefold))
 
 
 def _export(args: argparse.Namespace) -> int:
     from dashboard.data import load_projects
     from dashboard.present.export import export_filename, provenance_rows, to_csv, to_xlsx
-    from dashboard.query import ViewState, company_names, select
+    from dashboard.query import ViewState, select
     from dashboard.query.bases import BASIS_PHRASES
     from dashboard.query.selection import conversion_settings
-    from dashboard.query.state import match_names, offered_currencies
+    from dashboard.query.state import offered_currencies
 
     to = args.to.upper()
     projects = load_projects(db=args.db)
@@ -123,12 +129,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.real is not None and to != "USD":
         raise CliUsageError(f"--real {args.real} gives constant US dollars: use --to USD, not --to {to}")
     companies: tuple[str, ...] = ()
+    picked_names = ""
     if args.company:
-        names = company_names(projects["company"])
-        companies, unmatched = match_names(_company_words(args.company, names), names)
-        if unmatched:
-            raise CliUsageError(f"--company {', '.join(repr(u) for u in unmatched)}: no company name contains it "
-                                f"(names are matched in any case; e.g. {', '.join(names[:8])}, …)")
+        companies, picked_names = _company_tokens(args.company, projects)
     fmt = args.format or ("xlsx" if (args.output or "").lower().endswith(".xlsx") else "csv")
     state = ViewState(
         currency=to, basis=args.basis, as_of=args.as_of, real=args.real is not None,
@@ -158,6 +161,6 @@ def _export(args: argparse.Namespace) -> int:
         else:
             Path(output).write_text(text, encoding="utf-8")
     if output != "-":
-        picked = f" (companies: {', '.join(companies)})" if args.company else ""
+        picked = f" (companies: {picked_names})" if args.company else ""
         print(f"semidash export: {len(frame)} rows in {to} ({args.basis}){picked} -> {output}", file=sys.stderr)
     return 0

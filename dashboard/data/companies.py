@@ -15,11 +15,21 @@ never has to guess.
 ('softbank-group', 'softbank-corp', 'samsung-electronics')
 >>> display_names(pd.Series(["softbank-group;openai"])).tolist()
 ['SoftBank Group; OpenAI']
+
+Filters pick companies by *token* (:func:`company_token`): a ``company_id``
+(``softbank-corp``), a whole group (``group:softbank``: SoftBank Group,
+SoftBank Corp., SB Energy, IDC Frontier) or, for a word that is neither, the
+text itself, matched case-blind inside any name of a row's companies
+(:class:`CompanyMatcher`).
+
+>>> company_token("SoftBank"), company_token("SBG"), company_token("TSMC"), company_token("soft")
+('group:softbank', 'softbank-group', 'tsmc', 'soft')
 """
 from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Iterable
 from importlib import resources
@@ -42,6 +52,10 @@ __all__ = [
     "resolve_company",
     "resolve_names",
     "display_names",
+    "company_groups",
+    "group_label",
+    "company_token",
+    "CompanyMatcher",
 ]
 
 PathLike = str | os.PathLike
@@ -272,3 +286,130 @@ def display_names(ids: pd.Series | Iterable, path: PathLike | None = None) -> pd
     uniq = pd.unique(s.dropna())
     table = {v: "; ".join(names.get(c, c) for c in _names(v)) for v in uniq}
     return s.map(table).astype("object").where(s.notna())
+
+
+GROUP_PREFIX = "group:"
+
+
+@functools.lru_cache(maxsize=4)
+def _groups(key: tuple) -> dict[str, tuple[str, ...]]:
+    frame = load_companies(key[0])
+    order = frame.sort_values("name_en", key=lambda s: s.str.casefold())
+    out: dict[str, list[str]] = {}
+    for cid, gid in zip(order["company_id"], order["group_id"]):
+        out.setdefault(gid, []).append(cid)
+    return {g: tuple(m) for g, m in out.items()}
+
+
+def company_groups(path: PathLike | None = None) -> dict[str, tuple[str, ...]]:
+    """``group_id`` -> its companies' ids (by name); a company outside any group is a group of one.
+
+    >>> company_groups()["softbank"]
+    ('idc-frontier', 'sb-energy', 'softbank-corp', 'softbank-group')
+    """
+    return _groups(_key(path))
+
+
+def group_label(group_id: str, path: PathLike | None = None) -> str:
+    """A group's display name: its head company's name (the company whose id is
+    the group's, else the one called ``... Group``, else the first by name).
+
+    >>> group_label("softbank"), group_label("tsmc")
+    ('SoftBank Group', 'TSMC')
+    """
+    members = company_groups(path).get(group_id, ())
+    names = load_companies(path)["name_en"]
+    if not members:
+        return group_id
+    if group_id in members:
+        return str(names[group_id])
+    for cid in members:
+        if cid == f"{group_id}-group" or str(names[cid]).casefold().endswith(" group"):
+            return str(names[cid])
+    return str(names[members[0]])
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return " ".join("".join(ch for ch in unicodedata.normalize("NFKD", text.casefold())
+                            if not unicodedata.combining(ch)).split())
+
+
+def company_token(word: str, path: PathLike | None = None) -> str:
+    """What a filter word stands for, as the filter's token: a ``company_id``
+    (the id itself in any case, or any name or alias of the company), a group
+    (``group:ID``, or a bare word that is a group's id but no company's:
+    ``softbank``), else the word itself (stripped), matched as text.
+
+    >>> company_token("group:SoftBank"), company_token("Samsung Electronics Co., Ltd."), company_token(" Acme ")
+    ('group:softbank', 'samsung-electronics', 'Acme')
+    """
+    text = " ".join(str(word).split())
+    key = text.casefold()
+    if not key:
+        return ""
+    ids = alias_index(path)
+    groups = company_groups(path)
+    if key in ids and ids[key] == key:  # an id
+        return key
+    if key.startswith(GROUP_PREFIX):
+        gid = key[len(GROUP_PREFIX):].strip()
+        return GROUP_PREFIX + gid if gid in groups else text
+    if key in groups and len(groups[key]) > 1:
+        return GROUP_PREFIX + key
+    cid = ids.get(key)
+    return cid if cid is not None else text
+
+
+class CompanyMatcher:
+    """Which rows the company tokens pick: a row is in when one of its
+    ``company_ids`` is one of the tokens' companies (a group's are all its
+    companies) or, for a text token, when the text starts a word of one of its
+    companies' names (display name, names in other scripts, aliases) or of its
+    ``company`` text (names a user's record holds without an id), case- and
+    accent-blind; text in other scripts than Latin matches anywhere in a name.
+
+    >>> m = CompanyMatcher(["group:softbank", "acme"])
+    >>> m.ids >= {"softbank-group", "softbank-corp"}, m("openai;softbank-corp", ""), m("", "Acme Fabs"), m("tsmc", "TSMC")
+    (True, True, True, False)
+    >>> CompanyMatcher(["soft"])("microsoft", ""), CompanyMatcher(["ソフト"])("softbank-corp", "")
+    (False, True)
+    """
+
+    def __init__(self, tokens: Iterable[str], path: PathLike | None = None) -> None:
+        groups = company_groups(path)
+        known = company_ids(path)
+        self.ids: set[str] = set()
+        self.texts: list[str] = []
+        for t in tokens:
+            if t.startswith(GROUP_PREFIX) and t[len(GROUP_PREFIX):] in groups:
+                self.ids.update(groups[t[len(GROUP_PREFIX):]])
+            elif t in known:
+                self.ids.add(t)
+            elif _fold(t):
+                self.texts.append(_fold(t))
+        self._names = _search_names(_key(path)) if self.texts else {}
+        # Latin text matches where a word starts (soft: SoftBank, not Microsoft); other scripts anywhere
+        self._patterns = [re.compile((r"(?<![0-9a-z])" if t[:1].isascii() and t[:1].isalnum() else "") + re.escape(t))
+                          for t in self.texts]
+
+    def __call__(self, company_ids: str, company: str) -> bool:
+        """Whether a row with these ``company_ids`` (``;``-separated) and ``company`` text is picked."""
+        row_ids = _names(company_ids)
+        if self.ids.intersection(row_ids):
+            return True
+        if not self.texts:
+            return False
+        hay = "\n".join([_fold(company or ""), *(self._names.get(c, "") for c in row_ids)])
+        return any(p.search(hay) for p in self._patterns)
+
+
+@functools.lru_cache(maxsize=4)
+def _search_names(key: tuple) -> dict[str, str]:
+    """``company_id`` -> every name it goes by, folded, one per line."""
+    frame = load_companies(key[0])
+    out = {}
+    for cid, row in zip(frame["company_id"], frame.itertuples(index=False)):
+        out[cid] = "\n".join(_fold(n) for col in NAME_COLUMNS for n in _names(getattr(row, col)))
+    return out

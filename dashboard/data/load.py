@@ -16,7 +16,7 @@ import pandas as pd
 from dashboard.data.curated import bundled_path, curated_frame, curated_ids, metadata_path, read_curated
 from dashboard.data.store import Store
 from dashboard.data.table import read_table, to_typed
-from dashboard.data.totals import in_total
+from dashboard.data.totals import in_total, superseded_by
 
 __all__ = [
     "bundled_path",
@@ -72,6 +72,7 @@ def load_projects(path: PathLike | None = None, *, include_user: bool = True,
     both = pd.concat([curated, user], ignore_index=True)
     # a user's row may sit inside (or supersede) a curated one: decide over both at once
     both["in_total"] = in_total(both).to_numpy()
+    both["superseded_by"] = superseded_by(both).to_numpy()
     return _with_further_sources(both, further)
 
 

@@ -114,12 +114,13 @@ TYPED_COLUMNS: tuple[str, ...] = (
     "id", "project", "company", "company_ids", "country", "city", "lat", "lon", "coord_precision",
     "category", "scope", "funding", "status", "status_as_of", "status_as_of_date", "status_source_url",
     "announced", "announced_date", "amount_reported", "amount_value", "amount_low", "amount_high",
-    "amount_bound", "currency", "amount_approx", "in_total", "period_end_year", "gpus", "power_mw",
+    "amount_bound", "currency", "amount_approx", "in_total", "superseded_by", "period_end_year", "gpus", "power_mw",
     "wafers_per_month", "parent_id", "relation", "source_url", "source_publisher", "last_verified",
     "last_verified_date", "notes", "origin",
 )
 """Columns of the frame returned by ``load_projects``, in order. ``company`` is
-the display names of ``company_ids`` (``"SoftBank Group; OpenAI"``)."""
+the display names of ``company_ids`` (``"SoftBank Group; OpenAI"``); ``superseded_by``
+the id of the row that replaces a superseded plan (computed at load, like ``in_total``)."""
 
 LOCALES: dict[str, str] = {"TW": "zh-TW", "HK": "zh-HK", "MO": "zh-HK", "CN": "zh-CN"}
 """Locale passed to ``parse_reported`` by country, where it settles a sign:

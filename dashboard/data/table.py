@@ -20,7 +20,7 @@ import pandas as pd
 
 from dashboard.data.companies import display_names, read_companies
 from dashboard.data.schema import COLUMNS, TYPED_COLUMNS, check_frame, locale_of, parse_money, period_start
-from dashboard.data.totals import in_total
+from dashboard.data.totals import in_total, superseded_by
 from dashboard.errors import DatasetNotFoundError, InputFileError
 
 __all__ = ["read_table", "check_table", "read_checked", "to_typed"]
@@ -210,6 +210,7 @@ def to_typed(frame: pd.DataFrame, origin: str) -> pd.DataFrame:
     out["amount_approx"] = np.array([bool(f.approx) if f is not None else False for f in figures], dtype=bool)
     out["origin"] = origin
     out["in_total"] = in_total(out).to_numpy()
+    out["superseded_by"] = superseded_by(out).to_numpy()
     extra = [c for c in frame.columns if c not in COLUMNS and c not in TYPED_COLUMNS]
     for c in extra:
         out[c] = src[c]

@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["in_total", "containers", "RULE"]
+__all__ = ["in_total", "containers", "superseded_by", "RULE"]
 
 RULE = (
     "in_total is computed at load over all rows (curated and the user's): (1) a row that another row supersedes "
@@ -155,3 +155,36 @@ def in_total(df: pd.DataFrame) -> pd.Series:
             break
         below = new
     return pd.Series(candidate & ~below, index=df.index, name="in_total")
+
+
+def superseded_by(df: pd.DataFrame) -> pd.Series:
+    """Per row: the ``id`` of the row that supersedes it (the latest revision
+    when revisions chain), else missing. A superseded row is never
+    ``in_total``; its replacement is counted instead.
+
+    >>> df = pd.DataFrame({"id": ["v1", "v2", "v3", "x"], "parent_id": [None, "v1", "v2", None],
+    ...                    "relation": [None, "supersedes", "supersedes", None]})
+    >>> superseded_by(df).tolist()
+    ['v3', 'v3', None, None]
+    """
+    n = len(df)
+    out = pd.Series([None] * n, index=df.index, dtype="object", name="superseded_by")
+    if n == 0:
+        return out
+    ids = _text(df, "id")
+    parent = _text(df, "parent_id")
+    relation = _text(df, "relation")
+    ppos = pd.Index(ids).get_indexer(parent)
+    sup = (relation == "supersedes") & (parent != "") & (ppos >= 0) & (ppos != np.arange(n))
+    sup_by = np.full(n, -1, dtype=np.int64)
+    rows = np.flatnonzero(sup)[::-1]  # the first row that supersedes, as containers() takes it
+    sup_by[ppos[rows]] = rows
+    latest = np.where(sup_by >= 0, sup_by, np.arange(n))
+    for _ in range(_MAX_DEPTH):
+        nxt = np.where(sup_by[latest] >= 0, sup_by[latest], latest)
+        if np.array_equal(nxt, latest):
+            break
+        latest = nxt
+    has = sup_by >= 0
+    out[has] = ids[latest[has]]
+    return out

@@ -76,6 +76,7 @@ EXPORT_COLUMNS = (
     "parent_id",
     "relation",
     "in_total",
+    "superseded_by",
     *PROVENANCE_COLUMNS,
     "deflator",
     "real_year",

@@ -17,7 +17,6 @@ settings and :func:`rates_key`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -28,7 +27,8 @@ import pandas as pd
 
 from dashboard.query.state import ViewState
 
-__all__ = ["filter_mask", "convert", "conversion_settings", "select", "rows_by_id", "convert_rows", "company_names", "rates_token", "rates_key",
+__all__ = ["filter_mask", "company_mask", "free_company_names", "convert", "conversion_settings", "select", "rows_by_id",
+           "convert_rows", "company_names", "rates_token", "rates_key",
            "use_shared_cache", "set_frame_key"]
 
 
@@ -63,6 +63,57 @@ def company_names(companies: pd.Series) -> list[str]:
     return sorted(set(parts[parts != ""]))
 
 
+_company_pairs = _PerFrame()
+_free_names = _PerFrame()
+
+
+def free_company_names(df: pd.DataFrame) -> tuple[str, ...]:
+    """Names of companies in ``df`` that no ``company_ids`` hold (a user's
+    record naming a company outside ``companies.csv``), once per frame: the
+    company filter offers them and links may name them.
+
+    >>> free_company_names(pd.DataFrame({"company_ids": ["tsmc", None], "company": ["TSMC", "Acme Fabs; Beta"]}))
+    ('Acme Fabs', 'Beta')
+    """
+    hit = _free_names.get(df)
+    if hit is None:
+        if "company" not in df:
+            hit = ()
+        else:
+            ids = df["company_ids"].astype(object).fillna("").astype(str) if "company_ids" in df else pd.Series("", index=df.index)
+            hit = tuple(company_names(df.loc[(ids == "").to_numpy(), "company"]))
+        _free_names[df] = hit
+    return hit
+
+
+
+def company_mask(df: pd.DataFrame, tokens: tuple[str, ...]) -> np.ndarray:
+    """Rows whose companies the tokens pick (:class:`dashboard.data.companies.CompanyMatcher`:
+    ids, whole groups, text inside any name), decided once per distinct
+    (``company_ids``, ``company``) pair of the frame.
+
+    >>> df = pd.DataFrame({"company_ids": ["softbank-corp;openai", "tsmc", None], "company": ["", "TSMC", "Acme Fabs"]})
+    >>> company_mask(df, ("group:softbank",)).tolist(), company_mask(df, ("acme",)).tolist()
+    ([True, False, False], [False, False, True])
+    """
+    from dashboard.data.companies import CompanyMatcher
+
+    pairs = _company_pairs.get(df)
+    if pairs is None:
+        def text(col: str) -> pd.Series:
+            if col not in df:
+                return pd.Series("", index=df.index, dtype=object)
+            return df[col].astype(object).fillna("").astype(str)
+
+        codes, uniq = pd.factorize(text("company_ids") + "\x1f" + text("company"))
+        pairs = (codes, [u.split("\x1f", 1) for u in uniq])
+        _company_pairs[df] = pairs
+    codes, uniq = pairs
+    match = CompanyMatcher(tokens)
+    picked = np.array([match(ids, name) for ids, name in uniq], dtype=bool)
+    return picked[codes] if len(uniq) else np.zeros(len(df), dtype=bool)
+
+
 def _haystack(df: pd.DataFrame) -> pd.Series:
     hay = _haystacks.get(df)
     if hay is None:
@@ -90,9 +141,7 @@ def filter_mask(df: pd.DataFrame, state: ViewState) -> np.ndarray:
     if state.statuses:
         mask &= df["status"].isin(state.statuses).to_numpy()
     if state.companies:
-        names = "|".join(re.escape(c) for c in state.companies)
-        pat = rf"(?:^|;)\s*(?:{names})\s*(?:;|$)"
-        mask &= df["company"].astype(object).fillna("").astype(str).str.contains(pat, regex=True).to_numpy()
+        mask &= company_mask(df, state.companies)
     if state.date_from is not None or state.date_to is not None:
         dates = df["announced_date"]
         if state.date_from is not None:

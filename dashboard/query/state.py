@@ -102,6 +102,53 @@ class Many:
 
 
 @dataclasses.dataclass(frozen=True)
+class Companies(Many):
+    """Companies by token (:func:`dashboard.data.companies.company_token`): a
+    ``company_id`` or ``group:ID``. Any name or alias of a company reads as its
+    id, in any case, so a link written with names (``company=SoftBank Group``)
+    keeps working; other text becomes every company whose name has a word
+    starting with it (``soft``: SoftBank Group, SoftBank Corp., …), so the
+    filter always shows what it picked. With ``allowed["company_names"]`` (the
+    names of the data's companies that ``companies.csv`` does not hold, from a
+    user's records), text naming one of them (any case) is that name, and text
+    that picks nothing is dropped (the link notice says so); without it (no
+    data at hand) such text is kept and matched as text."""
+
+    def read(self, vals: list[str], allowed: Allowed) -> tuple[str, ...]:
+        out: list[str] = []
+        for v in vals:
+            for tok in self.tokens(v, allowed):
+                if tok not in out:
+                    out.append(tok)
+        return tuple(out)
+
+    @staticmethod
+    def tokens(value: str, allowed: Allowed) -> tuple[str, ...]:
+        """The tokens one URL value stands for (``()``: it picks nothing)."""
+        from dashboard.data.companies import CompanyMatcher, company_ids, company_token
+
+        tok = company_token(value)
+        if not tok or tok.startswith("group:") and tok[6:] in _groups() or tok in company_ids():
+            return (tok,) if tok else ()
+        free = allowed.get("company_names") if isinstance(allowed, Mapping) else None
+        if free is not None:
+            for name in free:
+                if name.casefold() == tok.casefold():
+                    return (name,)
+        match = CompanyMatcher([tok])
+        ids = tuple(sorted(c for c in company_ids() if match(c, "")))
+        if ids:
+            return ids
+        return () if free is not None else (tok,)
+
+
+def _groups() -> dict:
+    from dashboard.data.companies import company_groups
+
+    return company_groups()
+
+
+@dataclasses.dataclass(frozen=True)
 class Date:
     """A day written ``YYYY-MM-DD``."""
 
@@ -153,7 +200,7 @@ class Text:
         return [value]
 
 
-Codec = Choice | Many | Date | Flag | Year | Text
+Codec = Choice | Many | Companies | Date | Flag | Year | Text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -219,7 +266,7 @@ class ViewState:
     real: bool = _field("real", False, Flag(), ("ctl-real", "value"))
     real_year: int = _field("year", DEFAULT_REAL_YEAR, Year(REAL_YEARS), ("ctl-real-year", "value"))
     countries: tuple[str, ...] = _field("country", (), Many(pattern=r"[A-Za-z]{2}", upper=True), ("ctl-country", "value"))
-    companies: tuple[str, ...] = _field("company", (), Many(), ("ctl-company", "value"))
+    companies: tuple[str, ...] = _field("company", (), Companies(), ("ctl-company", "value"))
     categories: tuple[str, ...] = _field("category", (), Many("categories"), ("ctl-category", "value"))
     statuses: tuple[str, ...] = _field("status", (), Many("statuses"), ("ctl-status", "value"))
     date_from: dt.date | None = _field("from", None, Date(), ("ctl-dates", "start_date"))
@@ -240,6 +287,7 @@ class ViewState:
         currencies: Iterable[str] | None = None,
         categories: Iterable[str] | None = None,
         statuses: Iterable[str] | None = None,
+        company_names: Iterable[str] | None = None,
     ) -> ViewState:
         """Read a state from a query mapping (``parse_qs`` style) or string.
 
@@ -250,7 +298,8 @@ class ViewState:
         >>> ViewState.from_query("?cur=EUR&tab=map&real=1&year=2020", currencies=["EUR"]).tab
         'map'
         """
-        return cls.read_query(query, currencies=currencies, categories=categories, statuses=statuses)[0]
+        return cls.read_query(query, currencies=currencies, categories=categories, statuses=statuses,
+                              company_names=company_names)[0]
 
     @classmethod
     def read_query(
@@ -261,6 +310,7 @@ class ViewState:
         categories: Iterable[str] | None = None,
         statuses: Iterable[str] | None = None,
         rate_bounds: tuple[dt.date | None, dt.date | None] = (None, None),
+        company_names: Iterable[str] | None = None,
     ) -> tuple[ViewState, list[str]]:
         """:meth:`from_query` that also says what it ignored or corrected:
         one sentence per bad value, for the page's link notice.
@@ -283,7 +333,7 @@ class ViewState:
         for key, val in query.items():
             vals = [val] if isinstance(val, str) else [str(v) for v in val if v is not None]
             q[str(key)] = vals
-        allowed = _Allowed(currencies, categories, statuses)
+        allowed = _Allowed(currencies, categories, statuses, company_names)
         values = {f.name: f.read(q, allowed) for f in FIELDS}
         notes: list[str] = []
         for f in FIELDS:
@@ -303,7 +353,8 @@ class ViewState:
         return cls(**values), notes
 
     @classmethod
-    def from_controls(cls, values: Sequence[Any], *, currencies: Iterable[str] | None = None) -> ViewState:
+    def from_controls(cls, values: Sequence[Any], *, currencies: Iterable[str] | None = None,
+                      company_names: Iterable[str] | None = None) -> ViewState:
         """The state the controls show (values in :data:`FIELDS` order); read
         through the URL reader, so a bad control value falls back to its
         default exactly as a bad URL value does.
@@ -311,7 +362,8 @@ class ViewState:
         >>> ViewState.from_controls([v for v in ViewState(currency="EUR", countries=("KR",)).to_controls()]).countries
         ('KR',)
         """
-        return cls.from_query({f.key: f.from_control(v) for f, v in zip(FIELDS, values)}, currencies=currencies)
+        return cls.from_query({f.key: f.from_control(v) for f, v in zip(FIELDS, values)}, currencies=currencies,
+                              company_names=company_names)
 
     def to_controls(self) -> list[Any]:
         """The control values showing this state, in :data:`FIELDS` order."""
@@ -354,6 +406,10 @@ def _ignored(f: Field, raw: list[str], value: Any, allowed: Allowed) -> list[str
             listed = ", ".join(opts) if len(opts) <= 12 else ", ".join(opts[:12]) + ", …"
             return [f"{f.key}={raw[-1]} ignored: {what} ({listed}); showing {f.default}"]
         return []
+    if isinstance(codec, Companies):
+        bad = [v for v in raw if not codec.tokens(v, allowed)]
+        return [f"{f.key}={v} ignored: no company goes by it or has it in a name (ids, names and aliases "
+                "in any case, groups as group:ID)" for v in bad]
     if isinstance(codec, Many):
         kept = set(value)
         norm = {(v.strip().upper() if codec.upper else v.strip()): v.strip() for v in reversed(raw)}
@@ -427,14 +483,17 @@ def offered_currencies(start: dt.date | None = None, end: dt.date | None = None)
 class _Allowed(Mapping):
     """The data-dependent choices, looked up only when a query uses them."""
 
-    def __init__(self, currencies, categories, statuses) -> None:
+    def __init__(self, currencies, categories, statuses, company_names=None) -> None:
         self._given: dict[str, Iterable[str] | None] = {
             "currencies": currencies, "categories": categories, "statuses": statuses}
+        self._names = None if company_names is None else tuple(company_names)
         self._lookup: dict[str, Callable[[], Iterable[str]]] = {
             "currencies": _available_currencies, "categories": _categories, "statuses": _statuses, "bases": _bases}
         self._cache: dict[str, tuple[str, ...]] = {}
 
-    def __getitem__(self, name: str) -> tuple[str, ...]:
+    def __getitem__(self, name: str) -> tuple[str, ...] | None:
+        if name == "company_names":  # None: not known (no data at hand)
+            return self._names
         if name not in self._cache:
             given = self._given.get(name)
             vals = tuple(given) if given is not None else tuple(self._lookup[name]())

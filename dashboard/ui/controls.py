@@ -91,19 +91,26 @@ def create_controls(
     )
 
 
-def sync_url(search: str | None, values: Sequence[Any], triggered: str | None, *, currencies: Sequence[str] | None = None) -> list[Any]:
+def sync_url(search: str | None, values: Sequence[Any], triggered: str | None, *, currencies: Sequence[str] | None = None,
+             company_names: Sequence[str] | None = None) -> list[Any]:
     """Keep the URL and the controls in step.
 
     When the URL changed (page load, back button, pasted link) the controls
-    take its state; when a control changed, the URL takes theirs. Returns the
+    take its state; when a control changed the state, the URL takes theirs (a
+    control that only echoes the link's state leaves the link as written, so
+    ``?cur=CYP`` keeps its notice). Returns the
     new search string followed by the control values (``no_update`` where
     nothing changes).
     """
     if triggered == ids.URL or triggered is None:
-        state = ViewState.from_query(search or "", currencies=currencies)
+        state = ViewState.from_query(search or "", currencies=currencies, company_names=company_names)
         shown = state.to_controls()
         return [no_update] + [new if new != old else no_update for new, old in zip(shown, values)]
-    state = ViewState.from_controls(values, currencies=currencies)
+    state = ViewState.from_controls(values, currencies=currencies, company_names=company_names)
+    if state == ViewState.from_query(search or "", currencies=currencies, company_names=company_names):
+        # the controls only echo the link (a control settling on mount): keep the link as written, so its
+        # notice of ignored or corrected values stays until the reader changes something
+        return [no_update] * (len(values) + 1)
     query = state.to_query()
     new_search = f"?{query}" if query else ""
     return [new_search if new_search != (search or "") else no_update] + [no_update] * len(values)
@@ -123,13 +130,57 @@ def real_toggle(currency: str | None) -> tuple[bool, bool, str]:
     return True, True, f"Constant prices use US CPI and apply to USD only; {currency} amounts are nominal."
 
 
-def project_options(df) -> tuple[list[dict], list[str], list[str]]:
-    """Options of the compare picker, the country and the company filters for ``df``."""
-    from dashboard.query import company_names
+def company_options(df) -> list[dict]:
+    """Options of the company filter for the projects ``df``: first each group
+    with two or more companies in the data (picking it picks all of them), then
+    each company by its ``company_id``, then names that a user's record holds
+    without an id. Each option's ``search`` holds every name and alias, so the
+    search box finds ``softbank``, ``SBG`` or ``소프트뱅크`` in any case.
 
+    >>> import pandas as pd
+    >>> opts = company_options(pd.DataFrame({"company_ids": ["softbank-group;openai", "softbank-corp", None],
+    ...                                      "company": ["SoftBank Group; OpenAI", "SoftBank Corp.", "Acme Fabs"]}))
+    >>> [o["value"] for o in opts]
+    ['group:softbank', 'openai', 'softbank-corp', 'softbank-group', 'Acme Fabs']
+    >>> opts[0]["label"]
+    'SoftBank Group — whole group (2 companies)'
+    """
+    from dashboard.data.companies import NAME_COLUMNS, company_groups, group_label, load_companies
+
+    table = load_companies()
+    ids_col = df["company_ids"] if "company_ids" in df else df["company"].iloc[:0]
+    present = set(ids_col.dropna().astype(str).str.split(";").explode().str.strip()) & set(table.index)
+
+    def names_of(cid: str) -> str:
+        row = table.loc[cid]
+        return " ".join(str(row[c]).replace(";", " ") for c in NAME_COLUMNS if isinstance(row[c], str))
+
+    out: list[dict] = []
+    for gid, members in company_groups().items():
+        held = [m for m in members if m in present]
+        if len(held) < 2:
+            continue
+        member_names = ", ".join(str(table.at[m, "name_en"]) for m in held)
+        out.append({"label": f"{group_label(gid)} — whole group ({len(held)} companies)",
+                    "value": f"group:{gid}", "title": member_names,
+                    "search": f"{group_label(gid)} group {gid} " + " ".join(names_of(m) for m in held)})
+    out.sort(key=lambda o: o["label"].casefold())
+    companies = sorted(present, key=lambda c: str(table.at[c, "name_en"]).casefold())
+    out.extend({"label": str(table.at[c, "name_en"]), "value": c, "search": f"{names_of(c)} {c}"} for c in companies)
+    # a user's record may name a company that companies.csv does not hold
+    if "company" in df:
+        unknown = df["company"][ids_col.reindex(df.index).isna() | (ids_col.reindex(df.index).astype(str) == "")]
+        from dashboard.query import company_names
+
+        out.extend({"label": n, "value": n, "search": n} for n in company_names(unknown))
+    return out
+
+
+def project_options(df) -> tuple[list[dict], list[str], list[dict]]:
+    """Options of the compare picker, the country and the company filters for ``df``."""
     options = [{"label": f"{p} ({c})", "value": i} for i, p, c in
                zip(df["id"].astype(str), df["project"].astype(str), df["company"].fillna("").astype(str))]
-    return options, sorted(df["country"].dropna().astype(str).unique()), company_names(df["company"])
+    return options, sorted(df["country"].dropna().astype(str).unique()), company_options(df)
 
 
 _offered: list = [None, ()]
@@ -159,7 +210,9 @@ def register_control_callbacks(app, frame: Callable[[], Any], currencies: Callab
     @app.callback(Output(ids.URL, "search"), *[Output(c, p) for c, p in CONTROLS], Input(ids.URL, "search"),
                   *[Input(c, p) for c, p in CONTROLS])
     def _sync(search, *values):
-        return sync_url(search, values, ctx.triggered_id, currencies=currencies())
+        from dashboard.query.selection import free_company_names
+
+        return sync_url(search, values, ctx.triggered_id, currencies=currencies(), company_names=free_company_names(frame()))
 
     @app.callback(Output(ids.CONTROLS_COLLAPSE, "is_open"), Input(ids.CONTROLS_TOGGLE, "n_clicks"),
                   State(ids.CONTROLS_COLLAPSE, "is_open"), prevent_initial_call=True)

@@ -209,3 +209,19 @@ def test_values_starting_with_a_dash(db, capsys, form):
     assert main(["list", "--db", str(db), "--format", "json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert (row["project"], row["notes"], row["lat"]) == ("-Plus", "--- draft", "-33.9")
+
+
+def test_add_and_edit_take_codes_in_any_case(db, capsys):
+    """--country jp, --category FAB and --status Operating are stored as JP, fab and operating (as the record form
+    takes them); a code that is wrong in any case is still refused, naming the option."""
+    args = [a if a not in ("JP", "fab", "operating") else {"JP": "jp", "fab": "FAB", "operating": "Operating"}[a]
+            for a in ADD_ARGS]
+    assert main([*args, "--id", "lower-jasm", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["edit", "lower-jasm", "--country", "kr", "--status", "Under_Construction", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db), "--format", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["country"], row["category"], row["status"]) == ("KR", "fab", "under_construction")
+    assert main(["edit", "lower-jasm", "--country", "zz", "--db", str(db)]) == 2
+    assert "column 'country' (--country): 'ZZ' is not an ISO 3166-1 alpha-2 country code" in capsys.readouterr().err

@@ -77,15 +77,25 @@ def test_export_stdout_and_xlsx(tmp_path, capsys):
 
 
 def test_export_company_is_case_blind_and_never_silently_empty(tmp_path, capsys):
-    """--company softbank finds every SoftBank row (Corp. and Group); a name that matches nothing is an error."""
+    """--company softbank (any case) is the SoftBank group: SoftBank Group and its subsidiaries, joint projects
+    included; it says which companies it took; a name that matches nothing is an error naming it."""
+    from dashboard.data.companies import company_groups
+
     db = str(tmp_path / "s.sqlite")
-    assert main(["export", "--company", "softbank", "--db", db, "-o", "-"]) == 0
+    group = set(company_groups()["softbank"])
+    assert main(["export", "--company", "SoftBank", "--db", db, "-o", "-"]) == 0
     captured = capsys.readouterr()
     rows = list(csv.DictReader(captured.out.splitlines()))
-    assert rows and all("softbank" in r["company"].lower() for r in rows)
-    assert {"SoftBank Group", "SoftBank Corp."} <= {n.strip() for r in rows for n in r["company"].split(";")}
+    assert rows and all(group & set(r["company_ids"].split(";")) for r in rows)
+    names = {n.strip() for r in rows for n in r["company"].split(";")}
+    assert {"SoftBank Group", "SoftBank Corp.", "SB Energy", "IDC Frontier Inc."} <= names
+    assert any(len(r["company_ids"].split(";")) > 1 for r in rows)  # Stargate: OpenAI; SoftBank Group; ...
+    assert "(companies: IDC Frontier Inc., SB Energy, SoftBank Corp., SoftBank Group)" not in captured.err  # stdout run: no summary
+    assert main(["export", "--company", "softbank", "--db", db, "-o", str(tmp_path / "x.csv")]) == 0
+    assert f"{len(rows)} rows in USD" in (err := capsys.readouterr().err)
+    assert "(companies: IDC Frontier Inc., SB Energy, SoftBank Corp., SoftBank Group)" in err
     assert main(["export", "--company", "nosuchcompany", "--db", db, "-o", "-"]) == 2
-    assert "no company name contains it" in capsys.readouterr().err
+    assert "--company 'nosuchcompany': no project's company goes by it" in capsys.readouterr().err
     assert main(["export", "--country", "JP", "--since", "2030-01-01", "--db", db, "-o", "-"]) == 1
     assert "0 rows match" in capsys.readouterr().err
 

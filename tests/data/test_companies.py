@@ -69,3 +69,31 @@ def test_a_name_for_two_companies_and_bad_cells_are_all_reported(tmp_path):
     ]
     with pytest.raises(ValidationError, match="4 problems"):
         load_companies(path)
+
+
+def test_company_token_reads_ids_names_groups_and_text():
+    """A filter word becomes an id (id in any case, any name or alias), a group (group:ID, or a bare
+    group id that no company has), else stays text."""
+    from dashboard.data.companies import company_token
+
+    assert company_token("TSMC") == "tsmc"  # the id: the company, not its group
+    assert company_token("group:TSMC") == "group:tsmc"
+    assert company_token("softbank") == "group:softbank"  # no company has the id softbank
+    assert company_token("SoftBank Group") == company_token("sbg") == company_token("소프트뱅크그룹") == "softbank-group"
+    assert company_token("group:nosuch") == "group:nosuch" and company_token("  Acme   Fabs ") == "Acme Fabs"
+    assert company_token("   ") == ""
+
+
+def test_matcher_picks_groups_joint_rows_and_text():
+    """A group picks every member; a joint row is picked by any partner; text starts a word of any name."""
+    from dashboard.data.companies import CompanyMatcher, company_groups
+
+    group = CompanyMatcher(["group:softbank"])
+    assert group.ids == set(company_groups()["softbank"]) == {"softbank-group", "softbank-corp", "sb-energy", "idc-frontier"}
+    assert group("idc-frontier", "IDC Frontier Inc.") and group("openai;softbank-group;oracle;mgx", "")
+    assert not group("openai;oracle", "OpenAI; Oracle")
+    text = CompanyMatcher(["bank"])
+    assert not text("softbank-group", "") and CompanyMatcher(["soft"])("softbank-group", "")
+    assert CompanyMatcher(["acme"])("", "Beta; Acme Fabs") and not CompanyMatcher(["acme"])("", "Nacme")
+    assert CompanyMatcher(["三星"])("samsung-electronics", "")  # names in other scripts, anywhere
+    assert not CompanyMatcher([])("tsmc", "TSMC")

@@ -55,18 +55,18 @@ def _dash_prop(dash_duo, component_id: str, prop: str):
 
 
 def _wait_grid(dash_duo):
-    dash_duo.wait_for_element(ROW0_CONVERTED, timeout=20)
+    dash_duo.wait_for_element(ROW0_CONVERTED, timeout=60)
 
 
 def test_page_loads_clean_and_offline(dash_duo, projects):
     """The page renders the ranking and the grid with no console error, and the map's base map comes from the app, not a CDN."""
     dash_duo.start_server(_app(projects), port=free_port())
-    dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=20)
+    dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=60)
     _wait_grid(dash_duo)
     until(lambda: dash_duo.find_element("#summary").text.startswith(f"{len(projects)} projects"), 15, "the summary")
     dash_duo.wait_for_element("#tabs .nav-link:nth-child(1)", timeout=10)  # tabs are there
     dash_duo.driver.get(dash_duo.server_url + "/?tab=map")
-    dash_duo.wait_for_element("#graph-map .geo .countries path", timeout=20)
+    dash_duo.wait_for_element("#graph-map .geo .countries path", timeout=60)
     names = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert any(n.endswith("/assets/topojson/world_110m.json") for n in names), names
     assert not [n for n in names if "cdn.plot.ly" in n or not n.startswith(dash_duo.server_url)]
@@ -89,7 +89,7 @@ def test_shared_url_restores_view(dash_duo, projects):
     """Opening a copied URL shows the same currency, filters, tab and scale."""
     dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?cur=JPY&country=KR&tab=timeline&log=1&bogus=1&basis=nope")
-    dash_duo.wait_for_element("#graph-timeline .main-svg", timeout=20)
+    dash_duo.wait_for_element("#graph-timeline .main-svg", timeout=60)
     dash_duo.wait_for_contains_text(ROW0_CONVERTED, "円", timeout=10)
     until(lambda: dash_duo.find_element("#ctl-currency").text.strip().startswith("JPY"), 10, "JPY in the currency control")
     active = dash_duo.wait_for_element("#tabs .nav-link.active", timeout=10)
@@ -137,7 +137,7 @@ def test_compare_two_projects(dash_duo, projects):
     """Picking two projects shows them side by side with rates, rate dates and their ratio."""
     dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?tab=compare&cur=KRW")
-    dash_duo.wait_for_element("#ctl-compare", timeout=20)
+    dash_duo.wait_for_element("#ctl-compare", timeout=60)
     for label in ("Stargate AI infrastructure project (OpenAI; SoftBank Group; Oracle; MGX)",
                   # dataset v2: the lab's companies are Samsung Electronics and its Japanese subsidiary
                   "Samsung Advanced Packaging Lab (APL), Minato Mirai (Samsung Electronics; Samsung Japan Corporation)"):

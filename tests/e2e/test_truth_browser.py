@@ -30,7 +30,7 @@ def _options(dash_duo, selector: str, typed: str) -> list[str]:
 def test_dead_currency_is_not_offered_and_a_link_to_it_says_so(dash_duo, projects):
     """The currency menu lists no currency without current rates (CYP, HRK, RUB…); ?cur=CYP shows USD with a notice."""
     dash_duo.start_server(_app(projects), port=free_port())
-    dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=20)
+    dash_duo.wait_for_element("#graph-ranking .main-svg", timeout=60)
     offered = _options(dash_duo, "#ctl-currency", "")
     assert {"USD", "KRW", "JPY", "TWD", "EUR"} <= set(offered)
     assert not {"CYP", "EEK", "LTL", "LVL", "MTL", "ROL", "SIT", "SKK", "TRL", "RUB", "HRK"} & set(offered)
@@ -62,7 +62,7 @@ def test_map_says_what_it_leaves_out(dash_duo, projects):
     national = int(((frame["coord_precision"] == "country") & frame["lat"].notna()).sum())
     dash_duo.start_server(_app(frame), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?tab=map")
-    dash_duo.wait_for_element("#graph-map .geo .countries path", timeout=20)
+    dash_duo.wait_for_element("#graph-map .geo .countries path", timeout=60)
     dash_duo.wait_for_contains_text("#view-note", "4 projects without a site are not on the map: $", timeout=10)
     dash_duo.wait_for_contains_text("#view-note", f"{national} projects without a single site ($", timeout=10)
     assert "open circles" in dash_duo.find_element("#view-note").text
@@ -76,7 +76,7 @@ def test_quantities_view_renders_without_gpu_figures(dash_duo, projects):
     dash_duo.start_server(_app(projects), port=free_port())
     for country, expect_not_known in (("TW", bool((~by.loc["TW"]).any()) if "TW" in by.index else False), (partial, True)):
         dash_duo.driver.get(dash_duo.server_url + f"/?tab=quantities&country={country}")
-        dash_duo.wait_for_element("#graph-quantities .main-svg .barlayer .trace", timeout=20)
+        dash_duo.wait_for_element("#graph-quantities .main-svg .barlayer .trace", timeout=60)
         dash_duo.wait_for_contains_text("#summary", "projects", timeout=10)
         texts = until(lambda: [t.text for t in dash_duo.find_elements("#graph-quantities .annotation-text")], 10, "panel titles")
         assert "GPUs" in texts and (not expect_not_known or "not known" in texts), (country, texts)
@@ -91,7 +91,7 @@ def test_xlsx_download_is_the_grid(dash_duo, projects):
     dash_duo.start_server(_app(projects), port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/?cur=KRW&country=KR")
     dash_duo.wait_for_contains_text('.ag-center-cols-container .ag-row[row-index="0"] [col-id="converted_value"]', "원",
-                                    timeout=20)
+                                    timeout=60)
     shown = dash_duo.driver.execute_script(
         "const a = window.dash_ag_grid.getApi('grid'), out = []; a.forEachNodeAfterFilterAndSort(n => out.push(n.data.id)); return out;")
     button = dash_duo.wait_for_element("#btn-download-xlsx", timeout=10)
@@ -163,8 +163,8 @@ def test_phone_layout_at_390px(dash_duo, projects):
     drv.set_window_size(390, 844)
     drv.get(dash_duo.server_url + "/")
     until(lambda: drv.execute_script("return window.innerWidth") <= 400, 10, "a phone-sized window")
-    dash_duo.wait_for_element("#graph-ranking .main-svg .ytick", timeout=20)
-    dash_duo.wait_for_element('.ag-center-cols-container .ag-row[row-index="0"]', timeout=20)
+    dash_duo.wait_for_element("#graph-ranking .main-svg .ytick", timeout=60)
+    dash_duo.wait_for_element('.ag-center-cols-container .ag-row[row-index="0"]', timeout=60)
     ticks = until(lambda: [t.text for t in dash_duo.find_elements("#graph-ranking .ytick text")], 10, "tick labels")
     assert max(len(t) for t in ticks) <= 20, ticks
     assert not element(drv, "#ctl-currency").is_displayed()

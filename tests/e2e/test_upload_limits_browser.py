@@ -33,7 +33,7 @@ def test_refused_upload_says_why(page, tmp_path, name, size, expect):
     path = tmp_path / name
     path.write_bytes(b"a" * size)
     element(page.driver, UPLOAD, 20).send_keys(str(path))
-    page.wait_for_contains_text(NOTE, expect, timeout=20)
+    page.wait_for_contains_text(NOTE, expect, timeout=60)
     assert "alert-danger" in element(page.driver, f"{NOTE} .alert").get_attribute("class")
     assert _el(page.driver, "article-text").get_attribute("value") == ""
 
@@ -46,7 +46,7 @@ def test_damaged_upload_is_read_with_a_warning(page, tmp_path):
     path = tmp_path / "damaged.txt"
     path.write_bytes(data[:at] + b"\xff" + data[at:])
     element(page.driver, UPLOAD, 20).send_keys(str(path))
-    page.wait_for_contains_text(NOTE, "damaged.txt: 1 damaged byte replaced with \ufffd (read as utf-8)", timeout=20)
+    page.wait_for_contains_text(NOTE, "damaged.txt: 1 damaged byte replaced with \ufffd (read as utf-8)", timeout=60)
     assert "alert-warning" in element(page.driver, f"{NOTE} .alert").get_attribute("class")
     until(lambda: _el(page.driver, "article-text").get_attribute("value").replace("\ufffd", "") == text,
           what="the damaged text in the text area")

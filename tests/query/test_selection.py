@@ -87,6 +87,24 @@ def test_softbank_is_two_filter_entries_not_three(projects):
     assert soft == ["SoftBank Corp.", "SoftBank Group"]
 
 
+def test_company_filter_by_group_id_and_old_name_links(projects):
+    """company=softbank picks the SoftBank group's rows (IDC Frontier too); company=SoftBank Group (a link
+    written with names) is the company softbank-group; a joint row is picked by each partner."""
+    from dashboard.data.companies import company_groups
+
+    group = set(company_groups()["softbank"])
+    pick = lambda q: set(select(projects, ViewState.from_query(q))["id"])
+    by_group = pick("company=softbank")
+    rows = projects.set_index("id").loc[sorted(by_group), "company_ids"].str.split(";")
+    assert all(group & set(r) for r in rows)
+    everyone = {i for i, r in zip(projects["id"], projects["company_ids"].fillna("").str.split(";")) if group & set(r)}
+    assert by_group == everyone and "idc-frontier" in set(rows.explode())
+    assert pick("company=SoftBank+Group") == pick("company=softbank-group") == pick("company=SBG") < by_group
+    assert "stargate-project" in pick("company=oracle") & pick("company=openai") & by_group
+    assert ViewState.from_query("company=SoftBank+Group&company=group:SOFTBANK").to_query() == \
+        "company=softbank-group&company=group%3Asoftbank"
+
+
 def test_convert_rows_matches_the_whole_conversion(projects):
     """convert_rows converts only the picked rows, in the order picked, to the same numbers as the whole frame
     (display basis and the fixed basis compare uses), skipping unknown ids."""

@@ -11,7 +11,7 @@ from dashboard.query import FIELDS, ViewState
 def test_round_trip_of_every_field():
     """A state with every field changed survives to_query -> from_query unchanged."""
     s = ViewState(currency="KRW", basis="fixed", as_of=dt.date(2025, 4, 2), real=True, real_year=2020,
-                  countries=("JP", "KR"), companies=("SK hynix", "A Corp"), categories=("fab", "rnd"),
+                  countries=("JP", "KR"), companies=("sk-hynix", "group:softbank", "A Corp"), categories=("fab", "rnd"),
                   statuses=("announced",), date_from=dt.date(2023, 1, 1), date_to=dt.date(2025, 12, 31),
                   text="yongin fab", log=True, color_by="category", compare=("a", "b"), tab="compare")
     assert ViewState.from_query(s.to_query()) == s

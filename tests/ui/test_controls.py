@@ -37,9 +37,32 @@ def test_project_options_follow_frame(projects):
     """The compare picker and the filters list every project, country and company of the frame."""
     options, countries, companies = project_options(projects)
     assert len(options) == len(projects) and set(countries) == set(projects["country"].dropna())
-    extra = pd.concat([projects, projects.iloc[[0]].assign(id="new-one", country="VN", company="New Co")], ignore_index=True)
+    extra = pd.concat([projects, projects.iloc[[0]].assign(id="new-one", country="VN", company="New Co", company_ids=None)],
+                      ignore_index=True)
     options2, countries2, companies2 = project_options(extra)
-    assert len(options2) == len(projects) + 1 and "VN" in countries2 and "New Co" in companies2
+    assert len(options2) == len(projects) + 1 and "VN" in countries2
+    assert {"label": "New Co", "value": "New Co", "search": "New Co"} in companies2
+
+
+def test_company_options_offer_groups_then_companies_by_id(projects):
+    """The company filter offers each group with two or more companies in the data (SoftBank Group and its
+    subsidiaries), then every company by id, each searchable by all its names and aliases."""
+    from dashboard.data.companies import company_groups
+    from dashboard.ui.controls import company_options
+
+    opts = company_options(projects)
+    by_value = {o["value"]: o for o in opts}
+    groups = [o for o in opts if o["value"].startswith("group:")]
+    assert opts[: len(groups)] == groups and len(groups) >= 10
+    soft = by_value["group:softbank"]
+    assert soft["label"] == "SoftBank Group — whole group (4 companies)"
+    assert soft["title"] == "IDC Frontier Inc., SB Energy, SoftBank Corp., SoftBank Group"
+    assert all(n in soft["search"] for n in ("SBG", "소프트뱅크", "SB Energy", "IDCフロンティア"))
+    assert by_value["softbank-corp"]["label"] == "SoftBank Corp." and "ソフトバンク" in by_value["softbank-corp"]["search"]
+    ids = set(projects["company_ids"].dropna().str.split(";").explode())
+    assert {o["value"] for o in opts if not o["value"].startswith("group:")} == ids
+    # a one-company group is not offered as a group
+    assert all(len(company_groups()[o["value"][6:]]) > 1 for o in groups)
 
 
 def test_every_field_has_its_control_in_the_page(projects):
@@ -61,3 +84,20 @@ def test_every_field_has_its_control_in_the_page(projects):
     for cid, prop in CONTROLS:
         assert cid in found, cid
         assert prop in found[cid].available_properties, (cid, prop)
+
+
+def test_controls_echoing_a_link_leave_it_as_written():
+    """A control that only echoes the link's state (settling on mount) does not rewrite ?cur=CYP or ?company=soft,
+    so the link notice stays; a real change writes the canonical query."""
+    from dash import no_update
+
+    from dashboard.query import FIELDS
+
+    for search in ("?cur=CYP", "?company=soft", "?country=Japan&tab=map"):
+        shown = ViewState.from_query(search, currencies=("USD", "KRW")).to_controls()
+        out = sync_url(search, shown, "ctl-dates", currencies=("USD", "KRW"), company_names=())
+        assert all(o is no_update for o in out), search
+    changed = ViewState.from_query("?company=soft").replace(currency="KRW").to_controls()
+    out = sync_url("?company=soft", changed, "ctl-currency", currencies=("USD", "KRW"), company_names=())
+    assert out[0] == "?cur=KRW&company=sb-openai-japan&company=softbank-corp&company=softbank-group"
+    assert len(out) == len(FIELDS) + 1

@@ -5,6 +5,14 @@ its parent. With an ``in_total`` column (frames from ``load_projects``) only
 the ``in_total`` amounts are added and a parent's box is the sum of its parts,
 so the treemap adds up to the header total; without one, a parent's box is the
 larger of its own amount and the sum of its parts.
+
+A joint project (several ``company_ids``: Stargate is OpenAI, SoftBank Group,
+Oracle and MGX) is counted once, in one box of all its partners
+(``Joint: OpenAI + SoftBank Group + Oracle + MGX``), not under each partner:
+splitting its amount would invent shares nobody reported, and repeating it
+would add it more than once. The company filter picks it for any partner, so
+the partner's boxes and joint boxes together show everything the filter picked
+(the view note says how many joint projects and how much).
 """
 from __future__ import annotations
 
@@ -12,7 +20,7 @@ import numpy as np
 import pandas as pd
 from dashboard.present.charts import objects as go
 
-from dashboard.present.charts._common import esc
+from dashboard.present.charts._common import esc, short
 from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
@@ -20,6 +28,9 @@ from dashboard.present.format import format_amounts
 def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per row: the value to draw (the larger of its own amount and the sum of
     its parts), whether its parent is in the frame, and the parent's position.
+    With a ``relation`` column the parent is the container after supersedes are
+    resolved (:func:`dashboard.data.totals.containers`): a revised plan is not
+    drawn inside the plan it replaced, but where that plan stood.
 
     >>> df = pd.DataFrame({"id": ["p", "c1", "c2"], "parent_id": [None, "p", "p"], "converted_value": [10.0, 8.0, 7.0]})
     >>> eff, inside, _ = effective_values(df)
@@ -30,12 +41,19 @@ def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
     if "in_total" in df:  # only what the totals add; containers become the sum of their parts
         own = np.where(df["in_total"].fillna(False).to_numpy(dtype=bool), own, 0.0)
     ids = df["id"].astype(str).to_numpy()
-    if "parent_id" in df:
-        parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy()
+    if "relation" in df and "parent_id" in df:
+        # a revised plan takes the place of the one it supersedes (never drawn inside it)
+        from dashboard.data.totals import containers
+
+        ppos = containers(df)[0]
     else:
-        parent = np.full(len(df), "", dtype=object)
-    ppos = pd.Index(ids).get_indexer(parent)
-    has_parent = (ppos >= 0) & (parent != ids)
+        if "parent_id" in df:
+            parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy()
+        else:
+            parent = np.full(len(df), "", dtype=object)
+        ppos = pd.Index(ids).get_indexer(parent)
+        ppos = np.where(parent != ids, ppos, -1)
+    has_parent = ppos >= 0
     eff = own.copy()
     for _ in range(64):  # one pass per level of nesting; stops when nothing changes
         child_sum = np.bincount(ppos[has_parent], weights=eff[has_parent], minlength=len(df))
@@ -69,6 +87,16 @@ def total_once(df: pd.DataFrame) -> float:
     return float(eff[~has_parent].sum())
 
 
+def joint_label(company: str) -> str:
+    """The box of a joint project's partners; one company is its own name.
+
+    >>> joint_label("OpenAI; Oracle"), joint_label("TSMC")
+    ('Joint: OpenAI + Oracle', 'TSMC')
+    """
+    parts = [p.strip() for p in str(company).split(";") if p.strip()]
+    return f"Joint: {' + '.join(parts)}" if len(parts) > 1 else str(company)
+
+
 def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     """Treemap nodes (``id``, ``parent``, ``label``, ``value``, ``level``) of
     ``df``'s converted amounts, umbrella plans counted once.
@@ -85,7 +113,7 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     """
     eff, has_parent, ppos = effective_values(df)
     ids = df["id"].astype(str).to_numpy()
-    parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy() if "parent_id" in df else np.full(len(df), "", dtype=object)
+    parent = np.where(has_parent, ids[np.where(has_parent, ppos, 0)], "").astype(object)
     country = df["country"].astype(object).fillna("??").astype(str).to_numpy()
     company = df["company"].astype(object).fillna("unknown").astype(str).to_numpy()
     top = ~has_parent & (eff > 0)
@@ -121,7 +149,8 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
         pd.DataFrame({"id": "country:" + cuniq[ctry_order].astype(object), "parent": "", "label": cuniq[ctry_order],
                       "value": ctry_total[ctry_order], "level": "country"}),
         pd.DataFrame({"id": "company:" + key_str[shown], "parent": "country:" + cuniq[kuniq[shown] // max(len(muniq), 1)].astype(object),
-                      "label": muniq[kuniq[shown] % max(len(muniq), 1)], "value": comp_total[shown], "level": "company"}),
+                      "label": [joint_label(c) for c in muniq[kuniq[shown] % max(len(muniq), 1)]], "value": comp_total[shown],
+                      "level": "company"}),
     ]
     if hidden.size:
         hc = kuniq[hidden] // max(len(muniq), 1)
@@ -167,7 +196,7 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
     >>> df = pd.DataFrame({"id": ["a", "b"], "project": ["P", "Q"], "company": ["X", "Y"], "country": ["KR", "KR"],
     ...     "parent_id": [None, None], "converted_value": [3.918e11, 1e12]})
     >>> fig = make_breakdown(df, "KRW")
-    >>> fig.data[0].type, float(fig.data[0].values[0]), fig.data[0].customdata[0]
+    >>> fig.data[0].type, float(fig.data[0].values[0]), fig.data[0].customdata[0][0]
     ('treemap', 1391800000000.0, '1.39조원')
     """
     register()
@@ -175,7 +204,8 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
     if data.empty:
         return empty_figure("No converted amounts to break down")
     nodes = breakdown_nodes(data, max_leaves=max_leaves)
-    labels = esc(nodes["label"])
+    # box text cut short, so a label fits inside more boxes (labels that do not fit are hidden); the hover has it whole
+    labels = esc(nodes["label"].where(nodes["level"] != "project", short(nodes["label"], 32)))
     amounts = format_amounts(nodes["value"], currency)
     fig = go.Figure(
         go.Treemap(
@@ -184,16 +214,16 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
             labels=labels,
             values=nodes["value"],
             branchvalues="total",
-            customdata=np.array(amounts, dtype=object),
-            texttemplate="<b>%{label}</b><br>%{customdata}",
-            hovertemplate="<b>%{label}</b><br>%{customdata}<br>%{percentRoot:.1%} of the total<extra></extra>",
+            customdata=np.column_stack([np.array(amounts, dtype=object), esc(nodes["label"]).to_numpy(dtype=object)]),
+            texttemplate="<b>%{label}</b><br>%{customdata[0]}",
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{percentRoot:.1%} of the total<extra></extra>",
             marker=dict(line=dict(width=1, color="white"), colors=_node_colors(nodes), depthfade=True),
             textfont=dict(size=12),
             pathbar=dict(visible=True),
             maxdepth=3,
         )
     )
-    fig.update_layout(template="semidash", title=f"Breakdown by country and company ({currency}; umbrella plans counted once)",
+    fig.update_layout(template="semidash", title=f"By country and company ({currency}, each amount once)",
                       height=560, margin=dict(l=5, r=5, t=50, b=5),
                       uniformtext=dict(minsize=10, mode="hide"))  # a label only where it fits
     return fig

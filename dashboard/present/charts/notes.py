@@ -10,6 +10,8 @@ how much money they hold, so no view is silently partial.
 '2 projects without a site are not on the map: $2B (1 without an amount).'
 >>> left_out("ranking", df, "USD")
 '1 project without an amount in USD is not ranked.'
+>>> left_out("breakdown", df.assign(company=["A; B", "A", "B"]), "USD")
+'1 project without an amount in USD is not in the boxes. 1 project of several companies ($5B) is counted once, in a box of all partners ("Joint: …"), not under each partner.'
 """
 from __future__ import annotations
 
@@ -95,6 +97,15 @@ def left_out(view: str, df: pd.DataFrame, currency: str, *, log: bool = False, t
     if view == "timeline":
         what = f"without an amount in {currency} or an announcement date"
     parts = [f"{_projects(missing)} {what} {why}."] if missing else []
+    if view == "breakdown" and "company" in df:
+        joint = usable & df["company"].astype(object).fillna("").astype(str).str.contains(";", regex=False).to_numpy()
+        if "in_total" in df:
+            joint &= df["in_total"].fillna(False).to_numpy(dtype=bool)
+        if joint.any():
+            k = int(joint.sum())
+            parts.append(f"{_projects(k)} of several companies ({_money(df[joint], currency)}) "
+                         f"{'is' if k == 1 else 'are'} counted once, in a box of all partners (\"Joint: …\"), "
+                         "not under each partner.")
     if view == "ranking" and top is not None and int(usable.sum()) > top:
         rest = usable.copy()  # the usable rows after the first ``top`` of them (the frame is sorted largest first)
         rest[np.flatnonzero(usable)[:top]] = False

@@ -135,6 +135,50 @@ def compact(fig: go.Figure, *, label_width: int = 20) -> go.Figure:
     fig.update_layout(font_size=11, title_font_size=13, margin=dict(l=4, r=56, t=44, b=30),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0, font_size=10))
     fig.update_annotations(font_size=11)
+    _one_column(fig, go.json_ready(fig)["layout"])  # after the font change above
     if any(t.get("type") == "scattergeo" for t in state["data"]):  # a world map is twice as wide as high
         fig.update_layout(height=360, margin=dict(l=0, r=0, t=40, b=0), legend=dict(y=0.02, yanchor="bottom"))
     return fig
+
+
+def _one_column(fig, layout: dict, *, panel_height: int = 250, gap: float = 0.035) -> None:
+    """Restack a two-column grid of subplots (the Quantities view) as one
+    column, row by row, so no panel's labels run over its neighbour's bars on
+    a phone; subplot titles move with their panels. ``layout`` is the
+    figure's layout as plain data (``go.json_ready(fig)["layout"]``); the
+    changes go through ``update_layout``, so both kinds of figure take them.
+
+    >>> from plotly.subplots import make_subplots
+    >>> f = make_subplots(rows=1, cols=2, subplot_titles=["A", "B"])
+    >>> _one_column(f, f.to_plotly_json()["layout"])
+    >>> list(f.layout.xaxis2.domain), f.layout.yaxis.domain[1] > f.layout.yaxis2.domain[1], f.layout.annotations[1].x
+    ([0.0, 1.0], True, 0.5)
+    """
+    panels = []
+    for key, x in layout.items():
+        if key == "xaxis" or (key.startswith("xaxis") and key[5:].isdigit()):
+            y = layout.get("yaxis" + key[5:])
+            if isinstance(x, dict) and isinstance(y, dict) and x.get("domain") is not None and y.get("domain") is not None:
+                panels.append((key[5:], tuple(x["domain"]), tuple(y["domain"])))
+    cols = sorted({x for _, x, _ in panels})
+    if len(cols) != 2:
+        return
+    rows = sorted({y for _, _, y in panels}, reverse=True)
+    panels.sort(key=lambda p: (rows.index(p[2]), cols.index(p[1])))
+    n = len(panels)
+    h = (1 - gap * (n - 1)) / n
+    notes = [dict(a) for a in layout.get("annotations", [])]
+    changes: dict = {}
+    for i, (suffix, xd, yd) in enumerate(panels):
+        old_x, old_top = (xd[0] + xd[1]) / 2, yd[1]
+        top = 1 - i * (h + gap)
+        for a in notes:
+            if a.get("xref") == "paper" and a.get("yref") == "paper" and \
+                    abs(a.get("x", -1) - old_x) < 1e-6 and abs(a.get("y", -1) - old_top) < 1e-6:
+                a["x"], a["y"] = 0.5, top
+        changes["xaxis" + suffix] = {"domain": [0.0, 1.0]}
+        changes["yaxis" + suffix] = {"domain": [max(top - h, 0.0), top]}
+    fig.update_layout(changes)
+    # cleared, then set whole (an array of objects is never updated element by element: both figure kinds agree)
+    fig.update_layout(annotations=[])
+    fig.update_layout(annotations=notes, height=max(layout.get("height") or 0, panel_height * n))

@@ -28,7 +28,7 @@ from dashboard.present.charts.theme import PHONE_WIDTH, compact
 from dashboard.present.format import format_amount
 from dashboard.query import SELECTION_VIEWS, ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, convert_rows, select
+from dashboard.query.selection import conversion_settings, convert_rows, free_company_names, select
 from dashboard.ui import ids
 from dashboard.ui.views import breakdown, compare, map, quantities, ranking, timeline
 
@@ -52,6 +52,65 @@ def summary_text(selected: pd.DataFrame, state: ViewState) -> str:
     real = f", constant {real_year} US dollars" if real_year else ""
     return (f"{n} projects · {with_amount} with an amount · total {total or '0'} (each amount once) · "
             f"{BASIS_PHRASES[state.basis]}{real}")
+
+
+#: the status whose amounts the total still holds, and says so (the dataset's rule is status-blind)
+CANCELLED = "cancelled"
+
+
+def cancelled_in_total(selected: pd.DataFrame) -> tuple[int, float]:
+    """``(count, amount)`` of the cancelled projects the header total holds (``in_total`` rows with an amount).
+
+    >>> cancelled_in_total(pd.DataFrame({"status": ["cancelled", "cancelled", "operating"], "in_total": [True, False, True],
+    ...                                  "converted_value": [3e9, 9e9, 1e9]}))
+    (1, 3000000000.0)
+    """
+    if "status" not in selected or len(selected) == 0:
+        return 0, 0.0
+    rows = (selected["status"] == CANCELLED).fillna(False).to_numpy(dtype=bool).copy()
+    if "in_total" in selected:
+        rows &= selected["in_total"].fillna(False).to_numpy(dtype=bool)
+    rows &= selected["converted_value"].notna().to_numpy()
+    return int(rows.sum()), float(selected["converted_value"].to_numpy(dtype="float64")[rows].sum())
+
+
+def without_cancelled(state: ViewState) -> ViewState:
+    """The state with every status but cancelled picked (the link "leave them out").
+
+    >>> "cancelled" in without_cancelled(ViewState()).statuses, without_cancelled(ViewState(statuses=("cancelled", "operating"))).statuses
+    (False, ('operating',))
+    """
+    from dashboard.data.schema import STATUSES
+
+    kept = state.statuses or STATUSES
+    return state.replace(statuses=tuple(s for s in kept if s != CANCELLED))
+
+
+def summary_children(selected: pd.DataFrame, state: ViewState) -> list[Any]:
+    """The summary line, then, when the total holds cancelled projects, how many
+    and how much, with a link that leaves them out (the total stays the sum of
+    ``in_total`` rows, as in the export; it never drops them unsaid)."""
+    from dash import dcc, html
+
+    text = summary_text(selected, state)
+    n, amount = cancelled_in_total(selected)
+    if not n:
+        return [text]
+    money = format_amount(amount, state.currency) or "0"
+    return [text, html.Span([f" · includes {n} cancelled project{'s' if n != 1 else ''} ({money}) ",
+                             dcc.Link("leave them out", href="?" + without_cancelled(state).to_query(),
+                                    className="leave-out-cancelled")],
+                            className="cancelled-note text-danger-emphasis")]
+
+
+def company_notes(df: pd.DataFrame, state: ViewState) -> list[str]:
+    """A sentence per company word of the link that picks no project (so an
+    empty view is never a silent typo): ``company=sofbank picks no project …``."""
+    from dashboard.query.selection import company_mask
+
+    return [f"company={tok} picks no project: no company goes by it or has it in a name "
+            "(the filter takes ids, names and aliases in any case, and groups as group:ID)"
+            for tok in state.companies if not company_mask(df, (tok,)).any()]
 
 
 def _rate_bounds() -> tuple:
@@ -93,7 +152,9 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
     A view that fails never leaves the last numbers on screen: its graph says
     what went wrong, the summary is blanked and the notice says it in red.
     """
-    state, notes = ViewState.read_query(search or "", currencies=currencies, rate_bounds=_rate_bounds())
+    state, notes = ViewState.read_query(search or "", currencies=currencies, rate_bounds=_rate_bounds(),
+                                        company_names=free_company_names(df))
+    notes = [*notes, *company_notes(df, state)]
     values: dict[tuple[str, str], Any] = dict.fromkeys(VIEW_OUTPUTS, no_update)
     module = VIEW_MODULES.get(state.tab)
     outs = ((ids.GRAPH[module.NAME], "figure"), *getattr(module, "EXTRA_OUTPUTS", ())) if module is not None else ()
@@ -104,7 +165,7 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
             if viewport is not None and viewport < PHONE_WIDTH:
                 rendered[0] = compact(rendered[0])
             values.update(zip(outs, rendered))
-        summary = summary_text(selected, state)
+        summary = summary_children(selected, state)
         note = left_out(state.tab, selected if state.tab != "compare" else convert_rows(df, state.compare, state), state.currency,
                         log=state.log, top=getattr(module, "TOP", None), compare=state.compare)
         error = None

@@ -12,7 +12,7 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dashboard.present.export import export_filename, provenance_rows, to_csv, to_xlsx
 from dashboard.query import ViewState
 from dashboard.query.bases import BASIS_PHRASES
-from dashboard.query.selection import conversion_settings, select
+from dashboard.query.selection import conversion_settings, free_company_names, rows_by_id, select
 
 from dashboard.ui import ids
 from dashboard.present.format import format_amounts, rate_date_labels, rate_labels
@@ -24,7 +24,8 @@ _TEXT = {"filter": "agTextColumnFilter"}
 _NUM = {"filter": "agNumberColumnFilter", "type": "numericColumn"}
 
 COLUMN_DEFS = [
-    {"field": "project", "headerName": "Project", "pinned": "left", "minWidth": 240, **_TEXT},
+    {"field": "project", "headerName": "Project", "pinned": "left", "minWidth": 240, **_TEXT,
+     "cellClassRules": {"superseded": "params.data && params.data.superseded_by"}},
     {"field": "converted_value", "headerName": "Converted", "minWidth": 130, "sort": "desc", **_NUM,
      "valueFormatter": {"function": "params.data ? params.data.converted_label : ''"}},
     {"field": "amount_reported", "headerName": "As reported", "minWidth": 140, **_TEXT},
@@ -32,6 +33,8 @@ COLUMN_DEFS = [
     {"field": "country", "headerName": "Country", "width": 95, **_TEXT},
     {"field": "category", "headerName": "Category", "width": 120, **_TEXT},
     {"field": "status", "headerName": "Status", "width": 140, **_TEXT},
+    {"field": "superseded_by", "headerName": "Superseded by", "minWidth": 180, **_TEXT,
+     "headerTooltip": "A later plan replaced this one: it is kept for the record and not counted in the total"},
     {"field": "announced", "headerName": "Announced", "width": 120, **_TEXT},
     {"field": "fx_rate", "headerName": "Rate", "minWidth": 170, **_NUM,
      "valueFormatter": {"function": "params.data ? params.data.rate_label : ''"}},
@@ -49,9 +52,12 @@ def _md_text(s: pd.Series) -> pd.Series:
     return s.astype(object).fillna("").astype(str).str.replace(r"([\[\]\(\)\\*_`<>])", r"\\\1", regex=True)
 
 
-def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_ROWS) -> list[dict]:
+def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_ROWS,
+              names: dict[str, str] | None = None) -> list[dict]:
     """Row dicts for the grid: the first ``limit`` rows of the selected frame,
-    converted amounts and rates both as numbers (sorting) and as labels.
+    converted amounts and rates both as numbers (sorting) and as labels; a
+    superseded plan's ``superseded_by`` is the project that replaced it
+    (its name from ``names``, id -> project, else its id).
 
     >>> sel = pd.DataFrame({"id": ["a"], "project": ["Lab"], "company": ["S"], "country": ["JP"], "category": ["rnd"],
     ...     "status": ["announced"], "announced": ["2023-12-21"], "amount_reported": ["400억엔"], "currency": ["JPY"],
@@ -84,6 +90,8 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
             "fx_source": data["fx_source"],
             "source": ("[" + label + "](" + url.str.replace(")", "%29", regex=False) + ")").where(url != "", ""),
             "origin": data["origin"] if "origin" in data else "curated",
+            "superseded_by": (data["superseded_by"].map(lambda i: (names or {}).get(i, i)) if "superseded_by" in data
+                              else None),
             # articles merged into the project from the review queue (queue merge)
             "further_sources": data["further_sources"] if "further_sources" in data else 0,
             "further_source_urls": data["further_source_urls"] if "further_source_urls" in data else "",
@@ -91,6 +99,17 @@ def grid_rows(selected: pd.DataFrame, currency: str, *, limit: int = GRID_MAX_RO
     )
     out = out.astype(object).where(out.notna(), None)
     return out.to_dict("records")
+
+
+def replacement_names(df: pd.DataFrame, selected: pd.DataFrame) -> dict[str, str]:
+    """id -> project name of the plans that replace the superseded rows of ``selected`` (looked up in all of ``df``)."""
+    if "superseded_by" not in selected:
+        return {}
+    wanted = selected["superseded_by"].dropna().unique()
+    if not len(wanted):
+        return {}
+    rows = rows_by_id(df, list(wanted))  # a hash look-up per id, not a pass over the frame
+    return dict(zip(rows["id"].astype(str), rows["project"].astype(str)))
 
 
 #: frames up to this many rows keep the grid rows they have built, per conversion
@@ -106,7 +125,7 @@ def cached_grid_rows(df: pd.DataFrame, state: ViewState, selected: pd.DataFrame)
 
     conv = convert(df, state)  # cached: the frame select() filtered
     if len(conv) > ROW_CACHE_MAX:
-        return grid_rows(selected, state.currency)
+        return grid_rows(selected, state.currency, names=replacement_names(df, selected))
     key = id(conv)
     rows = _row_cache.get(key)
     if rows is None:
@@ -117,7 +136,8 @@ def cached_grid_rows(df: pd.DataFrame, state: ViewState, selected: pd.DataFrame)
     pos = conv.index.get_indexer(selected.index[:GRID_MAX_ROWS]).tolist()
     missing = [i for i in pos if rows[i] is None]
     if missing:
-        for i, row in zip(missing, grid_rows(conv.iloc[missing], state.currency, limit=len(missing))):
+        part = conv.iloc[missing]
+        for i, row in zip(missing, grid_rows(part, state.currency, limit=len(missing), names=replacement_names(df, part))):
             rows[i] = row
     return [dict(rows[i]) for i in pos]
 
@@ -148,7 +168,7 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
     """Rows of the grid, the note under it and the grid key (all ``no_update``
     when only the tab or the look changed; ``data_rev``, the store's revision,
     is part of the key, so a saved record always reaches the grid)."""
-    state = ViewState.from_query(search or "", currencies=currencies)
+    state = ViewState.from_query(search or "", currencies=currencies, company_names=free_company_names(df))
     key = grid_key(state) + (f"#{data_rev}" if data_rev else "")
     if key == old_key:
         return [no_update, no_update, no_update]
@@ -171,7 +191,7 @@ def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict]
     order (all selected rows the grid holds when it reports none), as CSV
     (``bom``: with a UTF-8 byte-order mark, so Excel opens Korean and Japanese text right) or as
     XLSX (typed cells and an "About" sheet with the rates and the total)."""
-    state = ViewState.from_query(search or "", currencies=currencies)
+    state = ViewState.from_query(search or "", currencies=currencies, company_names=free_company_names(df))
     selected = select(df, state)
     if shown_rows is None:
         row_ids = selected["id"].astype(str).iloc[:GRID_MAX_ROWS].tolist()

@@ -10,4 +10,6 @@ TOP = 25
 
 def render(df, selected, state) -> tuple:
     """``(figure,)`` of the view for the selected frame."""
-    return (make_ranking(selected, state.currency, log=state.log, top=TOP),)
+    from dashboard.ui.views.grid import replacement_names
+
+    return (make_ranking(selected, state.currency, log=state.log, top=TOP, names=replacement_names(df, selected)),)

@@ -68,3 +68,23 @@ def test_template_keeps_only_used_trace_types():
     data = pio.templates[register()].to_plotly_json()["data"]
     assert {"bar", "scatter", "scattergeo"} <= set(data) <= set(TRACE_TYPES)
     assert "surface" not in data and data["bar"] == pio.templates["plotly_white"].to_plotly_json()["data"]["bar"]
+
+
+def test_compact_stacks_the_quantities_grid_in_one_column(projects):
+    """On a phone the Quantities view's 3x2 panels become one column of six, titles above their panels, so the
+    right-hand labels no longer run over the left-hand bars."""
+    from dashboard.present.charts import make_quantities
+    from dashboard.present.charts.theme import compact
+    from dashboard.query import ViewState, select
+
+    fig = compact(make_quantities(select(projects, ViewState()), "USD"))
+    keys = sorted((k for k in fig.layout if k.startswith("xaxis")), key=lambda k: int(k[5:] or 1))
+    xs = [fig.layout[k] for k in keys]
+    ys = [fig.layout["yaxis" + k[5:]] for k in keys]
+    assert len(xs) == 6 and all(tuple(x.domain) == (0.0, 1.0) for x in xs)
+    tops = [y.domain[1] for y in ys]
+    assert tops == sorted(tops, reverse=True) and len(set(tops)) == 6
+    assert all(a.domain[0] >= b.domain[1] for a, b in zip(ys, ys[1:]))  # no two panels overlap
+    titles = {a.text: a for a in fig.layout.annotations if a.yref == "paper"}
+    assert titles["GPUs"].y == tops[0] and titles["USD per GPU"].y == tops[1] and titles["GPUs"].x == 0.5
+    assert fig.layout.height >= 1500

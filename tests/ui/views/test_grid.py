@@ -76,14 +76,32 @@ def test_annual_basis_shows_the_year_average_not_a_day(projects):
     assert dated and all(d.startswith("annual ") and d.endswith(" average") for d in dated)
 
 
+def test_grid_and_export_mark_superseded_plans(projects):
+    """The grid names the plan that replaced a superseded one; the CSV carries superseded_by (the id) beside in_total."""
+    import csv
+    import io
+
+    from dashboard.ui.views.grid import export_download, grid_outputs
+
+    rows, _, _ = grid_outputs(projects, "?company=apple", None)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["apple-us-500b-plan"]["superseded_by"] == "Apple US investment commitment raised to $600 billion (American Manufacturing Program)"
+    assert by_id["apple-us-600b-plan"]["superseded_by"] is None
+    sent = export_download(projects, "?company=apple", None)
+    out = {r["id"]: r for r in csv.DictReader(io.StringIO(sent["content"]))}
+    assert (out["apple-us-500b-plan"]["superseded_by"], out["apple-us-500b-plan"]["in_total"]) == ("apple-us-600b-plan", "False")
+    assert (out["apple-us-600b-plan"]["superseded_by"], out["apple-us-600b-plan"]["in_total"]) == ("", "True")
+
+
 def test_rows_from_the_conversion_cache_equal_rows_built_from_the_selection(projects):
     """The grid's rows, taken from the rows built once per conversion, are exactly grid_rows of the selection,
     for filters, searches, bases, currencies and an empty selection."""
-    from dashboard.ui.views.grid import cached_grid_rows, grid_rows
+    from dashboard.ui.views.grid import cached_grid_rows, grid_rows, replacement_names
 
     for query in ("cur=KRW", "cur=KRW&country=JP", "cur=JPY&q=samsung&basis=annual", "cur=USD&real=1&year=2012",
                   "cur=EUR&basis=fixed&asof=2019-05-06&category=fab", "cur=USD&q=no-such-project-anywhere",
                   "cur=TWD&from=2025-01-01&status=announced"):
         state = ViewState.from_query(query)
         selected = select(projects, state)
-        assert cached_grid_rows(projects, state, selected) == grid_rows(selected, state.currency), query
+        names = replacement_names(projects, selected)
+        assert cached_grid_rows(projects, state, selected) == grid_rows(selected, state.currency, names=names), query

@@ -20,7 +20,7 @@ def test_views_build_only_active_tab(projects):
         out = view_outputs(projects, f"?tab={tab}&cur=KRW&compare=stargate-project&compare=samsung-yokohama-apl")
         figs = dict(zip(TABS, out[: len(TABS)]))
         assert isinstance(figs[tab], Figure) and all(f is no_update for t, f in figs.items() if t != tab)
-        assert out[-3].startswith(f"{len(projects)} projects") and "조원" in out[-3]
+        assert out[-3][0].startswith(f"{len(projects)} projects") and "조원" in out[-3][0]
         assert out[-2] == []  # no link notice, no error
         if tab == "compare":
             assert "Stargate" in str(out[len(TABS)]) and "~" in str(out[len(TABS) + 1])
@@ -49,7 +49,7 @@ def test_dead_currency_in_link_falls_back_with_a_notice(projects):
     offered = currencies_for(projects)
     assert "CYP" not in offered and {"USD", "KRW", "TWD", "JPY"} <= set(offered)
     out = view_outputs(projects, "?cur=CYP", currencies=offered)
-    assert "$" in out[-3] and "cur=CYP ignored" in str(out[-2])
+    assert "$" in out[-3][0] and "cur=CYP ignored" in str(out[-2])
     broken = projects.drop(columns=["amount_value"])
     out = view_outputs(broken, "?tab=ranking&cur=KRW", currencies=offered)
     assert out[-3] == "—" and "could not be drawn" in str(out[-2])
@@ -109,9 +109,85 @@ def test_header_total_is_the_sum_over_in_total_rows_of_the_export(projects):
     assert total == selected.loc[selected["in_total"], "converted_value"].sum()
     # the plan that contains its sites is not added on top of them
     assert not selected.set_index("id").loc["micron-us-200b-plan", "in_total"]
-    summary = view_outputs(projects, search)[-3]  # the summary, then the notice and the view note
+    summary = view_outputs(projects, search)[-3][0]  # the summary, then the notice and the view note
     assert f"total {format_amount(total, 'USD')} (each amount once)" in summary
     data = export_download(projects, search, None)
     rows = list(csv.DictReader(io.StringIO(data["content"])))
     rebuilt = sum(float(r["converted_value"]) for r in rows if r["in_total"] == "True" and r["converted_value"])
     assert rebuilt == pytest.approx(total, rel=1e-9)
+
+
+def test_summary_says_how_much_of_the_total_is_cancelled(projects):
+    """The header total holds cancelled projects (the data's in_total is status-blind) and says how many and how
+    much, with a link that picks every other status; with that link the note goes and the total drops by that much."""
+    from dash import dcc
+
+    from dashboard.present.charts import total_once
+    from dashboard.present.format import format_amount
+    from dashboard.query import select
+    from dashboard.ui.views import cancelled_in_total
+
+    sel = select(projects, ViewState())
+    rows = sel[(sel["status"] == "cancelled") & sel["in_total"] & sel["converted_value"].notna()]
+    assert len(rows) >= 3  # Intel Magdeburg, Wolfspeed Saarland, ... (dataset 2.0.0)
+    assert cancelled_in_total(sel) == (len(rows), pytest.approx(rows["converted_value"].sum()))
+    summary = view_outputs(projects, "")[-3]
+    note = summary[1]
+    amount = format_amount(rows["converted_value"].sum(), "USD")
+    assert note.children[0] == f" · includes {len(rows)} cancelled projects ({amount}) "
+    link = note.children[1]
+    assert isinstance(link, dcc.Link) and link.children == "leave them out"
+    kept = ViewState.from_query(link.href)
+    from dashboard.data.schema import STATUSES
+
+    assert "cancelled" not in kept.statuses and len(kept.statuses) == len(STATUSES) - 1
+    after = view_outputs(projects, link.href)[-3]
+    assert len(after) == 1
+    total_after = total_once(select(projects, kept))
+    assert total_once(sel) - total_after == pytest.approx(rows["converted_value"].sum())
+    assert f"total {format_amount(total_after, 'USD')}" in after[0]
+    # a selection without cancelled projects says nothing about them
+    assert len(view_outputs(projects, "?country=KR")[-3]) == 1
+    assert cancelled_in_total(sel.iloc[:0]) == (0, 0.0)
+
+
+def test_breakdown_counts_joint_projects_once_and_says_so(projects):
+    """A joint project sits in one "Joint: …" box of all partners (never under each), the boxes add up to the
+    header total, and the view note gives the number and the amount of joint projects; filtering by one partner
+    keeps its joint projects in the boxes."""
+    from dashboard.present.charts import breakdown_nodes, total_once
+    from dashboard.query import select
+
+    sel = select(projects, ViewState(tab="breakdown"))
+    nodes = breakdown_nodes(sel[sel["converted_value"].notna() & (sel["converted_value"] > 0)]).set_index("id")
+    assert nodes.loc[nodes["parent"] == "", "value"].sum() == pytest.approx(total_once(sel))
+    up = "project:stargate-abilene"  # a site of the Stargate project: its box is inside the project's
+    while nodes.loc[up, "level"] != "company":
+        up = nodes.loc[up, "parent"]
+    assert nodes.loc[up, "label"] == "Joint: OpenAI + SoftBank Group + Oracle + MGX"
+    assert sum(nodes.index.str.startswith("project:stargate-abilene")) == 1  # once
+    out = view_outputs(projects, "?tab=breakdown")
+    joint = sel[sel["in_total"] & sel["converted_value"].gt(0) & sel["company"].str.contains(";", regex=False)]
+    assert f"{len(joint)} projects of several companies" in out[-1] and "not under each partner" in out[-1]
+    oracle = select(projects, ViewState.from_query("company=oracle"))
+    o_nodes = breakdown_nodes(oracle[oracle["converted_value"].gt(0)])
+    labels = set(o_nodes.loc[o_nodes["level"] == "company", "label"])
+    assert "Oracle" in labels or any("Oracle" in l for l in labels)
+    assert all("Oracle" in l for l in labels if l.startswith("Joint: "))
+    assert "project:stargate-abilene" in set(o_nodes["id"])
+
+
+def test_link_notice_names_a_company_word_that_picks_nothing(projects):
+    """?company=sofbank (a typo) and ?company=group:nosuch are ignored and listed in the link notice; a good word is
+    not; a company of companies.csv without a project in the selection's data says it picks no project."""
+    out = view_outputs(projects, "?company=sofbank&company=group:nosuch&company=SBG")
+    notice = str(out[-2])
+    assert "company=sofbank ignored: no company goes by it" in notice and "company=group:nosuch ignored" in notice
+    assert "SBG" not in notice and out[-3][0].startswith("6 projects")
+    assert view_outputs(projects, "?company=SBG")[-2] == []
+    unused = sorted(set(__import__("dashboard.data.companies", fromlist=["x"]).company_ids())
+                    - set(projects["company_ids"].dropna().str.split(";").explode()))
+    if unused:  # every company of companies.csv has a project in dataset 2.0.0; a user's frame may differ
+        assert f"company={unused[0]} picks no project" in str(view_outputs(projects, f"?company={unused[0]}")[-2])
+    small = projects[~projects["company_ids"].fillna("").str.contains("softbank-group")]
+    assert "company=softbank-group picks no project" in str(view_outputs(small, "?company=SBG")[-2])
