@@ -65,14 +65,17 @@ def start_redis() -> Iterator[Redis]:
                 stdout=(root / "redis.log").open("wb"), stderr=subprocess.STDOUT)
             server = Redis(port, root)
             end = time.monotonic() + 20
-            while time.monotonic() < end and proc.poll() is None:
+            up = False
+            while not up and time.monotonic() < end and proc.poll() is None:
                 try:
-                    if server.client().ping():
-                        break
+                    up = bool(server.client().ping())
                 except Exception:  # noqa: BLE001 - not up yet
                     time.sleep(0.05)
-            if proc.poll() is None:
+            if up:
                 break
+            if proc.poll() is None:  # alive but never answered: try another port
+                proc.kill()
+                proc.wait(timeout=10)
         else:
             raise RuntimeError(f"redis-server did not start: {(root / 'redis.log').read_text()[-1000:]}")
         yield server
