@@ -40,13 +40,13 @@ def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
     own = df["converted_value"].fillna(0.0).clip(lower=0).to_numpy(dtype="float64")
     if "in_total" in df:  # only what the totals add; containers become the sum of their parts
         own = np.where(df["in_total"].fillna(False).to_numpy(dtype=bool), own, 0.0)
-    ids = df["id"].astype(str).to_numpy()
     if "relation" in df and "parent_id" in df:
         # a revised plan takes the place of the one it supersedes (never drawn inside it)
         from dashboard.data.totals import containers
 
         ppos = containers(df)[0]
     else:
+        ids = df["id"].astype(str).to_numpy()
         if "parent_id" in df:
             parent = df["parent_id"].astype("object").where(df["parent_id"].notna(), "").astype(str).to_numpy()
         else:
@@ -97,6 +97,27 @@ def joint_label(company: str) -> str:
     return f"Joint: {' + '.join(parts)}" if len(parts) > 1 else str(company)
 
 
+def _codes(s: pd.Series, missing: str) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of ``s`` in order of appearance and their labels as text; a gap is ``missing``.
+
+    >>> codes, labels = _codes(pd.Series(["JP", None, "JP", "US"]), "??")
+    >>> codes.tolist(), labels.tolist()
+    ([0, 1, 0, 2], ['JP', '??', 'US'])
+    """
+    if not isinstance(s.dtype, pd.CategoricalDtype):  # text: fill gaps first (categoricals factorise on their codes)
+        s = s.astype(object).where(s.notna(), missing)
+    codes, uniq = pd.factorize(s, use_na_sentinel=True)
+    labels = np.array([str(u) for u in np.asarray(uniq, dtype=object)], dtype=object)
+    if (codes < 0).any():  # a gap in a categorical column
+        gap = np.flatnonzero(labels == missing)
+        if gap.size:
+            codes = np.where(codes < 0, gap[0], codes)
+        else:
+            codes = np.where(codes < 0, len(labels), codes)
+            labels = np.append(labels, missing).astype(object)
+    return codes, labels
+
+
 def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     """Treemap nodes (``id``, ``parent``, ``label``, ``value``, ``level``) of
     ``df``'s converted amounts, umbrella plans counted once.
@@ -112,10 +133,10 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     (500.0, 'project:big')
     """
     eff, has_parent, ppos = effective_values(df)
-    ids = df["id"].astype(str).to_numpy()
-    parent = np.where(has_parent, ids[np.where(has_parent, ppos, 0)], "").astype(object)
-    country = df["country"].astype(object).fillna("??").astype(str).to_numpy()
-    company = df["company"].astype(object).fillna("unknown").astype(str).to_numpy()
+    # strings only for the rows and groups that become boxes; the grouping runs on integer codes
+    ids = df["id"].to_numpy(dtype=object)
+    ccode, cuniq = _codes(df["country"], "??")
+    mcode, muniq = _codes(df["company"], "unknown")
     top = ~has_parent & (eff > 0)
     top_idx = np.flatnonzero(top)
     top_idx = top_idx[np.argsort(-eff[top_idx], kind="stable")]
@@ -129,14 +150,12 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
         if add.size == 0:
             break
         kept[add] = True
-    # group by integer codes (country x company); strings are built only per group
-    ccode, cuniq = pd.factorize(country)
-    mcode, muniq = pd.factorize(company)
-    kcode, kuniq = pd.factorize(ccode.astype(np.int64) * max(len(muniq), 1) + mcode)
-    key_str = np.array([f"{cuniq[k // max(len(muniq), 1)]}/{muniq[k % max(len(muniq), 1)]}" for k in kuniq], dtype=object)
+    # group by integer codes (country x company)
+    nm = max(len(muniq), 1)
+    kcode, kuniq = pd.factorize(ccode.astype(np.int64) * nm + mcode)
     comp_total = np.bincount(kcode[top_idx], weights=eff[top_idx], minlength=len(kuniq))
     comp_order = pd.unique(kcode[top_idx])  # largest project first, as the treemap reads
-    comp_ctry = kuniq[comp_order] // max(len(muniq), 1)
+    comp_ctry = kuniq[comp_order] // nm
     ctry_total = np.bincount(comp_ctry, weights=comp_total[comp_order], minlength=len(cuniq))
     ctry_order = pd.unique(comp_ctry)
     # companies beyond the max_leaves largest (and holding no kept project) pool per country
@@ -145,30 +164,38 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     keep_comp[kcode[kept_top]] = True
     shown = comp_order[keep_comp[comp_order]]
     hidden = comp_order[~keep_comp[comp_order]]
-    rows = [
-        pd.DataFrame({"id": "country:" + cuniq[ctry_order].astype(object), "parent": "", "label": cuniq[ctry_order],
-                      "value": ctry_total[ctry_order], "level": "country"}),
-        pd.DataFrame({"id": "company:" + key_str[shown], "parent": "country:" + cuniq[kuniq[shown] // max(len(muniq), 1)].astype(object),
-                      "label": [joint_label(c) for c in muniq[kuniq[shown] % max(len(muniq), 1)]], "value": comp_total[shown],
-                      "level": "company"}),
-    ]
-    if hidden.size:
-        hc = kuniq[hidden] // max(len(muniq), 1)
-        hv = np.bincount(hc, weights=comp_total[hidden], minlength=len(cuniq))
-        hn = np.bincount(hc, minlength=len(cuniq))
-        hcs = pd.unique(hc)
-        rows.append(pd.DataFrame({"id": "morecos:" + cuniq[hcs].astype(object), "parent": "country:" + cuniq[hcs].astype(object),
-                                  "label": [f"{n} more companies" for n in hn[hcs]], "value": hv[hcs], "level": "more"}))
     k = np.flatnonzero(kept)
-    proj_parent = np.where(has_parent[k], "project:" + parent[k].astype(object), "company:" + key_str[kcode[k]])
-    rows.append(pd.DataFrame({"id": "project:" + ids[k].astype(object), "parent": proj_parent,
-                              "label": df["project"].astype(object).fillna("").astype(str).to_numpy()[k],
-                              "value": eff[k], "level": "project"}))
+    g = np.zeros(0, dtype=np.int64)
     if pooled.size:
         pooled_v = np.bincount(kcode[pooled], weights=eff[pooled], minlength=len(kuniq))
         pooled_n = np.bincount(kcode[pooled], minlength=len(kuniq))
         g = pd.unique(kcode[pooled])
         g = g[keep_comp[g]]
+    key_str = np.empty(len(kuniq), dtype=object)
+    need = np.unique(np.concatenate([shown, kcode[k], g]).astype(np.int64))
+    key_str[need] = [f"{cuniq[x // nm]}/{muniq[x % nm]}" for x in kuniq[need]]
+    rows = [
+        pd.DataFrame({"id": "country:" + cuniq[ctry_order], "parent": "", "label": cuniq[ctry_order],
+                      "value": ctry_total[ctry_order], "level": "country"}),
+        pd.DataFrame({"id": "company:" + key_str[shown], "parent": "country:" + cuniq[kuniq[shown] // nm],
+                      "label": [joint_label(c) for c in muniq[kuniq[shown] % nm]], "value": comp_total[shown],
+                      "level": "company"}),
+    ]
+    if hidden.size:
+        hc = kuniq[hidden] // nm
+        hv = np.bincount(hc, weights=comp_total[hidden], minlength=len(cuniq))
+        hn = np.bincount(hc, minlength=len(cuniq))
+        hcs = pd.unique(hc)
+        rows.append(pd.DataFrame({"id": "morecos:" + cuniq[hcs], "parent": "country:" + cuniq[hcs],
+                                  "label": [f"{n} more companies" for n in hn[hcs]], "value": hv[hcs], "level": "more"}))
+    kid = np.array([str(x) for x in ids[k]], dtype=object)
+    kparent = np.array([str(ids[p]) for p in ppos[k]], dtype=object) if k.size else kid
+    proj_parent = np.where(has_parent[k], "project:" + kparent, "company:" + key_str[kcode[k]])
+    labels = df["project"].to_numpy(dtype=object)[k]
+    rows.append(pd.DataFrame({"id": "project:" + kid, "parent": proj_parent,
+                              "label": ["" if pd.isna(x) else str(x) for x in labels],
+                              "value": eff[k], "level": "project"}))
+    if g.size:
         rows.append(pd.DataFrame({"id": "more:" + key_str[g], "parent": "company:" + key_str[g],
                                   "label": [f"{n} more projects" for n in pooled_n[g]], "value": pooled_v[g], "level": "more"}))
     return pd.concat(rows, ignore_index=True)
