@@ -38,8 +38,21 @@ app.conf.update(
 
 
 def configure(broker: str) -> None:
-    """Use ``broker`` (a Redis URL) as the broker and the result backend from now on."""
+    """Use ``broker`` (a Redis URL) as the broker and the result backend from now on.
+
+    Celery keeps the connections it made for the previous broker in the app's
+    pools and result backend; they are dropped here, so a process that changes
+    broker (a long-lived server, a test session) never talks to the old one.
+    """
+    if app.conf.broker_url == broker and app.conf.result_backend == broker:
+        return
     app.conf.update(broker_url=broker, result_backend=broker)
+    pool, app._pool = app._pool, None  # Celery has no public reset for these caches
+    if pool is not None:
+        pool.force_close_all()
+    app.amqp._producer_pool = None
+    app._backend_cache = None  # the result backend, cached per app or per thread
+    app._local.__dict__.pop("backend", None)
 
 
 _lock = threading.Lock()

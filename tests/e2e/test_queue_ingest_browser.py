@@ -87,7 +87,9 @@ def test_team_background_ingest_runs_on_a_celery_worker(dash_duo, news_site, tmp
         try:
             monkeypatch.setenv("SEMIDASH_BROKER", redis.url)
             from dashboard.app import create_app
-            from dashboard.intake.tasks import app as celery_app
+            from dashboard.intake.tasks import app as celery_app, configure
+
+            configure(redis.url)  # the pings below go to this test's broker, not an earlier one
             from dashboard.ui.views.queue import background_manager
 
             assert type(background_manager()).__name__ == "CeleryManager"

@@ -54,9 +54,9 @@ def worker(redis_url):
     proc = subprocess.Popen([exe, "-A", "dashboard.intake.tasks", "worker", "--concurrency", "2", "--loglevel", "WARNING",
                              "--without-gossip", "--without-mingle", "--without-heartbeat"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    from dashboard.intake.tasks import app
+    from dashboard.intake.tasks import app, configure
 
-    app.conf.update(broker_url=redis_url, result_backend=redis_url)
+    configure(redis_url)  # an earlier test in the session may have used another broker
     deadline = time.time() + 60
     while not (app.control.ping(timeout=1.0)):
         if time.time() > deadline or proc.poll() is not None:
