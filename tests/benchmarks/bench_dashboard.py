@@ -217,14 +217,15 @@ def bench_source(repeat: int = 200) -> float:
             store.add_many([{"project": f"Bench {k}", "company": "Bench Co", "country": "KR", "category": "fab", "status": "announced",
                              "announced": "2025-01-02", "amount_reported": f"{k + 1}억원", "source_url": "https://example.org/"}
                             for k in range(100)])
-        source = ProjectSource(db=db)
+        shared = Store(db)
+        source = ProjectSource(store=shared)
         source.frame()
         times = []
         for _ in range(repeat):
             t0 = time.perf_counter()
             source.frame()
             times.append((time.perf_counter() - t0) * 1e6)
-        source._revision.__self__.close()
+        shared.close()
     return statistics.median(times)
 
 

@@ -98,12 +98,14 @@ def left_out(view: str, df: pd.DataFrame, currency: str, *, log: bool = False, t
         what = f"without an amount in {currency} or an announcement date"
     parts = [f"{_projects(missing)} {what} {why}."] if missing else []
     if view == "breakdown" and "company" in df:
-        joint = usable & df["company"].astype(object).fillna("").astype(str).str.contains(";", regex=False).to_numpy()
+        codes, names = pd.factorize(df["company"])  # look for ";" once per distinct company, not per row
+        several = np.array([";" in str(c) for c in names] + [False], dtype=bool)
+        joint = usable & several[codes]  # a gap (code -1) takes the last entry: not joint
         if "in_total" in df:
             joint &= df["in_total"].fillna(False).to_numpy(dtype=bool)
         if joint.any():
             k = int(joint.sum())
-            parts.append(f"{_projects(k)} of several companies ({_money(df[joint], currency)}) "
+            parts.append(f"{_projects(k)} of several companies ({_money_of(df, joint, currency)}) "
                          f"{'is' if k == 1 else 'are'} counted once, in a box of all partners (\"Joint: …\"), "
                          "not under each partner.")
     if view == "ranking" and top is not None and int(usable.sum()) > top:
