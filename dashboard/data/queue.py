@@ -248,15 +248,7 @@ class Queue:
         # the source count per row of the page, through the candidate_id index (not a count over every source)
         counts = (sa.select(sa.func.count()).select_from(_src).where(_src.c.candidate_id == _cand.c.id)
                   .correlate(_cand).scalar_subquery())
-        query = sa.select(_cand, counts.label("sources"))
-        if status:
-            query = query.where(_cand.c.status == status)
-        if language:
-            query = query.where(_cand.c.language == language)
-        if linked is True:
-            query = query.where(_cand.c.matched_id.is_not(None))
-        elif linked is False:
-            query = query.where(_cand.c.matched_id.is_(None))
+        query = _filtered(sa.select(_cand, counts.label("sources")), status, language, linked)
         query = query.order_by(_cand.c.id).offset(offset)
         if limit is not None:
             query = query.limit(limit)
@@ -267,15 +259,7 @@ class Queue:
         """How many candidates match the filters of :meth:`list`."""
         if not self._exists():
             return 0
-        query = sa.select(sa.func.count()).select_from(_cand)
-        if status:
-            query = query.where(_cand.c.status == status)
-        if language:
-            query = query.where(_cand.c.language == language)
-        if linked is True:
-            query = query.where(_cand.c.matched_id.is_not(None))
-        elif linked is False:
-            query = query.where(_cand.c.matched_id.is_(None))
+        query = _filtered(sa.select(sa.func.count()).select_from(_cand), status, language, linked)
         with self.store.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
@@ -400,3 +384,14 @@ def _candidate_out(row: Mapping[str, Any]) -> dict[str, Any]:
     if "sources" in row:
         out["sources"] = int(row["sources"])
     return out
+
+
+def _filtered(query, status: str | None, language: str | None, linked: bool | None):
+    """``query`` narrowed to the candidates of one status, language and linked state (None: any)."""
+    if status:
+        query = query.where(_cand.c.status == status)
+    if language:
+        query = query.where(_cand.c.language == language)
+    if linked is not None:
+        query = query.where(_cand.c.matched_id.is_not(None) if linked else _cand.c.matched_id.is_(None))
+    return query

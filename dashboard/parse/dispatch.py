@@ -63,9 +63,10 @@ def universe_of(lists: dict[str, list[str]], *sources: str) -> set[str]:
     return chars
 
 
-def _split_top(pattern: str) -> list[str]:
-    """``pattern`` cut at its top-level ``|`` (outside groups and character classes)."""
-    out, depth, in_class, escaped, start = [], 0, False, False, 0
+def _scan(pattern: str):
+    """``(position, character, depth)`` of each character of ``pattern`` outside escapes and
+    character classes; the depth counts the groups open after it."""
+    depth, in_class, escaped = 0, False, False
     for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
@@ -75,11 +76,16 @@ def _split_top(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+
+
+def _split_top(pattern: str) -> list[str]:
+    """``pattern`` cut at its top-level ``|`` (outside groups and character classes)."""
+    out, start = [], 0
+    for i, ch, depth in _scan(pattern):
+        if ch == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
     out.append(pattern[start:])
@@ -111,22 +117,10 @@ def _balanced(body: str) -> bool:
 
 
 def _depth_never_negative(body: str) -> bool:
-    depth, in_class, escaped = 0, False, False
-    for ch in body:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return False
+    depth = 0
+    for _i, _ch, depth in _scan(body):
+        if depth < 0:
+            return False
     return depth == 0
 
 

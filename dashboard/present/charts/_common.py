@@ -136,3 +136,24 @@ def amount_bars(data: pd.DataFrame, values: np.ndarray, pos: np.ndarray, currenc
         marker=dict(color=color),
         customdata=data["id"].to_numpy() if "id" in data else None,
     )
+
+
+def codes_of(column: pd.Series, rows: np.ndarray | None, missing: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, labels)`` of a text column at positions ``rows``: a categorical's own codes (no hashing),
+    else ``pd.factorize``; missing values get the label ``missing``. ``rows=None``: every row.
+
+    >>> codes, labels = codes_of(pd.Series(["JP", None, "JP", "US"]), None, "??")
+    >>> codes.tolist(), labels.tolist()
+    ([0, 2, 0, 1], ['JP', 'US', '??'])
+    """
+    rows = slice(None) if rows is None else rows
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()[rows].astype(np.int64)
+        labels = column.cat.categories.astype(str).to_numpy(dtype=object)
+    else:
+        codes, labels = pd.factorize(column.to_numpy()[rows], sort=True)  # sorted, as a categorical's categories
+        codes, labels = codes.astype(np.int64), np.asarray(labels, dtype=object).astype(str).astype(object)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(labels), codes)
+        labels = np.append(labels, missing).astype(object)
+    return codes, labels

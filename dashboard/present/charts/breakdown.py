@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from dashboard.present.charts import objects as go
 
-from dashboard.present.charts._common import esc, short
+from dashboard.present.charts._common import codes_of, esc, short
 from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
@@ -97,27 +97,6 @@ def joint_label(company: str) -> str:
     return f"Joint: {' + '.join(parts)}" if len(parts) > 1 else str(company)
 
 
-def _codes(s: pd.Series, missing: str) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes of ``s`` in order of appearance and their labels as text; a gap is ``missing``.
-
-    >>> codes, labels = _codes(pd.Series(["JP", None, "JP", "US"]), "??")
-    >>> codes.tolist(), labels.tolist()
-    ([0, 1, 0, 2], ['JP', '??', 'US'])
-    """
-    if not isinstance(s.dtype, pd.CategoricalDtype):  # text: fill gaps first (categoricals factorise on their codes)
-        s = s.astype(object).where(s.notna(), missing)
-    codes, uniq = pd.factorize(s, use_na_sentinel=True)
-    labels = np.array([str(u) for u in np.asarray(uniq, dtype=object)], dtype=object)
-    if (codes < 0).any():  # a gap in a categorical column
-        gap = np.flatnonzero(labels == missing)
-        if gap.size:
-            codes = np.where(codes < 0, gap[0], codes)
-        else:
-            codes = np.where(codes < 0, len(labels), codes)
-            labels = np.append(labels, missing).astype(object)
-    return codes, labels
-
-
 def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     """Treemap nodes (``id``, ``parent``, ``label``, ``value``, ``level``) of
     ``df``'s converted amounts, umbrella plans counted once.
@@ -135,8 +114,8 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     eff, has_parent, ppos = effective_values(df)
     # strings only for the rows and groups that become boxes; the grouping runs on integer codes
     ids = df["id"].to_numpy(dtype=object)
-    ccode, cuniq = _codes(df["country"], "??")
-    mcode, muniq = _codes(df["company"], "unknown")
+    ccode, cuniq = codes_of(df["country"], None, "??")
+    mcode, muniq = codes_of(df["company"], None, "unknown")
     top = ~has_parent & (eff > 0)
     top_idx = np.flatnonzero(top)
     top_idx = top_idx[np.argsort(-eff[top_idx], kind="stable")]

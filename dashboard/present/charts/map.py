@@ -16,7 +16,7 @@ from plotly.graph_objects import Figure as _PlotlyFigure
 
 from dashboard.present.charts import objects as go
 
-from dashboard.present.charts._common import bubble_spec, esc, hover_text
+from dashboard.present.charts._common import bubble_spec, codes_of, esc, hover_text
 from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
@@ -36,21 +36,6 @@ def _text(values: pd.Series | np.ndarray) -> pd.Series:
 def _esc1(text: str) -> str:
     """:func:`esc` for one string."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _codes(column: pd.Series, rows: np.ndarray, missing: str) -> tuple[np.ndarray, np.ndarray]:
-    """``(codes, labels)`` of a text column at positions ``rows``: a categorical's own codes (no hashing),
-    else ``pd.factorize``; missing values get the label ``missing``."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = column.cat.codes.to_numpy()[rows].astype(np.int64)
-        labels = column.cat.categories.astype(str).to_numpy(dtype=object)
-    else:
-        codes, labels = pd.factorize(column.to_numpy()[rows], sort=True)  # sorted, as a categorical's categories
-        codes, labels = codes.astype(np.int64), np.asarray(labels, dtype=object).astype(str).astype(object)
-    if (codes < 0).any():
-        codes = np.where(codes < 0, len(labels), codes)
-        labels = np.append(labels, missing).astype(object)
-    return codes, labels
 
 
 def _by_site(df: pd.DataFrame, rows: np.ndarray, lat: np.ndarray, lon: np.ndarray, values: np.ndarray, codes: np.ndarray,
@@ -73,8 +58,8 @@ def _by_country(df: pd.DataFrame, rows: np.ndarray, lat: np.ndarray, lon: np.nda
                 site_codes: np.ndarray, currency: str) -> tuple[np.ndarray, ...]:
     """One bubble per country, at the median of its projects' coordinates, coloured by the
     category holding most of its money; the hover names its projects, sites and largest categories."""
-    country_codes, countries = _codes(df["country"], rows, "unknown country")
-    cat_codes, categories = _codes(df["category"], rows, "unknown")
+    country_codes, countries = codes_of(df["country"], rows, "unknown country")
+    cat_codes, categories = codes_of(df["category"], rows, "unknown")
     nc, nk = len(countries), len(categories)
     by_cat = np.bincount(country_codes * nk + cat_codes, weights=values, minlength=nc * nk).reshape(nc, nk)
     sums = by_cat.sum(axis=1)
