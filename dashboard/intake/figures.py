@@ -293,28 +293,74 @@ def record_from_form(values: Mapping[str, Any]) -> dict[str, str]:
 
 
 def find_duplicates(record: Mapping[str, Any], projects) -> list[str]:
-    """Ids of stored or curated projects with the same company, amount as
-    reported and announcement date as ``record`` (case and spaces ignored).
+    """Ids of stored or curated projects with the same company, amount and
+    announcement date as ``record``.
+
+    Same company: one of the record's companies (``;``-separated, as names,
+    aliases or ids, any case) is one of the project's (its ``company_ids`` or
+    its display names), so "Samsung Electronics" finds a project of "Samsung
+    Electronics; Samsung Japan Corporation". Same amount: the same text (case
+    and spaces ignored) or the same parsed value and currency (400억엔 is
+    400億円). Same date: equal, or one is the period holding the other
+    (2023-12 holds 2023-12-21).
 
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"id": ["a", "b"], "company": ["Samsung", "SK"], "amount_reported": ["400억엔", "1조원"],
-    ...                    "announced": ["2023-12-21", "2024"]})
-    >>> find_duplicates({"company": "samsung ", "amount_reported": "400억엔", "announced": "2023-12-21"}, df)
+    >>> df = pd.DataFrame({"id": ["a", "b"], "company": ["Samsung; Acme", "SK"], "amount_reported": ["400億円を上回る", "1조원"],
+    ...                    "announced": ["2023-12", "2024"]})
+    >>> find_duplicates({"company": "samsung ", "amount_reported": "400億円を上回る", "announced": "2023-12-21"}, df)
     ['a']
     """
     def norm(v: Any) -> str:
         return re.sub(r"\s+", "", str(v if v is not None and v == v else "")).casefold()
 
-    key = tuple(norm(record.get(c)) for c in ("company", "amount_reported", "announced"))
-    if not all(key[:2]) or projects is None or len(projects) == 0:
-        return []
     cols = ["company", "amount_reported", "announced"]
-    if not set(cols) <= set(projects.columns):
+    company, amount, announced = (norm(record.get(c)) for c in cols)
+    if not (company and amount) or projects is None or len(projects) == 0 or not set(cols) <= set(projects.columns):
         return []
-    same = np.ones(len(projects), dtype=bool)
-    for col, k in zip(cols, key):
-        same &= projects[col].astype(object).map(norm).to_numpy() == k
-    return projects.loc[same, "id"].astype(str).tolist()
+    # the date first, on the whole frame (cheap), then amount and company on the few rows left
+    dates = projects["announced"].astype(object).map(norm)
+    same_day = (dates == announced) | (dates.map(lambda d: bool(d) and bool(announced) and
+                                                 (announced.startswith(d + "-") or d.startswith(announced + "-"))))
+    rows = projects[same_day.to_numpy(dtype=bool)]
+    if rows.empty:
+        return []
+    same_amount = rows["amount_reported"].astype(object).map(norm).to_numpy() == amount
+    parsed = _reported_value(record.get("amount_reported"))
+    if parsed is not None and {"amount_value", "currency"} <= set(rows.columns):
+        import pandas as pd
+
+        value = pd.to_numeric(rows["amount_value"], errors="coerce").to_numpy(dtype="float64")
+        same_amount |= (rows["currency"].astype(object).to_numpy() == parsed[1]) & np.isclose(value, parsed[0], rtol=1e-9)
+    rows = rows[same_amount]
+    if rows.empty:
+        return []
+    from dashboard.data.companies import resolve_names
+
+    ids, _ = resolve_names(str(record.get("company")))
+    names = {norm(n) for n in str(record.get("company")).split(";")} - {""}
+    out = []
+    for rid, theirs_ids, theirs_names in zip(rows["id"].astype(str),
+                                             rows["company_ids"] if "company_ids" in rows else [None] * len(rows),
+                                             rows["company"]):
+        their_ids = set(str(theirs_ids).split(";")) if isinstance(theirs_ids, str) and theirs_ids else set()
+        their_names = {norm(n) for n in str(theirs_names if theirs_names == theirs_names else "").split(";")}
+        if (set(ids) & their_ids) or (names & their_names) or norm(theirs_names) == company:
+            out.append(rid)
+    return out
+
+
+def _reported_value(text: Any) -> tuple[float, str] | None:
+    """``(value, currency)`` of a reported amount, ``None`` when it does not read as one."""
+    from dashboard.errors import ParseError
+    from dashboard.parse import parse_reported
+
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        r = parse_reported(text)
+    except (ParseError, ValueError):
+        return None
+    return (float(r.value), str(r.unit)) if r.value is not None and r.unit else None
 
 
 _COLUMN = re.compile(r"column '([a-z_]+)'")

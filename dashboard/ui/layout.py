@@ -113,7 +113,8 @@ def create_layout(
                         ],
                         lg=9,
                     ),
-                ]
+                ],
+                className="page-row",
             ),
         ],
         fluid=True,

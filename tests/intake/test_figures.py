@@ -102,3 +102,20 @@ def test_city_coordinates_fill_keep_and_explain():
     assert city_coordinates("横浜", "KR")[2] == ("横浜 is not in KR in the offline gazetteer (cities of 15,000+ people): "
                                                  "type the coordinates")
     assert city_coordinates("  ", "JP") == (None, None, "")
+
+
+def test_find_duplicates_of_one_partner_and_another_notation(projects):
+    """A record of one partner of a joint curated project, its amount in another script, its day inside the project's
+    month, is found; another company, amount or year is not."""
+    from dashboard.intake.figures import find_duplicates
+
+    row = projects.set_index("id").loc["samsung-yokohama-apl"]  # "Samsung Electronics; Samsung Japan Corporation", 400億円を上回る
+    assert ";" in row["company"]
+    same = {"company": "samsung electronics", "amount_reported": row["amount_reported"], "announced": row["announced"]}
+    assert find_duplicates(same, projects) == ["samsung-yokohama-apl"]
+    assert find_duplicates({**same, "company": "Samsung Japan Corporation"}, projects) == ["samsung-yokohama-apl"]
+    assert find_duplicates({**same, "amount_reported": "400억엔 이상"}, projects) == ["samsung-yokohama-apl"]
+    assert find_duplicates({**same, "announced": row["announced"][:7]}, projects) == ["samsung-yokohama-apl"]
+    assert find_duplicates({**same, "company": "SK hynix"}, projects) == []
+    assert find_duplicates({**same, "amount_reported": "500億円"}, projects) == []
+    assert find_duplicates({**same, "announced": "2019-12-21"}, projects) == []

@@ -60,7 +60,9 @@ def _grid(currency: str) -> str:
 
 def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool = False) -> go.Figure:
     """Three rows of bars (GPUs, MW, wafers/month): on the left the top
-    ``top`` projects by the quantity, on the right by amount per unit.
+    ``top`` projects by the quantity, on the right by amount per unit. A
+    panel that holds more projects than it draws says so in its title
+    ("GPUs: top 10 of 18").
 
     The grid comes from :func:`_grid` (one ``make_subplots`` per currency) and
     the figure is assembled as one dict, checked by plotly once.
@@ -79,7 +81,10 @@ def make_quantities(df: pd.DataFrame, currency: str, *, top: int = 10, log: bool
     for i, (col, name, money) in enumerate(_PANELS):
         axis = "" if i == 0 else str(i + 1)  # plotly names the first axes "x"/"y", then "x2"/"y2"…
         xaxis, yaxis = layout.setdefault(f"xaxis{axis}", {}), layout.setdefault(f"yaxis{axis}", {})
-        part = table[table[col].notna()].nlargest(top, col).iloc[::-1]
+        known = table[table[col].notna()]
+        part = known.nlargest(top, col).iloc[::-1]
+        if len(known) > len(part):  # the panel says it shows only the largest (never silently partial)
+            layout["annotations"][i]["text"] += f": top {len(part)} of {len(known)}"
         if part.empty:
             layout["annotations"].append(dict(text="not known", showarrow=False, xref=f"x{axis} domain", yref=f"y{axis} domain",
                                               x=0.5, y=0.5, font=dict(color="#9ca3af")))

@@ -166,8 +166,10 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
                 rendered[0] = compact(rendered[0])
             values.update(zip(outs, rendered))
         summary = summary_children(selected, state)
-        note = left_out(state.tab, selected if state.tab != "compare" else convert_rows(df, state.compare, state), state.currency,
-                        log=state.log, top=getattr(module, "TOP", None), compare=state.compare)
+        # the review queue and the article intake chart nothing: no sentence about projects they "leave out"
+        note = "" if module is None else left_out(
+            state.tab, selected if state.tab != "compare" else convert_rows(df, state.compare, state), state.currency,
+            log=state.log, top=getattr(module, "TOP", None), compare=state.compare)
         error = None
     except Exception as exc:  # noqa: BLE001 - shown to the reader, never a silent 500 with stale numbers
         import logging

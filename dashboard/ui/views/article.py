@@ -307,7 +307,7 @@ def duplicate_warning(values: Mapping[str, Any], existing) -> Any:
     if not twins:
         return None
     return dbc.Alert(["Possible duplicate: ", html.Code(", ".join(twins[:5])),
-                      " already has this company, amount and date. Saving adds another record."],
+                      f" already {'has' if len(twins) == 1 else 'have'} this company, amount and date. Saving adds another record."],
                      color="warning", className="py-1 small mb-1 mt-1 duplicate-warning")
 
 

@@ -61,13 +61,19 @@ def compare_children(converted, state: ViewState, ratio_source=None, rate_note: 
     if not state.compare:
         return fig, html.P("No projects picked yet.", className="text-secondary small"), [], ""
     table = compare_table(converted, state.compare, state.currency)
-    header = html.Thead(html.Tr([html.Th(h) for h in ("Project", "As reported", f"In {state.currency}", "Quantities", "Rate",
-                                                       "Rate date", "Rate source", "Basis")]))
+    labels = ("Project", "As reported", f"In {state.currency}", "Quantities", "Rate", "Rate date", "Rate source", "Basis")
+    header = html.Thead(html.Tr([html.Th(h) for h in labels]))
+
+    def cell(label: str, value: Any, **kw: Any) -> html.Td:
+        # data-label: on a phone each row is a card and every cell says what it is (semidash.css)
+        return html.Td(value, **{"data-label": label}, **kw)
+
     body = html.Tbody([
         html.Tr([
-            html.Td(html.A(r.project, href=r.source_url, target="_blank", rel="noopener") if r.source_url else r.project),
-            html.Td(r.reported), html.Td(r.converted or "no amount", className="fw-semibold"), html.Td(r.quantities),
-            html.Td(r.rate), html.Td(r.rate_date), html.Td(r.rate_source), html.Td(r.basis),
+            cell(labels[0], html.A(r.project, href=r.source_url, target="_blank", rel="noopener") if r.source_url else r.project),
+            cell(labels[1], r.reported), cell(labels[2], r.converted or "no amount", className="fw-semibold"),
+            cell(labels[3], r.quantities), cell(labels[4], r.rate), cell(labels[5], r.rate_date),
+            cell(labels[6], r.rate_source), cell(labels[7], r.basis),
         ], **{"data-id": r.id})
         for r in table.itertuples()
     ])

@@ -75,6 +75,8 @@ def test_every_view_says_what_it_leaves_out(projects):
     q = view_outputs(projects, "?tab=quantities")[-1]
     assert "with no GPU, power or wafer figure" in q
     assert "Only the largest 25" in view_outputs(projects, "?tab=ranking")[-1]
+    # the review queue and the article form chart no projects: no sentence about what they "do not show"
+    assert [view_outputs(projects, f"?tab={tab}")[-1] for tab in ("queue", "article")] == ["", ""]
 
 
 def test_compare_shows_quantities_and_ratios_at_one_rate_date(projects):
