@@ -50,7 +50,7 @@ def summary_text(selected: pd.DataFrame, state: ViewState) -> str:
     total = format_amount(total_once(selected), state.currency)
     real_year = conversion_settings(state)[3]
     real = f", constant {real_year} US dollars" if real_year else ""
-    return (f"{n} projects · {with_amount} with an amount · total {total or '0'} (each amount once) · "
+    return (f"{n} project{'' if n == 1 else 's'} · {with_amount} with an amount · total {total or '0'} (each amount once) · "
             f"{BASIS_PHRASES[state.basis]}{real}")
 
 

@@ -181,7 +181,7 @@ def grid_outputs(df: pd.DataFrame, search: str | None, old_key: str | None, *, c
         logging.getLogger(__name__).exception("grid failed for %r", search)
         return [[], f"the rows could not be converted ({type(exc).__name__}); nothing is shown", None]
     note = (f"largest {GRID_MAX_ROWS:,} of {len(selected):,} shown; narrow the filters to see the rest"
-            if len(selected) > GRID_MAX_ROWS else f"{len(selected):,} rows")
+            if len(selected) > GRID_MAX_ROWS else f"{len(selected):,} row{'' if len(selected) == 1 else 's'}")
     return [rows, note, key]
 
 

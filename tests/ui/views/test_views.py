@@ -193,3 +193,14 @@ def test_link_notice_names_a_company_word_that_picks_nothing(projects):
         assert f"company={unused[0]} picks no project" in str(view_outputs(projects, f"?company={unused[0]}")[-2])
     small = projects[~projects["company_ids"].fillna("").str.contains("softbank-group")]
     assert "company=softbank-group picks no project" in str(view_outputs(small, "?company=SBG")[-2])
+
+
+def test_one_project_is_one_project_not_one_projects(projects):
+    """A selection of one project says "1 project" over the views and "1 row" over the grid."""
+    from dashboard.ui.views.grid import grid_outputs
+
+    counts = projects["country"].value_counts()
+    alone = sorted(counts[counts == 1].index)[0]  # a country of one project
+    assert view_outputs(projects, f"?country={alone}")[-3][0].startswith("1 project · ")
+    assert grid_outputs(projects, f"?country={alone}", None)[1] == "1 row"
+    assert grid_outputs(projects, "?country=JP", None)[1] == f"{counts['JP']} rows"
