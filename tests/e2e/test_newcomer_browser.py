@@ -78,6 +78,11 @@ def test_no_view_scrolls_the_page_sideways_on_a_phone(dash_duo, projects, tab):
     element(drv, "#article-text" if tab == "article" else f"#graph-{tab} .main-svg", timeout=60)
     dash_duo.wait_for_element('.ag-center-cols-container .ag-row[row-index="0"]', timeout=60)
     assert _sideways(drv) == [390, 390]
+    # every tab in sight, the open one too (a strip that scrolled inside itself hid four of the eight)
+    tabs = drv.execute_script("return [...document.querySelectorAll('#tabs .nav-link')].map(a => { const r = a.getBoundingClientRect();"
+                              " return [a.innerText, r.left >= 0 && r.right <= 390 && r.width > 0, a.classList.contains('active')]; })")
+    assert len(tabs) == 8 and all(t[1] for t in tabs), tabs
+    assert [t[0] for t in tabs if t[2]] == [{"article": "＋ Add from article", "quantities": "GPUs · MW · wafers"}.get(tab, tab.title())]
     drv.execute_script("document.getElementById('btn-controls').click()")
     until(lambda: element(drv, "#ctl-currency").is_displayed(), 10, "the controls opened")
     assert _sideways(drv) == [390, 390]
