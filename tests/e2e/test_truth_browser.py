@@ -168,7 +168,9 @@ def test_phone_layout_at_390px(dash_duo, projects):
     until(lambda: drv.execute_script("return window.innerWidth") <= 400, 10, "a phone-sized window")
     dash_duo.wait_for_element("#graph-ranking .main-svg .ytick", timeout=60)
     dash_duo.wait_for_element('.ag-center-cols-container .ag-row[row-index="0"]', timeout=60)
-    ticks = until(lambda: [t.text for t in dash_duo.find_elements("#graph-ranking .ytick text")], 10, "tick labels")
+    # the projects' labels, not the numbers of the empty axes a dcc.Graph shows before its figure arrives
+    ticks = until(lambda: (ts := [t.text for t in dash_duo.find_elements("#graph-ranking .ytick text")])
+                  and any(any(c.isalpha() for c in t) for t in ts) and ts, 30, "the projects' tick labels")
     assert max(len(t) for t in ticks) <= 20, ticks
     assert not element(drv, "#ctl-currency").is_displayed()
     toggle = element(drv, "#btn-controls")
