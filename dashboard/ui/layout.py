@@ -15,10 +15,26 @@ from dashboard.ui.views.article import create_article_view, create_record_modals
 from dashboard.ui.views.grid import create_grid
 from dashboard.ui.views.queue import create_queue_view
 
+#: what a graph shows until its view's callback answers: no axes (plotly's default -1…6 axes meant nothing), one quiet word
+PLACEHOLDER: dict = {
+    "data": [],
+    "layout": {
+        "height": 320, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "xaxis": {"visible": False}, "yaxis": {"visible": False},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+        "annotations": [{"text": "Loading…", "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
+                         "font": {"size": 14, "color": "#9ca3af"}}],
+        "meta": {"placeholder": True},
+    },
+}
+
+
 def graph(name: str, topojson_url: str) -> dcc.Graph:
-    """A graph of one view: offline base maps, PNG download from the toolbar."""
+    """A graph of one view: offline base maps, PNG download from the toolbar;
+    :data:`PLACEHOLDER` until its figure arrives."""
     return dcc.Graph(
         id=ids.GRAPH[name],
+        figure=PLACEHOLDER,
         config={
             "topojsonURL": topojson_url,
             "displaylogo": False,

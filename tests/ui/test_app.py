@@ -130,3 +130,20 @@ def test_gunicorn_serves_the_dashboard(target, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_graphs_start_with_a_quiet_placeholder(projects):
+    """Before its callback answers, every view's graph has a figure with hidden axes and "Loading…" (not plotly's default axes)."""
+    from dashboard.query import SELECTION_VIEWS
+    from dashboard.ui import ids
+    from dashboard.ui.app import create_app
+
+    app = create_app(load=lambda: projects)
+    layout = app.layout() if callable(app.layout) else app.layout
+    wanted = set(ids.GRAPH.values())
+    graphs = {g.id: g for g in layout._traverse() if isinstance(getattr(g, "id", None), str) and g.id in wanted}
+    assert set(graphs) == {ids.GRAPH[v] for v in SELECTION_VIEWS}
+    for g in graphs.values():
+        fig = g.figure
+        assert fig["data"] == [] and fig["layout"]["xaxis"]["visible"] is False and fig["layout"]["yaxis"]["visible"] is False
+        assert [a["text"] for a in fig["layout"]["annotations"]] == ["Loading…"]
