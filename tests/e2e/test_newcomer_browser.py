@@ -66,6 +66,27 @@ def test_compare_table_reads_on_a_phone(dash_duo, projects):
     assert dash_duo.get_logs() == []
 
 
+def test_compare_of_gpu_only_projects_on_a_phone(dash_duo, projects):
+    """Three projects known by their GPUs only, at 390 px: no money axis (it read -1…1 USD), every bar's
+    "no amount · N GPUs" inside the screen."""
+    picks = [i for i in (SAKAI, "xai-colossus", "nvidia-korea-260k-gpus")
+             if projects.set_index("id").loc[i, ["amount_value"]].isna().all()]
+    assert len(picks) == 3
+    dash_duo.start_server(_app(projects), port=free_port())
+    drv = dash_duo.driver
+    drv.get(dash_duo.server_url + "/")
+    _phone(drv)
+    drv.get(dash_duo.server_url + "/?tab=compare&" + "&".join(f"compare={p}" for p in picks))
+    texts = until(lambda: (t := drv.execute_script(
+        "return [...document.querySelectorAll('#graph-compare .bartext')].map(e => [e.textContent,"
+        " Math.round(e.getBoundingClientRect().right)])")) and len(t) == 3 and t, 60, "three bar labels")
+    assert all(t[0].startswith("no amount · ") and "GPUs" in t[0] and t[1] <= 390 for t in texts), texts
+    assert drv.execute_script("return [...document.querySelectorAll('#graph-compare .xtick text')].map(e => e.textContent)") == []
+    assert "no amount in USD: quantities shown" in drv.find_element("css selector", "#graph-compare .xtitle").text
+    assert _sideways(drv) == [390, 390]
+    assert dash_duo.get_logs() == []
+
+
 @pytest.mark.parametrize("tab", ["ranking", "map", "quantities", "article"])
 def test_no_view_scrolls_the_page_sideways_on_a_phone(dash_duo, projects, tab):
     """At 390 px (overlay scrollbars, as on a phone) the page is exactly as wide as the screen on every kind of tab,

@@ -133,7 +133,10 @@ def make_compare(df: pd.DataFrame, ids: Sequence[str], currency: str, *, log: bo
     fig.update_layout(template="semidash", title=f"Side by side in {currency}", height=140 + 48 * n, showlegend=False)
     fig.update_yaxes(tickvals=ypos, ticktext=list(_label(data["project"], 40)), range=[-0.6, n - 0.4])
     fig.update_xaxes(type="log" if log else "linear", title=axis_title(currency, real_year_of(data)), **axis_ticks(pos_vals if log else values, currency, log=log))
-    if not log and pos_vals.size:
+    if not pos_vals.size:  # only projects known by their quantities: no money axis to draw (it went -1…1)
+        fig.update_xaxes(type="linear", range=[0, 1], showticklabels=False, showgrid=False, zeroline=False, tickvals=[],
+                         title=f"no amount in {currency}: quantities shown")
+    elif not log:
         fig.update_xaxes(range=[0, pos_vals.max() * 1.2])
     elif log and pos_vals.size:
         fig.update_xaxes(range=[np.log10(pos_vals.min()) - 0.3, np.log10(pos_vals.max()) + 0.5])
