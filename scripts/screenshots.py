@@ -76,6 +76,9 @@ def wait_rendered(driver, timeout: float = 20.0) -> None:
 
     wait = WebDriverWait(driver, timeout)
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".tab-pane.active .js-plotly-plot .main-svg")))
+    wait.until(lambda d: d.execute_script(  # the view's own figure, not the layout's "Loading…" placeholder
+        "const g = document.querySelector('.tab-pane.active .js-plotly-plot');"
+        "return !!(g && g.layout && !(g.layout.meta && g.layout.meta.placeholder))"))
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".ag-center-cols-container .ag-row")))
     wait.until(lambda d: d.execute_script("return !document.querySelector('._dash-loading-callback, [data-dash-is-loading=true]')"))
     time.sleep(0.8)  # plotly transitions and fonts
