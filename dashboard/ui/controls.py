@@ -8,7 +8,7 @@ writes through :class:`~dashboard.query.ViewState`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -92,7 +92,7 @@ def create_controls(
 
 
 def sync_url(search: str | None, values: Sequence[Any], triggered: str | None, *, currencies: Sequence[str] | None = None,
-             company_names: Sequence[str] | None = None) -> list[Any]:
+             company_names: Sequence[str] | None = None, offered: Mapping[str, Container[str]] | None = None) -> list[Any]:
     """Keep the URL and the controls in step.
 
     When the URL changed (page load, back button, pasted link) the controls
@@ -101,13 +101,23 @@ def sync_url(search: str | None, values: Sequence[Any], triggered: str | None, *
     ``?cur=CYP`` keeps its notice). Returns the
     new search string followed by the control values (``no_update`` where
     nothing changes).
+
+    ``offered`` maps a state field (``countries``, ``compare``) to the values
+    its dropdown offers: a dropdown drops a linked value it does not offer
+    (``country=XX``, a mistyped ``compare=`` id), and that is an echo of the
+    link too, so the link and its notice naming the value stay.
     """
     if triggered == ids.URL or triggered is None:
         state = ViewState.from_query(search or "", currencies=currencies, company_names=company_names)
         shown = state.to_controls()
         return [no_update] + [new if new != old else no_update for new, old in zip(shown, values)]
     state = ViewState.from_controls(values, currencies=currencies, company_names=company_names)
-    if state == ViewState.from_query(search or "", currencies=currencies, company_names=company_names):
+    linked = ViewState.from_query(search or "", currencies=currencies, company_names=company_names)
+    echo = state  # the controls' state with each field a dropdown pruned (values it does not offer) read as the link's
+    for field, allowed in (offered or {}).items():
+        if getattr(state, field) == tuple(v for v in getattr(linked, field) if v in allowed):
+            echo = echo.replace(**{field: getattr(linked, field)})
+    if echo == linked:
         # the controls only echo the link (a control settling on mount): keep the link as written, so its
         # notice of ignored or corrected values stays until the reader changes something
         return [no_update] * (len(values) + 1)
@@ -184,6 +194,16 @@ def project_options(df) -> tuple[list[dict], list[str], list[dict]]:
 
 
 _offered: list = [None, ()]
+_picks: list = [None, {}]
+
+
+def offered_picks(df) -> dict[str, frozenset[str]]:
+    """The values the country filter and the compare picker offer for ``df``
+    (:func:`project_options`), once per loaded frame."""
+    if _picks[0] is not df:
+        _picks[:] = [df, {"countries": frozenset(df["country"].dropna().astype(str).unique()),
+                          "compare": frozenset(df["id"].astype(str))}]
+    return _picks[1]
 
 
 def currencies_for(df) -> tuple[str, ...]:
@@ -212,7 +232,9 @@ def register_control_callbacks(app, frame: Callable[[], Any], currencies: Callab
     def _sync(search, *values):
         from dashboard.query.selection import free_company_names
 
-        return sync_url(search, values, ctx.triggered_id, currencies=currencies(), company_names=free_company_names(frame()))
+        df = frame()
+        return sync_url(search, values, ctx.triggered_id, currencies=currencies(), company_names=free_company_names(df),
+                        offered=offered_picks(df))
 
     @app.callback(Output(ids.CONTROLS_COLLAPSE, "is_open"), Input(ids.CONTROLS_TOGGLE, "n_clicks"),
                   State(ids.CONTROLS_COLLAPSE, "is_open"), prevent_initial_call=True)

@@ -149,3 +149,14 @@ def test_article_tab_has_no_projects_note_and_warns_of_a_curated_duplicate(dash_
     warning = until(lambda: drv.find_element("id", "record-dup").text, 15, "the duplicate warning")
     assert "Possible duplicate" in warning and "samsung-yokohama-apl" in warning and "already has" in warning
     assert dash_duo.get_logs() == []
+
+
+def test_link_notice_names_a_country_and_a_compare_id_that_pick_nothing(dash_duo, projects):
+    """?country=XX empties the views, and the notice says why; a compare id no project has is named too."""
+    dash_duo.start_server(_app(projects), port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/?tab=compare&country=XX&compare=stargate-project&compare=no-such-project")
+    notice = until(lambda: dash_duo.find_element(".link-notice").text, 60, "the link notice")
+    assert "country=XX picks no project: no project of the data is in XX" in notice
+    assert "compare=no-such-project ignored: no project has this id" in notice
+    dash_duo.wait_for_contains_text("#summary", "0 projects", timeout=10)
+    assert dash_duo.get_logs() == []

@@ -101,3 +101,22 @@ def test_controls_echoing_a_link_leave_it_as_written():
     out = sync_url("?company=soft", changed, "ctl-currency", currencies=("USD", "KRW"), company_names=())
     assert out[0] == "?cur=KRW&company=sb-openai-japan&company=softbank-corp&company=softbank-group"
     assert len(out) == len(FIELDS) + 1
+
+
+def test_dropdowns_dropping_values_they_do_not_offer_keep_the_link(projects):
+    """?country=XX&compare=no-such-id: the country and compare dropdowns drop the values they do not offer (one, then
+    the other); that is an echo, so the link (and its notice) stays; removing an offered value rewrites the link."""
+    from dash import no_update
+
+    from dashboard.ui.controls import offered_picks
+
+    offered = offered_picks(projects)
+    search = "?country=XX&country=JP&compare=stargate-project&compare=no-such-id&tab=compare"
+    linked = ViewState.from_query(search)
+    pruned_country = linked.replace(countries=("JP",))
+    for state in (pruned_country, pruned_country.replace(compare=("stargate-project",))):
+        out = sync_url(search, state.to_controls(), "ctl-country", company_names=(), offered=offered)
+        assert all(o is no_update for o in out), state
+    out = sync_url(search, linked.replace(countries=()).to_controls(), "ctl-country", company_names=(), offered=offered)
+    assert out[0] == "?compare=stargate-project&compare=no-such-id&tab=compare"
+    assert offered_picks(projects) is offered and "JP" in offered["countries"] and "XX" not in offered["countries"]

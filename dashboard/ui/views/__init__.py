@@ -113,6 +113,27 @@ def company_notes(df: pd.DataFrame, state: ViewState) -> list[str]:
             for tok in state.companies if not company_mask(df, (tok,)).any()]
 
 
+def pick_notes(df: pd.DataFrame, state: ViewState) -> list[str]:
+    """A sentence per country code and per compared id of the link that no
+    project has (a well-formed ``country=XX`` otherwise empties every view
+    without a word, and a mistyped ``compare=`` id vanishes).
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "country": ["JP", "KR"]})
+    >>> pick_notes(frame, ViewState(countries=("JP", "XX"), compare=("a", "zz")))
+    ['country=XX picks no project: no project of the data is in XX', 'compare=zz ignored: no project has this id']
+    """
+    notes = []
+    if state.countries and "country" in df:
+        col = df["country"]
+        found = set(col[col.isin(list(state.countries))].astype(object).unique())
+        notes += [f"country={c} picks no project: no project of the data is in {c}" for c in state.countries if c not in found]
+    if state.compare and "id" in df:
+        ids_ = df["id"]
+        found = set(ids_[ids_.isin(list(state.compare))].astype(object).unique())
+        notes += [f"compare={c} ignored: no project has this id" for c in state.compare if c not in found]
+    return notes
+
+
 def _rate_bounds() -> tuple:
     from dashboard.fx import bounds
 
@@ -154,7 +175,7 @@ def view_outputs(df: pd.DataFrame, search: str | None, *, currencies: Sequence[s
     """
     state, notes = ViewState.read_query(search or "", currencies=currencies, rate_bounds=_rate_bounds(),
                                         company_names=free_company_names(df))
-    notes = [*notes, *company_notes(df, state)]
+    notes = [*notes, *company_notes(df, state), *pick_notes(df, state)]
     values: dict[tuple[str, str], Any] = dict.fromkeys(VIEW_OUTPUTS, no_update)
     module = VIEW_MODULES.get(state.tab)
     outs = ((ids.GRAPH[module.NAME], "figure"), *getattr(module, "EXTRA_OUTPUTS", ())) if module is not None else ()

@@ -204,3 +204,14 @@ def test_one_project_is_one_project_not_one_projects(projects):
     assert view_outputs(projects, f"?country={alone}")[-3][0].startswith("1 project · ")
     assert grid_outputs(projects, f"?country={alone}", None)[1] == "1 row"
     assert grid_outputs(projects, "?country=JP", None)[1] == f"{counts['JP']} rows"
+
+
+def test_link_values_that_pick_nothing_are_said(projects):
+    """?country=XX (well formed, in no project) and a compare id no project has are listed in the link notice;
+    codes and ids that exist are not."""
+    out = view_outputs(projects, "?country=XX&country=JP&tab=compare&compare=stargate-project&compare=no-such-project")
+    notice = str(out[-2])
+    assert "country=XX picks no project: no project of the data is in XX" in notice
+    assert "compare=no-such-project ignored: no project has this id" in notice
+    assert "country=JP" not in notice and "compare=stargate-project" not in notice
+    assert view_outputs(projects, "?country=JP&compare=stargate-project")[-2] == []
