@@ -205,6 +205,8 @@ def export_download(df: pd.DataFrame, search: str | None, shown_rows: list[dict]
                                 as_of=as_of, real_year=real_year, link="?" + state.to_query())
         return dcc.send_bytes(to_xlsx(rows, about=about), name,
                               type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if bom:  # its own name: downloading both CSVs never gives "…(1).csv" for two different files
+        name = name.removesuffix(".csv") + "-excel.csv"
     return dcc.send_string(to_csv(selected, row_ids, bom=bom), name, type="text/csv")
 
 

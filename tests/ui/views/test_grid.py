@@ -54,6 +54,7 @@ def test_download_neutralises_payloads_csv_and_xlsx(projects):
     for bom in (False, True):
         data = export_download(frame, "?", None, bom=bom)
         assert data["content"].startswith("\ufeff") == bom
+        assert data["filename"].endswith("-excel.csv" if bom else ".csv") and data["filename"].count("-excel") == int(bom)
         rows = {r["id"]: r for r in csv.DictReader(io.StringIO(data["content"].lstrip("\ufeff"), newline=""))}
         for i, text in enumerate(PAYLOADS):
             for col in ("project", "company", "notes"):
