@@ -56,6 +56,20 @@ MAX_TEXT = 200
 Allowed = Mapping[str, Iterable[str]]
 
 
+def _canon(value: str, options: Iterable[str]) -> str | None:
+    """``value`` as one of ``options``: itself, else the option it equals ignoring case
+    (``category=FAB`` is ``fab``); ``None`` when it is none of them.
+
+    >>> _canon("FAB", ("fab", "datacenter")), _canon("fab", ("fab",)), _canon("fabs", ("fab",))
+    ('fab', 'fab', None)
+    """
+    opts = options if isinstance(options, (set, frozenset)) else set(options)
+    if value in opts:
+        return value
+    folded = value.casefold()
+    return next((o for o in opts if o.casefold() == folded), None)
+
+
 @dataclasses.dataclass(frozen=True)
 class Choice:
     """One value out of a set; ``options`` is a tuple, or the name of an entry of ``allowed``."""
@@ -68,7 +82,7 @@ class Choice:
         if self.upper:
             v = v.upper()
         opts = self.options if isinstance(self.options, tuple) else allowed[self.options]
-        return v if v and v in set(opts) else None
+        return _canon(v, opts) if v else None
 
     def write(self, value: str) -> list[str]:
         return [str(value)]
@@ -93,7 +107,9 @@ class Many:
             if not v or (self.pattern and not re.fullmatch(self.pattern, v)):
                 continue
             v = v.upper() if self.upper else v
-            if (opts is None or v in opts) and v not in out:
+            if opts is not None:
+                v = _canon(v, opts)
+            if v is not None and v not in out:
                 out.append(v)
         return tuple(out[: self.limit] if self.limit else out)
 
@@ -161,10 +177,14 @@ class Date:
 
 @dataclasses.dataclass(frozen=True)
 class Flag:
-    """On/off: ``1``, ``true``, ``yes``, ``on`` are on, anything else off."""
+    """On/off: ``1``, ``true``, ``yes``, ``on`` are on, anything else off
+    (``0``, ``false``, ``no``, ``off`` or empty quietly; other text with a link notice)."""
+
+    ON = ("1", "true", "yes", "on")
+    OFF = ("", "0", "false", "no", "off")
 
     def read(self, vals: list[str], allowed: Allowed) -> bool:
-        return bool(vals) and vals[-1].strip().lower() in ("1", "true", "yes", "on")
+        return bool(vals) and vals[-1].strip().lower() in self.ON
 
     def write(self, value: bool) -> list[str]:
         return ["1" if value else "0"]
@@ -410,9 +430,20 @@ def _ignored(f: Field, raw: list[str], value: Any, allowed: Allowed) -> list[str
         bad = [v for v in raw if not codec.tokens(v, allowed)]
         return [f"{f.key}={v} ignored: no company goes by it or has it in a name (ids, names and aliases "
                 "in any case, groups as group:ID)" for v in bad]
+    if isinstance(codec, Flag):
+        v = raw[-1].strip().lower() if raw else ""
+        if v in Flag.ON or v in Flag.OFF:
+            return []
+        return [f"{f.key}={raw[-1]} ignored: a switch is written {f.key}=1 (on) or {f.key}=0 (off); showing it off"]
     if isinstance(codec, Many):
         kept = set(value)
-        norm = {(v.strip().upper() if codec.upper else v.strip()): v.strip() for v in reversed(raw)}
+        opts = None if codec.options is None else (codec.options if isinstance(codec.options, tuple) else allowed[codec.options])
+
+        def norm_of(v: str) -> str:
+            v = v.strip().upper() if codec.upper else v.strip()
+            return (_canon(v, opts) or v) if opts is not None else v
+
+        norm = {norm_of(v): v.strip() for v in reversed(raw)}
         if codec.limit and len(value) == codec.limit and len(norm) > codec.limit:
             return [f"{f.key}: only the first {codec.limit} are kept ({len(norm) - codec.limit} more ignored)"]
         bad = [shown_as for v, shown_as in reversed(norm.items()) if v not in kept]

@@ -63,3 +63,25 @@ def test_tab_values_come_from_the_views_table():
 
     assert all(ViewState.from_query(f"tab={v}").tab == v for v in VIEW_NAMES)
     assert ViewState.from_query("tab=grid").tab == "ranking"
+
+
+def test_a_switch_written_wrong_is_off_and_said():
+    """log=maybe / real=abc are read as off, and the link notice says how a switch is written; 0/off/no are quiet."""
+    state, notes = ViewState.read_query("?log=maybe&real=abc")
+    assert (state.log, state.real) == (False, False)
+    assert any(n.startswith("log=maybe ignored: a switch is written log=1 (on) or log=0 (off)") for n in notes), notes
+    assert any(n.startswith("real=abc ignored") for n in notes), notes
+    for q in ("?log=0", "?log=off", "?log=no", "?log=false", "?log=", "?log=1", "?log=YES"):
+        assert ViewState.read_query(q)[1] == [], q
+    assert ViewState.read_query("?log=YES")[0].log is True
+
+
+def test_choices_and_lists_in_any_case():
+    """category=FAB is the fab category, tab=Map the map, basis=Annual the annual basis: no notice; a real typo still is."""
+    state, notes = ViewState.read_query("?category=FAB&category=DataCenter&tab=Map&basis=Annual")
+    assert state.categories == ("fab", "datacenter") and state.tab == "map" and state.basis == "annual"
+    assert notes == []
+    state, notes = ViewState.read_query("?category=FABS&category=fab")
+    assert state.categories == ("fab",)
+    assert notes == ["category=FABS ignored: unknown value"]
+    assert ViewState.read_query("?category=FAB")[0].to_query() == ViewState(categories=("fab",)).to_query()
