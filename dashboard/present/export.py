@@ -190,14 +190,22 @@ def provenance_rows(selected: pd.DataFrame, *, currency: str, basis: str, basis_
     """The "About" sheet: what the numbers are, how they were converted and
     the total the rows rebuild.
 
-    >>> rows = dict(provenance_rows(pd.DataFrame({"id": ["a"], "converted_value": [2.0], "fx_source": ["ECB"]}), currency="USD", basis="announcement"))
-    >>> rows["Total (sum of converted_value over in_total rows)"], rows["Rate sources"]
-    (2.0, 'ECB')
+    Each rate source gets a row of its own with how many rows it converted
+    (a source string can itself name two series, e.g. TWD through USD).
+
+    >>> rows = provenance_rows(pd.DataFrame({"id": ["a", "b", "c"], "converted_value": [2.0, 1.0, 3.0],
+    ...     "fx_source": ["ECB", "identity", "ECB"]}), currency="USD", basis="announcement")
+    >>> dict(rows)["Total (sum of converted_value over in_total rows)"], dict(rows)["Rate sources"]
+    (6.0, '2 (one row each below)')
+    >>> [v for k, v in rows if k.startswith("Rate source ")]
+    ['ECB: 2 rows', 'none (already in USD): 1 row']
     """
     mask = in_total_mask(selected)
     values = pd.to_numeric(selected.get("converted_value", pd.Series(dtype="float64")), errors="coerce")
     total = float(values[mask].fillna(0).sum()) if len(selected) else 0.0
-    sources = sorted(set(selected["fx_source"].dropna().astype(str))) if "fx_source" in selected else []
+    counts = (selected["fx_source"].dropna().astype(str).value_counts(sort=False) if "fx_source" in selected
+              else pd.Series(dtype="int64"))
+    sources = sorted(counts.items(), key=lambda kv: (kv[0] == "identity", -kv[1], kv[0]))
     when = (generated or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     from importlib.metadata import PackageNotFoundError, version
 
@@ -217,7 +225,9 @@ def provenance_rows(selected: pd.DataFrame, *, currency: str, basis: str, basis_
         ("Rows", len(selected)),
         ("Rows with in_total", int(mask.sum())),
         ("Total (sum of converted_value over in_total rows)", total),
-        ("Rate sources", "; ".join(sources)),
+        ("Rate sources", f"{len(sources)} (one row each below)" if sources else "none"),
+        *((f"Rate source {i}", f"{'none (already in ' + currency + ')' if src == 'identity' else src}: "
+                               f"{n:,} row{'' if n == 1 else 's'}") for i, (src, n) in enumerate(sources, 1)),
         ("in_total", "true for the rows the dashboard's total adds up; a plan's parts or its umbrella are false, "
                      "so nothing is counted twice"),
         ("fx_rate", "units of the converted currency per unit of the reported currency, on fx_rate_date, from fx_source"),
