@@ -81,8 +81,13 @@ def left_out(view: str, df: pd.DataFrame, currency: str, *, log: bool = False, t
         cols = [c for c in _QUANTITY_COLUMNS if c in df]
         known = df[cols].notna().any(axis=1).to_numpy() if cols else np.zeros(n, dtype=bool)
         missing = int((~known).sum())
-        return (f"{_projects(missing)} with no GPU, power or wafer figure {'is' if missing == 1 else 'are'} not shown."
-                if missing else "")
+        parts = [f"{_projects(missing)} with no GPU, power or wafer figure {'is' if missing == 1 else 'are'} not shown."
+                 ] if missing else []
+        if (known & amount).any():  # a per-unit panel is drawn: say what it divides
+            parts.append(f"{currency} per GPU, per MW and per wafer/month divide a project's whole amount by its count, "
+                         "so they are not unit prices: the amount may also pay for buildings, land and other equipment "
+                         "(or leave the chips out).")
+        return " ".join(parts)
     if view == "compare":
         picked = df[df["id"].astype(str).isin([str(c) for c in compare])] if compare else df.iloc[:0]
         empty = picked[~_has_amount(picked)]

@@ -215,3 +215,12 @@ def test_link_values_that_pick_nothing_are_said(projects):
     assert "compare=no-such-project ignored: no project has this id" in notice
     assert "country=JP" not in notice and "compare=stargate-project" not in notice
     assert view_outputs(projects, "?country=JP&compare=stargate-project")[-2] == []
+
+
+def test_quantities_note_says_what_the_per_unit_panels_divide(projects):
+    """The Quantities note says per-GPU/per-MW values divide a project's whole amount (not unit prices)."""
+    from dashboard.ui.views import view_outputs
+
+    note = view_outputs(projects, "?tab=quantities&cur=KRW")[-1]
+    assert "KRW per GPU, per MW and per wafer/month divide a project's whole amount by its count" in note
+    assert "not unit prices" in note
