@@ -90,18 +90,23 @@ def _scale(p: "Patterns"):
     letters = sorted(load("words")["scale"]["letter"], key=len, reverse=True)
     return regex.compile(
         # "$10+ billion": a plus sign before the scale word is a lower bound
-        r"(?P<plus>[ ]?\+)?"
+        # "$10-plus billion": so is "-plus"
+        r"(?P<plus>[ ]?\+|(?i:\L<lower_words>)(?=[ -][A-Za-z]))?"
         # a unit symbol may stand glued after a scale word ("1.3millionft2")
         r"(?:[ ]|-)?(?:(?P<w>(?i:\L<scale_words>))(?:(?![A-Za-z0-9²³])|(?=\L<glued>(?![A-Za-z0-9])))"
         r"|(?P<l>\L<letters>)(?![A-Za-z0-9²³]))", _F,
-        scale_words=lists()["scale_words"], glued=load("phrases")["numeral"]["glued_after_scale"], letters=letters,
+        scale_words=lists()["scale_words"], lower_words=load("words")["infix"]["lower_words"], glued=load("phrases")["numeral"]["glued_after_scale"], letters=letters,
     )
 
 
 def _infix(p: "Patterns"):
     inf, ph = load("words")["infix"], load("phrases")["numeral"]
     big = alt(ph["big_pairs"] + ph["big_chars"] + ["兆"])
-    return regex.compile(rf"[ ]?(?P<i>[{regex.escape(inf['approx'] + inf['lower'])}])(?P<big>{big})?")
+    # an approximation character (a: "2만여 개", "1万余片") or a lower bound (l: "2,000+ workers", "500-plus jobs")
+    return regex.compile(
+        rf"[ ]?(?:(?P<a>[{regex.escape(inf['approx'])}])|(?P<l>[{regex.escape(inf['lower'])}]|(?i:\L<lower_words>)(?![A-Za-z])))(?P<big>{big})?",
+        regex.VERSION1, lower_words=inf["lower_words"],
+    )
 
 
 def _counter(p: "Patterns"):
@@ -196,7 +201,8 @@ _BUILDERS = {
     "quote_first": lambda p: first_chars(p.quote_ctx, _universe() | set("".join(lists()["quote_ctx"])) | set(p.quote_ctx.pattern)),
     "cur_last": lambda p: frozenset(w[-1] for w in load("money")["prefix"]),
     "counter_first": lambda p: frozenset(c for w in lists()["counters"] for c in _first(w[0])),
-    "infix_first": lambda p: frozenset(load("words")["infix"]["approx"] + load("words")["infix"]["lower"]),
+    "infix_first": lambda p: frozenset(load("words")["infix"]["approx"] + load("words")["infix"]["lower"]
+                                       + "".join(w[0] for w in load("words")["infix"]["lower_words"])),
     "big_chars": lambda p: frozenset("".join(load("phrases")["numeral"]["big_chars"]) + "兆"),
     "region_code": lambda p: region_codes(),
     "region_weight": lambda p: region_weights(),

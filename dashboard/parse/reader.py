@@ -25,6 +25,7 @@ from dashboard.parse import patterns
 from dashboard.parse.after import apply_kind, post_words, word_kind
 from dashboard.parse.before import words_before
 from dashboard.parse.counted import by_sentence, dc_in_sentence, wafer_period
+from dashboard.parse.document import destination_of
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
@@ -134,6 +135,10 @@ class Context:
             declared = self.yuan(pos)
             if declared:
                 return declared
+            if self.locale is None:  # the place the money goes to, before the article's region
+                place = destination_of(self.text, pos)
+                if place is not None:
+                    return place
             return resolve(code, locale=self.locale, region=self.region)
         return resolve(code, locale=self.locale, yuan_text=code == YEN_SIGN and self.yuan_text)
 
@@ -223,17 +228,20 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     um = _unit(p, text, pos)
     infix = plus = False
     cpos = pos
+    if um is not None and text[pos : pos + 1] == "-":  # "8,000-Plus GPUs" read as a name before the noun
+        im = p.infix.match(text, pos)
+        plus = im is not None and im.group("l") is not None
     if um is None and _next(text, pos) in p.infix_first:
         im = p.infix.match(text, pos)
         if im:
             um = _unit(p, text, im.end())
             if um is not None:
-                infix = im.group("i") != "+"
+                infix = im.group("a") is not None
                 plus = not infix
                 tail = im.end()
                 if im.group("big"):
                     value *= ctx.big[im.group("big")]
-            elif im.group("i") != "+" and not im.group("big"):
+            elif im.group("a") is not None and not im.group("big"):
                 cpos = im.end()  # "일자리 2만여 개": an approximate count before its counter
     rec = Rec(s=rs, e=tail, rs=rs, tail=tail, run=run, value=value, scale=scale)
     if run.absurd:

@@ -18,7 +18,7 @@ __all__ = [
     "quote_ctx", "quote_after", "fx_quote", "sentence_end", "jobs_ctx", "range_sep", "range_sep_full", "between",
     "range_low", "change_lead", "filler", "paren_open", "list_gap", "dc_after_power", "carried_money_end",
     "ko_implied", "ko_implied_pre", "ko_paren", "ja_implied", "zh_implied", "zh_implied_after", "declaration",
-    "in_currency", "region", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
+    "in_currency", "region", "destination", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
 ]
 
 _V1 = regex.VERSION1
@@ -193,3 +193,11 @@ def region():
     words = "|".join(map(re.escape, cjk))
     latin_words = "|".join(map(re.escape, latin))
     return re.compile(f"(?=[{firsts}])(?:{words}|(?<![A-Za-z])(?:{latin_words})(?![A-Za-z]))")
+
+
+def destination():
+    """A place the money goes to, read right to left from an amount: a ``[destination] before``
+    word ("赴", "在", "落戶") right before a region word or a one-character short name (台, 陸, 港)."""
+    dest = load("money")["destination"]
+    short = "".join(dest["short"])
+    return _c(rf"(?r)(?:{alt(dest['before'])})(?P<place>\L<region_cjk>|[{short}])")

@@ -1,0 +1,93 @@
+"""Failure classes of the sixth round (issue 10, parser-v6), each with our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.errors import ParseError
+from dashboard.parse import extract_figures, parse_amount, parse_reported
+
+
+def _read(text, **kw):
+    return [(f.value, f.unit, f.bound) for f in extract_figures(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "-plus" after a count or an amount is a lower bound, before a unit or a scale word
+        ("The new fab will need 2,000-plus workers by opening day.", [(2000.0, "employee", "lower")]),
+        ("Officials expect 500-plus jobs at the packaging site.", [(500.0, "employee", "lower")]),
+        ("It is a $10-plus billion bet on advanced nodes.", [(10e9, "USD", "lower")]),
+        ("Analysts put the campus at US$25-plus billion.", [(25e9, "USD", "lower")]),
+        ("The 300-plus MW campus opens in phases.", [(300.0, "MW", "lower")]),
+        ("The lab has 8,000-Plus GPUs on order.", [(8000.0, "gpu", "lower")]),
+        # a year-like number after a time word counts its unit when no clause starts after it
+        ("The lab brought in 2000 GPUs from two vendors.", [(2000.0, "gpu", None)]),
+        ("Demand on the grid grew by 2030 MW last year.", [(2030.0, "MW", None)]),
+        ("The group invested in 1950 wafers of spare capacity.", [(1950.0, "wafer", None)]),
+        ("They put in 2048 GPUs that had been idle.", [(2048.0, "gpu", None)]),
+        # the place the money goes to decides a bare 元 (before the article's region)
+        ("台灣廠商赴上海投資50億元。", [(5e9, "CNY", None)]),
+        ("一家台灣封測廠在蘇州設廠，投資約80億元。", [(8e9, "CNY", None)]),
+        ("陸資企業來台投資30億元。", [(3e9, "TWD", None)]),
+        ("上海一家公司在台灣投資20億元。", [(2e9, "TWD", None)]),
+        ("台積電宣布投資3000億元擴產。", [(300e9, "TWD", None)]),
+    ],
+)
+def test_round_six_classes(text, expected):
+    """Each sentence reads as the figures a person would write down."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2000 GPUs were rare and slow.",
+        "Sales grew, and in 2025 new jobs in the region doubled.",
+        "The plan slipped. By 2030 GW-class sites may be common.",
+        "It was founded in 1998 and employs few people.",
+        "In 2031 mostly new jobs will appear in services.",
+    ],
+)
+def test_years_that_open_a_clause_stay_dates(text):
+    """A year followed by the subject of a new clause, or opening its sentence, is a date."""
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
+def test_locale_and_declaration_win_over_the_destination():
+    """An explicit locale or a currency declaration still decides a bare 元."""
+    assert _read("台灣廠商赴上海投資50億元。", locale="zh-TW") == [(5e9, "TWD", None)]
+    assert _read("（新台幣，下同）台灣廠商赴上海投資50億元。") == [(5e9, "TWD", None)]
+
+
+def test_parse_reported_refuses_an_amount_cut_inside_a_word():
+    """'$5 billionz' is not $5: the scale word was not read, so the amount is refused, named."""
+    for text, word in (("$5 billionz", "billionz"), ("US$7 bns", "bns")):
+        with pytest.raises(ParseError, match=rf"cannot parse '{regex_escape(text)}' at position \d+: the scale word '{word}'"):
+            parse_reported(text)
+        with pytest.raises(ParseError):
+            parse_amount(text)
+
+
+def regex_escape(text):
+    import re
+
+    return re.escape(text)
+
+
+def test_parse_reported_says_what_it_did_not_read():
+    """Words around the amount are kept in ``unread``; a number there makes it incomplete."""
+    r = parse_reported("总投资约10亿元人民币以上规模")
+    assert (r.value, r.unit, r.bound, r.unread, r.complete) == (1e9, "CNY", "lower", ("总投资", "规模"), True)
+    r = parse_reported("$5 billion")
+    assert (r.unread, r.complete) == (("", ""), True)
+    r = parse_reported("XYZ 17.5 trillion (US$665 million)")  # an unknown currency: the restatement is what was read
+    assert (r.value, r.unit, r.complete) == (665e6, "USD", False)
+    assert "17.5 trillion" in r.unread[0]
+
+
+def test_two_bound_words_before_an_amount():
+    """'最大約929億円' is up to about 92.9 billion yen: 最大 + 約, not 大約 with 最 left over."""
+    r = parse_reported("最大約929億円")
+    assert (r.value, r.bound, r.approx, r.text, r.unread) == (92.9e9, "upper", True, "最大約929億円", ("", ""))
+    assert parse_reported("大約929億元").bound == "approx"
