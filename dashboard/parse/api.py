@@ -23,7 +23,7 @@ from dashboard.errors import ParseError
 from dashboard.parse import patterns
 from dashboard.parse.document import region_of
 from dashboard.parse.figure import Figure
-from dashboard.parse.filters import drop_english_years, drop_fx_quotes, drop_quotes
+from dashboard.parse.filters import drop_card_classes, drop_english_years, drop_fx_quotes, drop_quotes
 from dashboard.parse.links import apply_declarations, link_ranges, link_restatements
 from dashboard.parse.lists import link_lists
 from dashboard.parse.normalize import normalize
@@ -119,6 +119,7 @@ def _extract(text: str, locale: str | None, strict: bool) -> list[Figure]:
     drop_fx_quotes(ctx, recs)
     drop_quotes(ctx, recs)
     drop_english_years(ctx, recs)
+    drop_card_classes(ctx, recs)
     link_ranges(ctx, recs)
     link_restatements(ctx, recs)
     link_lists(ctx, recs)

@@ -8,6 +8,10 @@
   the same rule with index words (日経平均, 平均株価, ダウ平均), and yen written
   with sen ("3万8925円63銭"): a quote, never an investment.
 
+* A size class read as a count: "万卡集群" (a ten-thousand-card cluster) counts
+  10,000 cards alone, but is the cluster's class when another GPU count stands in
+  its sentence ("万卡集群采用10万片H100芯片": 100,000). The class words are
+  ``[numeral] not_after_wan_ka`` in ``vocab/phrases.toml``.
 * English years read as counts: "In 2024 AI chips were scarce", "by 2026 the
   latest GPUs": a plain four-digit year (``year_min``..``year_max``, no comma)
   right after a time word (``year_before``: in, by, since, ...) is a date when
@@ -30,7 +34,7 @@ import regex
 from dashboard.parse.reader import Context, Rec
 from dashboard.parse.vocab import load
 
-__all__ = ["drop_fx_quotes", "drop_quotes", "drop_english_years"]
+__all__ = ["drop_fx_quotes", "drop_quotes", "drop_english_years", "drop_card_classes"]
 
 
 @functools.cache
@@ -121,3 +125,31 @@ def drop_quotes(ctx: Context, recs: list[Rec]) -> None:
             window = window[cut.end() :]
         if p.quote_ctx.search(window):
             r.kind = r.unit = None
+
+
+def drop_card_classes(ctx: Context, recs: list[Rec]) -> None:
+    """"万卡集群" is a class, not a count, when another GPU count stands in its sentence.
+
+    >>> from dashboard.parse import extract_figures
+    >>> [f.value for f in extract_figures("他们建成了万卡集群。")]
+    [10000.0]
+    >>> [f.value for f in extract_figures("该万卡集群采用3万片H100芯片。")]
+    [30000.0]
+    """
+    gpu = ctx.canonical["gpu"]
+    text = ctx.text
+    classes = [r for r in recs if r.unit == gpu and text[r.rs : r.rs + 2] in ("万卡", "萬卡")]
+    if not classes:
+        return
+    words = tuple(load("phrases")["numeral"]["not_after_wan_ka"])
+    ends = ctx.p.sentence_end
+    for r in classes:
+        if not text.startswith(words, r.rs + 2):
+            continue
+        for o in recs:
+            if o is r or o.unit != gpu or o in classes:
+                continue
+            lo, hi = sorted((r.rs, o.rs))
+            if ends.search(text, lo, hi) is None:
+                r.kind = r.unit = None
+                break

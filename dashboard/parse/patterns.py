@@ -63,7 +63,8 @@ def _run(p: "Patterns"):
         | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}|[點][{kd}]))
           (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+
         | (?<![가-힣0-9])만(?=[0-9])(?:{DIG}|{SMALL}|[{kd}]++){{1,4}}+  # 만7천 (17,000)
-        | (?<![0-9{kd}{sm}千万萬])[万萬](?=卡)                        # 万卡 (10,000 cards)
+        | (?<![0-9{kd}{sm}千万萬])[万萬](?=卡)                        # 万卡 (10,000 cards; filters.drop_card_classes)
+        | (?<=[{chars(ph['bare_pair_after'])}]){alt(ph['big_pairs'])}           # 超万亿 (more than a trillion)
         )
         """,
         _F, cur_letters=lists()["cur_letters"],
@@ -110,7 +111,8 @@ def _infix(p: "Patterns"):
 
 
 def _counter(p: "Patterns"):
-    return regex.compile(r"[ ]?(?P<c>\L<counters>)(?![A-Za-z])", regex.VERSION1 | regex.IGNORECASE, counters=lists()["counters"])
+    # a Latin counter ("units") stands as a word; a CJK one may have a Latin noun after it ("8000片GaN芯片")
+    return regex.compile(r"[ ]?(?P<c>\L<counters>)(?:(?<![A-Za-z])|(?![A-Za-z]))", regex.VERSION1 | regex.IGNORECASE, counters=lists()["counters"])
 
 
 def _q(p: "Patterns"):

@@ -74,6 +74,7 @@ def lists() -> dict[str, list[str]]:
     L["gpu_adj"] = gp["english_adjectives"]
     L["gpu_vendor_chip"] = variants(gp["vendor_chips"])
     L["gpu_counter"] = longest(pgp["counters"])
+    L["gpu_chip_adj"] = longest(pgp["chip_adjectives"])
     L["gpu_model_vendor"] = pgp["model_vendors"]
     L["gpu_model_noun"] = pgp["model_nouns"]
     L["gpu_short_model"] = pgp["short_models"]

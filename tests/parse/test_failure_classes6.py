@@ -91,3 +91,41 @@ def test_two_bound_words_before_an_amount():
     r = parse_reported("最大約929億円")
     assert (r.value, r.bound, r.approx, r.text, r.unread) == (92.9e9, "upper", True, "最大約929億円", ("", ""))
     assert parse_reported("大約929億元").bound == "approx"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare 万亿/萬億 after a bound or approximation character: one trillion
+        ("大陸半導體投資超萬億元。", [(1e12, "CNY", "lower")]),
+        ("市场规模逾万亿元。", [(1e12, "CNY", "lower")]),
+        # a CJK counter with a Latin noun after it ("片GaN"), a chip adjective before a model
+        ("新厂月产8000片GaN(氮化镓)芯片。", [(8000.0, "wafer / month", None)]),
+        ("建設月産6000片SiC晶片生産線。", [(6000.0, "wafer / month", None)]),
+        ("公司采购3万片液冷B200芯片。", [(30000.0, "gpu", None)]),
+        ("该公司购入5000颗最新H20芯片。", [(5000.0, "gpu", None)]),
+        ("订购约8万颗辉达H800 GPU晶片。", [(80000.0, "gpu", None)]),
+        # ... but a model-like name before a wafer noun is no GPU count
+        ("该厂生产5000片A12晶圆。", [(5000.0, "wafer", None)]),
+        # Chinese projects in a sentence about data centres, with a state or "other" before the noun
+        ("该州已有12个数据中心，另有8个项目在建。", [(12.0, "datacenter", None), (8.0, "datacenter", None)]),
+        ("当地有15座数据中心，另有25个已核准专案。", [(15.0, "datacenter", None), (25.0, "datacenter", None)]),
+        ("全州共有40个其他项目处于审批阶段，显示其作为数据中心枢纽的吸引力。", [(40.0, "datacenter", None)]),
+        # ... and no count of projects without data centres in the sentence
+        ("该市今年签约30个项目，总投资500亿元。", [(50e9, "CNY", None)]),
+        # job nouns after a longer modifier
+        ("預計可創造4,000個穩定且是高薪的工作機會。", [(4000.0, "employee", None)]),
+        # 万卡集群 is the cluster's class when a real count stands in its sentence
+        ("该万卡集群采用3万片H100芯片。", [(30000.0, "gpu", None)]),
+        ("他们建成了万卡集群。", [(10000.0, "gpu", None)]),
+    ],
+)
+def test_round_six_chinese_classes(text, expected):
+    """Chinese figure classes: bare 万亿 bounds, counters before Latin nouns and chip adjectives, projects."""
+    assert _read(text) == expected
+
+
+def test_approximately_there_are():
+    """约有 (there are about) is an approximation word before a count."""
+    (f,) = extract_figures("约有20个其他数据中心项目正在审批。")
+    assert (f.value, f.unit, f.approx) == (20.0, "datacenter", True)
