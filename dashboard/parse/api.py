@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 
-import heapq
 import logging
 import os
 from dataclasses import dataclass
@@ -74,8 +73,15 @@ def _numerals(ctx: Context, text: str):
                 found.setdefault(m.start(), m)
     if not found:
         return ((m, None) for m in runs)
-    words = sorted(((m, _word_run(m.group())) for m in found.values()), key=lambda x: x[0].start())
-    return heapq.merge(((m, None) for m in runs), words, key=lambda x: x[0].start())
+    # both in text order: one stable sort of the (nearly sorted) list is cheaper than heapq.merge
+    items = [(m.start(), 0, m, None) for m in runs]
+    items += [(m.start(), 1, m, _word_run(m.group())) for m in found.values()]
+    items.sort(key=_first_two)
+    return ((m, run) for _s, _k, m, run in items)
+
+
+def _first_two(item):
+    return item[0], item[1]
 
 
 def _word_run(word: str) -> Run:

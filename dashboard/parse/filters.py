@@ -27,6 +27,7 @@ context words and limits are in ``vocab/words.toml`` (``[filter]``):
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -142,14 +143,10 @@ def drop_card_classes(ctx: Context, recs: list[Rec]) -> None:
     if not classes:
         return
     words = tuple(load("phrases")["numeral"]["not_after_wan_ka"])
-    ends = ctx.p.sentence_end
+    ends = [m.start() for m in ctx.p.sentence_end.finditer(text)]
+    ids = {id(r) for r in classes}
+    # the sentences (by index of their start) holding a GPU count that is no class: one pass, no pairs
+    counted = {bisect.bisect(ends, r.rs) for r in recs if r.unit == gpu and id(r) not in ids}
     for r in classes:
-        if not text.startswith(words, r.rs + 2):
-            continue
-        for o in recs:
-            if o is r or o.unit != gpu or o in classes:
-                continue
-            lo, hi = sorted((r.rs, o.rs))
-            if ends.search(text, lo, hi) is None:
-                r.kind = r.unit = None
-                break
+        if text.startswith(words, r.rs + 2) and bisect.bisect(ends, r.rs) in counted:
+            r.kind = r.unit = None
