@@ -63,6 +63,8 @@ def destination_of(text: str, pos: int) -> str | None:
     p = patterns.get()
     dest = load("money")["destination"]
     lo = max(0, pos - int(dest["window"]))
+    if p.destination_word.search(text, lo, pos) is None:  # the common case: no destination word near
+        return None
     for end in p.sentence_end.finditer(text, lo, pos):
         lo = end.end()
     m = p.destination.search(text, lo, pos)

@@ -18,7 +18,7 @@ __all__ = [
     "quote_ctx", "quote_after", "fx_quote", "sentence_end", "jobs_ctx", "range_sep", "range_sep_full", "between",
     "range_low", "change_lead", "filler", "paren_open", "list_gap", "dc_after_power", "carried_money_end",
     "ko_implied", "ko_implied_pre", "ko_paren", "ja_implied", "zh_implied", "zh_implied_after", "declaration",
-    "in_currency", "region", "destination", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
+    "in_currency", "region", "destination", "destination_word", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
 ]
 
 _V1 = regex.VERSION1
@@ -201,3 +201,12 @@ def destination():
     dest = load("money")["destination"]
     short = "".join(dest["short"])
     return _c(rf"(?r)(?:{alt(dest['before'])})(?P<place>\L<region_cjk>|[{short}])")
+
+
+def destination_word():
+    """Any ``[destination] before`` word, as a standard-library ``re`` alternation of literals:
+    a cheap test before :func:`destination` reads right to left."""
+    import re
+
+    words = sorted(load("money")["destination"]["before"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
