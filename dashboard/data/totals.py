@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["in_total", "containers", "superseded_by", "RULE"]
+__all__ = ["in_total", "containers", "parent_links", "superseded_by", "RULE"]
 
 RULE = (
     "in_total is computed at load over all rows (curated and the user's): (1) a row that another row supersedes "
@@ -63,12 +63,12 @@ def _text(df: pd.DataFrame, col: str) -> np.ndarray:
     return s.astype("object").where(s.notna(), "").astype(str).to_numpy()
 
 
-def _parent_links(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def parent_links(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Per row: the position of the row its ``parent_id`` names (-1: none, unknown or itself)
     and its ``relation`` as text ("" where it has no parent). Only the rows with a
     parent are looked at, so a million rows with a few hundred links cost little.
 
-    >>> pos, rel = _parent_links(pd.DataFrame({"id": ["a", "b", "c"], "parent_id": [None, "a", "zz"],
+    >>> pos, rel = parent_links(pd.DataFrame({"id": ["a", "b", "c"], "parent_id": [None, "a", "zz"],
     ...                                        "relation": ["part_of", "part_of", "part_of"]}))
     >>> pos.tolist(), rel.tolist()
     ([-1, 0, -1], ['', 'part_of', 'part_of'])
@@ -101,10 +101,15 @@ def _parent_links(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return ppos, relation
 
 
-def containers(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def containers(df: pd.DataFrame, links: tuple[np.ndarray, np.ndarray] | None = None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per row: the position of its container after supersedes are resolved (-1: none),
     the kind of that link (``"part_of"``, ``"funds"`` or ``""``), and whether
     another row supersedes it.
+
+    ``links`` is :func:`parent_links` of ``df`` when the caller already has it
+    (e.g. carried over from the loaded frame to a selection of its rows, which
+    saves looking up every id of a large frame again).
 
     >>> df = pd.DataFrame({"id": ["old", "new", "site"], "parent_id": [None, "old", "old"],
     ...                    "relation": [None, "supersedes", "part_of"]})
@@ -113,7 +118,9 @@ def containers(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ([-1, -1, 1], ['', '', 'part_of'], [True, False, False])
     """
     n = len(df)
-    ppos, relation = _parent_links(df)
+    ppos, relation = parent_links(df) if links is None else links
+    if len(ppos) != n or len(relation) != n:
+        raise ValueError(f"links cover {len(ppos)} rows, the frame has {n}")
     sup = (relation == "supersedes") & (ppos >= 0)
     # the row that supersedes each row (the first one, if two do)
     sup_by = np.full(n, -1, dtype=np.int64)

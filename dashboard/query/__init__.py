@@ -22,7 +22,8 @@ from dashboard.query.state import COLOR_BY, DEFAULT_REAL_YEAR, FIELDS, MAX_COMPA
 from dashboard.query.views import SELECTION_VIEWS, VIEW_NAMES, VIEWS, View
 
 _LAZY = {name: "dashboard.query.selection" for name in
-         ("select", "convert", "filter_mask", "conversion_settings", "company_names", "rates_token")}
+         ("select", "convert", "filter_mask", "conversion_settings", "company_names", "rates_token",
+          "container_links")}
 
 __all__ = ["ViewState", "Field", "FIELDS", "COLOR_BY", "DEFAULT_REAL_YEAR", "MAX_COMPARE", "View", "VIEWS",
            "VIEW_NAMES", "SELECTION_VIEWS", *_LAZY]

@@ -25,12 +25,14 @@ from dashboard.present.charts.theme import empty_figure, group_color, register
 from dashboard.present.format import format_amounts
 
 
-def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def effective_values(df: pd.DataFrame, links: tuple[np.ndarray, np.ndarray] | None = None
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per row: the value to draw (the larger of its own amount and the sum of
     its parts), whether its parent is in the frame, and the parent's position.
     With a ``relation`` column the parent is the container after supersedes are
     resolved (:func:`dashboard.data.totals.containers`): a revised plan is not
-    drawn inside the plan it replaced, but where that plan stood.
+    drawn inside the plan it replaced, but where that plan stood. ``links``:
+    :func:`dashboard.data.totals.parent_links` of ``df`` if the caller has it.
 
     >>> df = pd.DataFrame({"id": ["p", "c1", "c2"], "parent_id": [None, "p", "p"], "converted_value": [10.0, 8.0, 7.0]})
     >>> eff, inside, _ = effective_values(df)
@@ -40,11 +42,11 @@ def effective_values(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
     own = df["converted_value"].fillna(0.0).clip(lower=0).to_numpy(dtype="float64")
     if "in_total" in df:  # only what the totals add; containers become the sum of their parts
         own = np.where(df["in_total"].fillna(False).to_numpy(dtype=bool), own, 0.0)
-    if "relation" in df and "parent_id" in df:
+    if links is not None or ("relation" in df and "parent_id" in df):
         # a revised plan takes the place of the one it supersedes (never drawn inside it)
         from dashboard.data.totals import containers
 
-        ppos = containers(df)[0]
+        ppos = containers(df, links)[0]
     else:
         ids = df["id"].astype(str).to_numpy()
         if "parent_id" in df:
@@ -97,12 +99,14 @@ def joint_label(company: str) -> str:
     return f"Joint: {' + '.join(parts)}" if len(parts) > 1 else str(company)
 
 
-def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
+def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300,
+                    links: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
     """Treemap nodes (``id``, ``parent``, ``label``, ``value``, ``level``) of
     ``df``'s converted amounts, umbrella plans counted once.
 
     Top-level projects beyond the ``max_leaves`` largest are pooled per
-    company into one ``N more projects`` box.
+    company into one ``N more projects`` box. ``links``: as for
+    :func:`effective_values`.
 
     >>> df = pd.DataFrame({"id": ["big", "site", "other"], "project": ["Plan", "Site", "Lab"],
     ...     "company": ["A", "A", "B"], "country": ["US", "US", "JP"], "parent_id": [None, "big", None],
@@ -111,7 +115,7 @@ def breakdown_nodes(df: pd.DataFrame, *, max_leaves: int = 300) -> pd.DataFrame:
     >>> float(n.loc["country:US", "value"]), n.loc["project:site", "parent"]
     (500.0, 'project:big')
     """
-    eff, has_parent, ppos = effective_values(df)
+    eff, has_parent, ppos = effective_values(df, links)
     # strings only for the rows and groups that become boxes; the grouping runs on integer codes
     ids = df["id"].to_numpy(dtype=object)
     ccode, cuniq = codes_of(df["country"], None, "??")
@@ -195,9 +199,16 @@ def _node_colors(nodes: pd.DataFrame) -> list[str]:
     return out
 
 
-def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) -> go.Figure:
+#: the columns the treemap reads (the rest of a wide frame is not copied when rows are dropped)
+_COLUMNS = ("id", "project", "company", "country", "parent_id", "relation", "in_total", "converted_value")
+
+
+def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300,
+                   links: tuple[np.ndarray, np.ndarray] | None = None) -> go.Figure:
     """Treemap of converted amounts by country → company → project (see
-    :func:`breakdown_nodes`), labelled in the reader's notation.
+    :func:`breakdown_nodes`), labelled in the reader's notation. ``links``:
+    :func:`dashboard.data.totals.parent_links` of ``df`` if the caller has it
+    (the dashboard carries them over from the loaded frame).
 
     >>> df = pd.DataFrame({"id": ["a", "b"], "project": ["P", "Q"], "company": ["X", "Y"], "country": ["KR", "KR"],
     ...     "parent_id": [None, None], "converted_value": [3.918e11, 1e12]})
@@ -206,10 +217,19 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300) ->
     ('treemap', 1391800000000.0, '1.39조원')
     """
     register()
-    data = df[df["converted_value"].notna() & (df["converted_value"] > 0)]
-    if data.empty:
+    value = df["converted_value"].to_numpy(dtype="float64")
+    keep = np.flatnonzero(value > 0)  # NaN compares false: rows without an amount are not boxes
+    if keep.size == 0:
         return empty_figure("No converted amounts to break down")
-    nodes = breakdown_nodes(data, max_leaves=max_leaves)
+    data = df[[c for c in _COLUMNS if c in df]]
+    if keep.size < len(df):
+        data = data.iloc[keep]
+        if links is not None:  # parents by position in the rows kept (a parent left out: no parent)
+            inv = np.full(len(df), -1, dtype=np.int64)
+            inv[keep] = np.arange(keep.size)
+            up = links[0][keep]
+            links = (np.where(up >= 0, inv[np.maximum(up, 0)], -1), links[1][keep])
+    nodes = breakdown_nodes(data, max_leaves=max_leaves, links=links)
     # box text cut short, so a label fits inside more boxes (labels that do not fit are hidden); the hover has it whole
     labels = esc(nodes["label"].where(nodes["level"] != "project", short(nodes["label"], 32)))
     amounts = format_amounts(nodes["value"], currency)

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.present.format import format_amount
+from dashboard.present.charts._common import codes_of
 
 __all__ = ["left_out"]
 
@@ -98,9 +99,9 @@ def left_out(view: str, df: pd.DataFrame, currency: str, *, log: bool = False, t
         what = f"without an amount in {currency} or an announcement date"
     parts = [f"{_projects(missing)} {what} {why}."] if missing else []
     if view == "breakdown" and "company" in df:
-        codes, names = pd.factorize(df["company"])  # look for ";" once per distinct company, not per row
-        several = np.array([";" in str(c) for c in names] + [False], dtype=bool)
-        joint = usable & several[codes]  # a gap (code -1) takes the last entry: not joint
+        codes, names = codes_of(df["company"], None, "")  # look for ";" once per distinct company, not per row
+        several = np.array([";" in str(c) for c in names], dtype=bool)
+        joint = usable & several[codes]
         if "in_total" in df:
             joint &= df["in_total"].fillna(False).to_numpy(dtype=bool)
         if joint.any():
