@@ -79,6 +79,9 @@ def _digits(tok: str) -> tuple[Decimal, bool]:
     return Decimal(tok), False
 
 
+_DOT_THOUSANDS = regex.compile(r"[0-9]{1,3}\.[0-9]{3}")
+
+
 @functools.lru_cache(maxsize=4096)  # numerals repeat ("1", "10", "100억"); Run is immutable
 def read_run(run: str) -> Run:
     """Read one numeral run to an exact value.
@@ -87,6 +90,8 @@ def read_run(run: str) -> Run:
 
     >>> float(read_run("1兆1,000億").value), float(read_run("1억2천만").value)
     (1100000000000.0, 120000000.0)
+    >>> float(read_run("2조4.000억").value), float(read_run("1,25,000").value)
+    (2400000000000.0, 125000.0)
     """
     if run.isascii() and run.replace(",", "").replace(".", "", 1).isdigit():  # the common case
         value, absurd = _digits(run)
@@ -116,6 +121,8 @@ def read_run(run: str) -> Run:
             kind = m.lastgroup
             tok = m.group()
             if kind == "num":
+                if last_big and _DOT_THOUSANDS.fullmatch(tok):  # "2조4.000억": a dot for a thousands separator
+                    tok = tok.replace(".", "")
                 cur, bad = _digits(tok)
                 absurd = absurd or bad
                 seen = True

@@ -44,7 +44,9 @@ def _run(p: "Patterns"):
     BIG = rf"(?:{alt(ph['big_pairs'])}|[{big1}]|兆(?!{no}))"
     SMALL = rf"(?:[{sm}]|千(?!{no}))"
     # ASCII digits (NFKC folded the rest); a decimal comma only before a Portuguese/Spanish scale word
-    DIG = rf"[0-9]{{1,400}}+(?:,[0-9]{{3}}(?![0-9]))*+(?:[.・][0-9]{{1,400}}+|,[0-9]{{1,2}}(?=[ ]{alt(ph['decimal_comma_before'])}))?+"
+    # Indian lakh grouping ("1,25,000", "12,34,56,789": groups of two before the last three) first;
+    # the reader keeps it only for rupees or before crore/lakh (reader.LAKH)
+    DIG = rf"(?:[0-9]{{1,2}}+(?:,[0-9]{{2}}(?=,))++,[0-9]{{3}}(?![0-9])|[0-9]{{1,400}}+(?:,[0-9]{{3}}(?![0-9]))*+)(?:[.・][0-9]{{1,400}}+|,[0-9]{{1,2}}(?=[ ]{alt(ph['decimal_comma_before'])}))?+"
     letters = alt(ph["run_after_letters"])
     counters = chars(ph["run_after_letters_counters"])
     digit_start = rf"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![0-9]),)|(?<=(?<![A-Za-z])\L<cur_letters>)|(?<={letters})(?=[0-9,]{{1,12}}+[{counters}]))"

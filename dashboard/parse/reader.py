@@ -160,6 +160,7 @@ def _unit(p, text: str, pos: int):
 
 
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
+_LAKH = regex.compile(r"(?<![0-9])[0-9]{1,2},[0-9]{2},")  # Indian lakh grouping ("1,25,000")
 
 
 def worth_reading(ctx: Context, m) -> bool:
@@ -361,6 +362,10 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and counter is not None and um is None and counter.group("c") not in ctx.people:
         by_sentence(ctx, rec, counter, value)
+    if rec.kind is None and um is None and counter is None and text[m.end() - 1 : m.end()] in "万萬":
+        if p.zh_month_capacity_bare.search(text, max(0, rs - 12), rs):  # "規劃月產能為 30 萬"
+            rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["wafer_month"], m.end()
+            pm = words_before(ctx, rs, False)
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
         if rec.kind is not None:
@@ -368,6 +373,9 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if rec.kind is None:
         if infix:
             rec.approx = False
+        return rec
+    if _LAKH.search(m.group()) and not (rec.unit == "INR" or sm is not None and sm.group("w") and sm.group("w").lower().startswith(("crore", "lakh", "lac"))):
+        rec.kind, rec.unit = None, None  # "1,25,000" is lakh grouping only in rupees (or before crore/lakh)
         return rec
     if letter is not None and not rec.prefix_cur and not (letter in "kKmM" and rec.unit in ("gpu", "employee", "wafer / month")):
         rec.kind, rec.unit = None, None  # "5m" (metres?), "3b": single letters need a currency sign

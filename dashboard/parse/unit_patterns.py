@@ -57,7 +57,8 @@ def _area() -> str:
     return (
         r"(?P<area>(?:m²|km²|ft²)|(?:m2|km2|ft2)(?![A-Za-z0-9])"
         r"|(?:\L<area_adj>[ ])?(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
-        rf"|\L<area_cjk>|{guarded(load('units')['guard_not_before'], g, 'ag')})"
+        rf"|\L<area_cjk>|{guarded(load('units')['guard_not_before'], g, 'ag')}"
+        r"|(?<=[万萬])\L<area_after_wan>(?!\L<area_not_after_wan>))"  # "8.5万方" (万 m²)
     )
 
 

@@ -57,7 +57,10 @@ def lists() -> dict[str, list[str]]:
     L["not_energy"] = ph["power"]["not_energy_after"]
     L["not_energy_en"] = ph["power"]["not_energy_after_en"]
     ar = units["area"]
-    L["area_cjk"] = [w for w in ar["word"] if not w.isascii() and w not in units["guard_not_before"]]
+    after_wan = ph["area"]["after_wan"]
+    L["area_cjk"] = [w for w in ar["word"] if not w.isascii() and w not in units["guard_not_before"] and w not in after_wan]
+    L["area_after_wan"] = after_wan
+    L["area_not_after_wan"] = ph["area"]["not_after_wan_word"]
     L["area_en"] = variants(w for w in ar["word"] if w.isascii())
     L["area_adj"] = ph["area"]["english_adjectives"]
     wf, pwf = words["wafer"], ph["wafer"]

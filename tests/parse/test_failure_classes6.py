@@ -129,3 +129,30 @@ def test_approximately_there_are():
     """约有 (there are about) is an approximation word before a count."""
     (f,) = extract_figures("约有20个其他数据中心项目正在审批。")
     assert (f.value, f.unit, f.approx) == (20.0, "datacenter", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indian lakh grouping in rupees or before crore/lakh (lead's note 4, class 1)
+        ("The state will invest Rs. 1,25,000 crore in chips.", [(1.25e12, "INR", None)]),
+        ("It is a ₹2,50,000 crore outlay.", [(2.5e12, "INR", None)]),
+        ("India plans to spend 12,34,56,789 rupees.", [(123456789.0, "INR", None)]),
+        ("Bids came in at Rs 1,40,500–2,10,250 crore.", [(1.405e12, "INR", "lower"), (2.1025e12, "INR", "upper")]),
+        # ... and never in another currency, where it can only be a typo
+        ("It costs $1,25,000 now.", []),
+        # a Korean dot for a thousands separator inside a 조…억 compound (class 7)
+        ("총 2조4.000억원을 투자한다.", [(2.4e12, "KRW", None)]),
+        # a bare 万/萬 count after a Chinese monthly-capacity word is wafers per month (class 5)
+        ("新廠月產能為 45 萬片，二期規劃月產能為 30 萬。", [(450000.0, "wafer / month", None), (300000.0, "wafer / month", None)]),
+        ("该厂月产能不足 20 万。", [(200000.0, "wafer / month", "upper")]),
+        ("月产能20万台手机。", []),
+        # 万方 is 万 square metres (class 6), not 方案 / 方面
+        ("项目建筑面积8.5万方。", [(85000.0, "m ** 2", None)]),
+        ("公司提出3万方案。", []),
+        ("双方签约5万方面。", []),
+    ],
+)
+def test_lead_note4_classes(text, expected):
+    """Indian grouping, Korean dot thousands, bare monthly capacity, 万方."""
+    assert _read(text) == expected
