@@ -65,7 +65,8 @@ def _patterns():
         "ends": tuple(sentence["ends"]), "date_digits": frozenset(sentence["date_digits"]),
         "dc_word": dc_word, "dc_any": dc_any, "han_ok": tuple(load("phrases")["carry"]["han_ok"]), "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
         "of": frozenset(load("phrases")["datacenter"]["counted_noun_after"]),
-        "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
+        "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]), "dc_gap": tuple(dc["near_gap_words"]),
+        "dc_after_ok": tuple(dc["after_counter_ok"]),
         "gpu_word": gpu_word, "gpu_any": gpu_any, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
         "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
         "gpu_later": frozenset(gp["later_counters"]), "gpu_later_span": int(gp["later_span"]), "gpu_later_not": tuple(gp["later_not_after"]),
@@ -176,16 +177,25 @@ def dc_by_sentence(text: str, rs: int, counter: str, end: int, value) -> bool:
     t = _patterns()
     if value < 2 or text[end : end + 1] in t["of"]:  # "一棟" is "a building"; "1万カ所の基地局" counts base stations
         return False
+    if "\u4e00" <= text[end : end + 1] <= "\u9fff" and not text.startswith(t["han_ok"] + t["dc_after_ok"], end):
+        return False  # "2栋动力中心、1栋办公楼": the counter counts the Chinese noun after it
     if counter in t["dc_sentence"]:
         lo = sentence_start(text, rs, t["dc_span"])
     elif counter in t["dc_near"]:
-        lo = max(0, rs - t["dc_near_span"] - 12)  # the noun may begin before the span, it must end inside
+        lo = max(0, rs - t["dc_near_span"] - 24)  # the noun may begin before the span, it must end inside
     else:
         return False
     found = None
     for found in t["dc_word"].finditer(text, lo, rs):
         pass
-    return found is not None and (counter in t["dc_sentence"] or rs - found.end() <= t["dc_near_span"])
+    if found is None:
+        return False
+    if counter in t["dc_sentence"]:
+        return True
+    gap = text[found.end() : rs]
+    for w in t["dc_gap"]:  # "智算中心项目超过200个": project and bound words do not count against the span
+        gap = gap.replace(w, "")
+    return len(gap) <= t["dc_near_span"]
 
 
 def dc_in_sentence(text: str, rs: int, end: int) -> bool:

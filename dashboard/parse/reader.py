@@ -79,6 +79,8 @@ def _static() -> dict:
         "jobs_counters": frozenset(w["counter"]["jobs"]),
         "dc_counters": frozenset(w["datacenter"]["counters"]),
         "per_unit": tuple(w["filter"]["per_unit"]),
+        "one_dc_topic_after": tuple(w["filter"]["one_dc_topic_after"]),
+        "gpu_not_after": tuple(w["filter"]["gpu_not_after"]),
         "class_after": tuple(w["filter"]["class_after"]),
         "ordinal_before": frozenset(load("phrases")["guards"]["ordinal_before"]),
         "before": w["before"],
@@ -160,6 +162,7 @@ def _unit(p, text: str, pos: int):
 
 
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
+_WORDISH_AFTER = regex.compile(r"[ ]?[A-Za-z]")  # a word follows: "of 900 trucks" counts trucks
 _LAKH = regex.compile(r"(?<![0-9])[0-9]{1,2},[0-9]{2},")  # Indian lakh grouping ("1,25,000")
 
 
@@ -366,6 +369,10 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         if p.zh_month_capacity_bare.search(text, max(0, rs - 12), rs):  # "規劃月產能為 30 萬"
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["wafer_month"], m.end()
             pm = words_before(ctx, rs, False)
+    if rec.kind is None and um is None and counter is None and text[rs - 4 : rs - 1] == " of" and p.jobs_before_en.search(text, max(0, rs - 20), rs):
+        if value >= 10 and not _WORDISH_AFTER.match(text, m.end()):  # "a workforce of 900" (not "of 900 trucks")
+            rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], m.end()
+            rec.s = p.jobs_before_en.search(text, max(0, rs - 20), rs).start()
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
         if rec.kind is not None:
@@ -388,6 +395,12 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
         if rec.unit == ctx.canonical["gpu"] and cm is not None and cm.group("c") in ctx.carried:
             ctx.counters["gpu"] = (rec.unit, rec.e)
+    if rec.unit == ctx.canonical["datacenter"] and rec.value == 1 and text.startswith(ctx.one_dc_topic_after, rec.e):
+        rec.kind = rec.unit = None  # "1カ所のデータセンターにおける電力需要": a single data centre, no count
+        return rec
+    if rec.unit == ctx.canonical["gpu"] and text[max(0, rs - 4) : rs].rstrip(" ").endswith(ctx.gpu_not_after):
+        rec.kind = rec.unit = None  # "하루 500만개 칩 생산": a production rate
+        return rec
     if text.startswith(ctx.per_unit, rec.e) or rec.unit != ctx.canonical["gpu"] and text.startswith(ctx.class_after, rec.e):
         # "데이터센터 1개당" (a rate's unit), "百萬片等級" (a class); "十万张级别GPU" is GPUs
         rec.kind = rec.unit = None

@@ -18,7 +18,7 @@ __all__ = [
     "quote_ctx", "quote_after", "fx_quote", "sentence_end", "jobs_ctx", "range_sep", "range_sep_full", "between",
     "range_low", "change_lead", "filler", "paren_open", "list_gap", "dc_after_power", "carried_money_end",
     "ko_implied", "ko_implied_pre", "ko_paren", "ja_implied", "zh_implied", "zh_implied_after", "declaration",
-    "in_currency", "region", "destination", "zh_month_capacity_bare", "destination_word", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
+    "in_currency", "region", "destination", "zh_month_capacity_bare", "jobs_before_en", "destination_word", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
 ]
 
 _V1 = regex.VERSION1
@@ -216,3 +216,9 @@ def zh_month_capacity_bare():
     """"月產能為 30 萬": a monthly-capacity word right before a bare 万/萬 count, read right to left."""
     w = load("phrases")["wafer"]
     return _c(rf"(?r){alt(w['zh_month_capacity_bare'])}(?:{alt(w['zh_month_capacity_between'])}){{0,2}}[ ]?\Z")
+
+
+def jobs_before_en():
+    """"a workforce of 900": English words right before a bare count of jobs, read right to left."""
+    words = load("words")["jobs"]["english_before"]
+    return _c(rf"(?r)(?<![A-Za-z])(?i:{alt(words)})[ ]\Z")

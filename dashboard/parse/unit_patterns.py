@@ -113,7 +113,8 @@ def _jobs() -> list[str]:
     jobs = (
         # "450 engineering, technical and operational employees"
         # "1,600 mostly high-end technology jobs": an adverb may lead the adjectives
-        r"(?P<jobs>(?:(?i:\L<job_adv>)[ ](?=[A-Za-z]))?(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<job_en>)(?![A-Za-z])"
+        # "1,500 high-value jobs", "3,000 new Samsung jobs": a hyphenated adjective or a name among them
+        r"(?P<jobs>(?:(?i:\L<job_adv>)[ ](?=[A-Za-z]))?(?:(?:(?i:\L<job_adj>)|[a-z]{1,12}+-[a-z]{1,12}+|[A-Z][A-Za-z0-9&]{1,15}+)\L<job_en_adj_joiners>){0,4}(?i:\L<job_en>)(?![A-Za-z])"
         r"|개[ ]?\L<job_ko_bound>?(?:의)?[ ]?(?:\L<job_ko_modifiers>[ ]?)?일자리"
         r"|人\L<job_ja_after_person>"
         r"|[个個](?:\p{Han}{0,10}?)\L<job_zh_nouns>"  # "5,000個優質且高產值的工作機會"

@@ -156,3 +156,31 @@ def test_approximately_there_are():
 def test_lead_note4_classes(text, expected):
     """Indian grouping, Korean dot thousands, bare monthly capacity, 万方."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jobs with a hyphenated adjective or a company name between count and noun (class 3)
+        ("It will create 1,500 high-value jobs.", [(1500.0, "employee", None)]),
+        ("The plan brings over 3,000 new Samsung jobs.", [(3000.0, "employee", "lower")]),
+        ("The fab has a workforce of 900.", [(900.0, "employee", None)]),
+        ("The line will need a staff of 1,200.", [(1200.0, "employee", None)]),
+        ("The firm runs a fleet of 900 trucks.", []),
+        # data-centre counters (class 2): Korean 개소, a Chinese count after the noun and 项目/超过
+        ("데이터센터는 전체 150개소 중 120개소가 수도권에 있다.", [(150.0, "datacenter", None), (120.0, "datacenter", None)]),
+        ("智算中心项目超过200个。", [(200.0, "datacenter", "lower")]),
+        # ... racks after IDC, other buildings in a list, one data centre as a topic are no counts
+        ("园区规划1.2萬個IDC機架。", []),
+        ("新建3栋数据中心、2栋动力中心、1栋办公楼共6栋楼。", [(3.0, "datacenter", None)]),
+        ("1カ所のデータセンターにおける電力需要は大きい。", []),
+        ("3カ所のデータセンターを新設する。", [(3.0, "datacenter", None)]),
+        ("データセンターを8棟程度新設する。", [(8.0, "datacenter", None)]),
+        # GPU counts with 套 (class 4); chips per day are output, not GPUs
+        ("公司采购20萬套H20芯片。", [(200000.0, "gpu", None)]),
+        ("그 공장은 하루 500만개 칩 생산이 가능하다.", []),
+    ],
+)
+def test_lead_note4_counts(text, expected):
+    """Jobs, data-centre and GPU counts of the lead's note 4, with their precision cases."""
+    assert _read(text) == expected
