@@ -34,7 +34,7 @@ import regex
 from dashboard.parse.dispatch import variants
 from dashboard.parse.vocab import load
 
-__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence", "by_sentence"]
+__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence", "by_sentence", "bare_count"]
 
 
 
@@ -221,3 +221,23 @@ def by_sentence(ctx, rec, counter, value) -> None:
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
     elif dc_by_sentence(text, rec.rs, c, end, value):
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
+
+
+_WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")  # a word follows: "of 900 trucks" counts trucks
+
+
+def bare_count(ctx, rec, end: int, value) -> bool:
+    """Set ``rec`` (a numeral with no unit or counter, ending at ``end``) to what the words before
+    it count, and return True: wafers per month after a Chinese monthly-capacity word
+    ("規劃月產能為 30 萬", ``[wafer] zh_month_capacity_bare``), jobs after "a workforce of"
+    (``[jobs] english_before``)."""
+    text, p, rs = ctx.text, ctx.p, rec.rs
+    if text[end - 1 : end] in "万萬" and p.zh_month_capacity_bare.search(text, max(0, rs - 12), rs):
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["wafer_month"], end
+        return True
+    if text[rs - 4 : rs - 1] == " of" and value >= 10 and not _WORD_AFTER.match(text, end):
+        b = p.jobs_before_en.search(text, max(0, rs - 20), rs)
+        if b is not None:
+            rec.kind, rec.unit, rec.e, rec.s = "quantity", ctx.canonical["jobs"], end, b.start()
+            return True
+    return False

@@ -22,9 +22,9 @@ from decimal import Decimal
 import regex
 
 from dashboard.parse import patterns
-from dashboard.parse.after import apply_kind, post_words, word_kind
+from dashboard.parse.after import apply_kind, no_count, post_words, word_kind
 from dashboard.parse.before import words_before
-from dashboard.parse.counted import by_sentence, dc_in_sentence, wafer_period
+from dashboard.parse.counted import bare_count, by_sentence, dc_in_sentence, wafer_period
 from dashboard.parse.document import destination_of
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
@@ -162,7 +162,6 @@ def _unit(p, text: str, pos: int):
 
 
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
-_WORDISH_AFTER = regex.compile(r"[ ]?[A-Za-z]")  # a word follows: "of 900 trucks" counts trucks
 _LAKH = regex.compile(r"(?<![0-9])[0-9]{1,2},[0-9]{2},")  # Indian lakh grouping ("1,25,000")
 
 
@@ -365,14 +364,8 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and counter is not None and um is None and counter.group("c") not in ctx.people:
         by_sentence(ctx, rec, counter, value)
-    if rec.kind is None and um is None and counter is None and text[m.end() - 1 : m.end()] in "万萬":
-        if p.zh_month_capacity_bare.search(text, max(0, rs - 12), rs):  # "規劃月產能為 30 萬"
-            rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["wafer_month"], m.end()
-            pm = words_before(ctx, rs, False)
-    if rec.kind is None and um is None and counter is None and text[rs - 4 : rs - 1] == " of" and p.jobs_before_en.search(text, max(0, rs - 20), rs):
-        if value >= 10 and not _WORDISH_AFTER.match(text, m.end()):  # "a workforce of 900" (not "of 900 trucks")
-            rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], m.end()
-            rec.s = p.jobs_before_en.search(text, max(0, rs - 20), rs).start()
+    if rec.kind is None and um is None and counter is None and bare_count(ctx, rec, m.end(), value):
+        pm = words_before(ctx, rs, False)  # "規劃月產能為 30 萬", "a workforce of 900"
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
         if rec.kind is not None:
@@ -395,14 +388,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
         if rec.unit == ctx.canonical["gpu"] and cm is not None and cm.group("c") in ctx.carried:
             ctx.counters["gpu"] = (rec.unit, rec.e)
-    if rec.unit == ctx.canonical["datacenter"] and rec.value == 1 and text.startswith(ctx.one_dc_topic_after, rec.e):
-        rec.kind = rec.unit = None  # "1カ所のデータセンターにおける電力需要": a single data centre, no count
-        return rec
-    if rec.unit == ctx.canonical["gpu"] and text[max(0, rs - 4) : rs].rstrip(" ").endswith(ctx.gpu_not_after):
-        rec.kind = rec.unit = None  # "하루 500만개 칩 생산": a production rate
-        return rec
-    if text.startswith(ctx.per_unit, rec.e) or rec.unit != ctx.canonical["gpu"] and text.startswith(ctx.class_after, rec.e):
-        # "데이터센터 1개당" (a rate's unit), "百萬片等級" (a class); "十万张级别GPU" is GPUs
+    if no_count(ctx, rec):
         rec.kind = rec.unit = None
         return rec
     # words before
