@@ -184,3 +184,17 @@ def test_lead_note4_classes(text, expected):
 def test_lead_note4_counts(text, expected):
     """Jobs, data-centre and GPU counts of the lead's note 4, with their precision cases."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("最大6棟のDC棟を建設する。", [(6.0, "datacenter", "upper")]),
+        ("今年共30件新設資料中心獲准。", [(30.0, "datacenter", None)]),
+        ("일자리도 5,000개 이상 생긴다.", [(5000.0, "employee", "lower")]),
+        ("该园区带来约1,500名高科技人才需求。", [(1500.0, "employee", None)]),
+    ],
+)
+def test_lead_note4_more_counters(text, expected):
+    """DC棟, 件 before a data-centre noun, a particle after 일자리, 人才需求 as jobs."""
+    assert _read(text) == expected
