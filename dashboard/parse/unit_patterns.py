@@ -105,7 +105,7 @@ def _datacenter() -> str:
         r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|\L<dc_ja_counter>(?:以上)?\L<dc_ja_particles>?(?:\L<dc_mod>)?\L<dc_new>?\L<dc_noun>"
         r"|(?:以上|이상)(?:의|の|で)?[ ]?\L<dc_new>?\L<dc_noun>)"
         # campuses: data centres only in a sentence that names them (checked by the reader)
-        r"|(?P<dc_campus>(?:[개个個][ ]?(?:의)?[ ]?(?:\L<dc_mod>[ ]?)?)?\L<dc_campus>|(?:(?i:\L<dc_adj>)[ ]){0,2}\L<dc_campus_en>(?![A-Za-z]))"
+        r"|(?P<dc_campus>(?:[개个個][ ]?(?:의)?[ ]?\L<dc_campus_mod>?)?\L<dc_campus>|(?:(?i:\L<dc_adj>)[ ]){0,2}\L<dc_campus_en>(?![A-Za-z]))"
     )
 
 

@@ -94,6 +94,7 @@ def lists() -> dict[str, list[str]]:
     L["dc_new"] = longest(pdc["new_before_noun"])
     L["dc_class"] = longest(pdc["class_suffix"])
     L["dc_campus"] = longest(pdc["campus"])
+    L["dc_campus_mod"] = longest(pdc["campus_modifiers"])
     L["dc_campus_en"] = longest(pdc["campus_en"])
     jb, pjb = words["jobs"], ph["jobs"]
     L["job_en"] = variants(jb["english"])
