@@ -129,8 +129,11 @@ def test_html_in_user_strings_stays_text_in_charts(dash_duo, projects):
     dash_duo.start_server(_app(frame), port=free_port())
     for url, graph in (("/", "#graph-ranking"), (f"/?tab=compare&compare={ids[0]}&compare={ids[1]}", "#graph-compare")):
         dash_duo.driver.get(dash_duo.server_url + url)
-        ticks = until(lambda: [t.text for t in dash_duo.find_elements(f"{graph} .ytick text")], 20, f"{graph} tick labels")
-        assert any(t.startswith('<a href="http://evil.example/"') for t in ticks), ticks
+        # wait for the projects' own tick labels: before the figure arrives the graph may show a
+        # placeholder's axis (numbers), which is not what this test is about
+        ticks = until(lambda: (ts := [t.text for t in dash_duo.find_elements(f"{graph} .ytick text")])
+                      and any(t.startswith('<a href="http://evil.example/"') for t in ts) and ts,
+                      30, f"{graph} tick labels with the injected link as text")
         assert any(t.startswith("<span style=") for t in ticks), ticks
         assert not dash_duo.find_elements(f"{graph} svg a"), "an injected link became an element"
         sizes = dash_duo.driver.execute_script(
@@ -165,7 +168,9 @@ def test_phone_layout_at_390px(dash_duo, projects):
     until(lambda: drv.execute_script("return window.innerWidth") <= 400, 10, "a phone-sized window")
     dash_duo.wait_for_element("#graph-ranking .main-svg .ytick", timeout=60)
     dash_duo.wait_for_element('.ag-center-cols-container .ag-row[row-index="0"]', timeout=60)
-    ticks = until(lambda: [t.text for t in dash_duo.find_elements("#graph-ranking .ytick text")], 10, "tick labels")
+    # the projects' labels, not the numbers of the empty axes a dcc.Graph shows before its figure arrives
+    ticks = until(lambda: (ts := [t.text for t in dash_duo.find_elements("#graph-ranking .ytick text")])
+                  and any(any(c.isalpha() for c in t) for t in ts) and ts, 30, "the projects' tick labels")
     assert max(len(t) for t in ticks) <= 20, ticks
     assert not element(drv, "#ctl-currency").is_displayed()
     toggle = element(drv, "#btn-controls")
