@@ -79,7 +79,8 @@ def _digits(tok: str) -> tuple[Decimal, bool]:
     return Decimal(tok), False
 
 
-_DOT_THOUSANDS = regex.compile(r"[0-9]{1,3}\.[0-9]{3}")
+# "2조4.000억": a dot for a thousands separator between 조/兆 and 억/億 (an 억 part has at most 4 digits)
+_DOT_THOUSANDS = regex.compile(r"(?<=[조兆])([0-9])\.([0-9]{3})(?=[억億亿])")
 
 
 @functools.lru_cache(maxsize=4096)  # numerals repeat ("1", "10", "100억"); Run is immutable
@@ -97,6 +98,8 @@ def read_run(run: str) -> Run:
         value, absurd = _digits(run)
         return Run(value, 1, True, absurd or value >= MAX_VALUE)
     kd, small, big, tok_re = _tables()
+    if "." in run:
+        run = _DOT_THOUSANDS.sub(r"\1\2", run)
     mult = big.get(run[-1])
     if mult is not None and len(run) > 1:  # "5000억", "1.5兆": digits and one multiplier
         head = run[:-1]
@@ -121,8 +124,6 @@ def read_run(run: str) -> Run:
             kind = m.lastgroup
             tok = m.group()
             if kind == "num":
-                if last_big and _DOT_THOUSANDS.fullmatch(tok):  # "2조4.000억": a dot for a thousands separator
-                    tok = tok.replace(".", "")
                 cur, bad = _digits(tok)
                 absurd = absurd or bad
                 seen = True
