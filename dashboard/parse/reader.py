@@ -162,6 +162,7 @@ def _unit(p, text: str, pos: int):
 
 
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
+_CODE = regex.compile(r"[A-Za-z0-9]{1,4}+(?=\p{Han})")
 _LAKH = regex.compile(r"(?<![0-9])[0-9]{1,2},[0-9]{2},")  # Indian lakh grouping ("1,25,000")
 
 
@@ -356,9 +357,12 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         gpu = ctx.counters.get("gpu")
         if prev is None and c in ctx.carried and gpu is not None:
             prev = gpu  # "GPU 2만 개를 … 네이버는 6만장": another counter of accelerators
-        nxt = text[counter.end() : counter.end() + 1]
+        after = counter.end()
+        code = _CODE.match(text, after)  # "1栋B2办公楼": a building code before the noun
+        after = code.end() if code is not None else after
+        nxt = text[after : after + 1]
         if (prev is not None and prev[0] == ctx.canonical["datacenter"] and "\u4e00" <= nxt <= "\u9fff"
-                and not text.startswith(ctx.carry_han_ok, counter.end())):
+                and not text.startswith(ctx.carry_han_ok, after)):
             prev = None  # "2棟數據中心、1棟綜合樓": the building counter counts another noun
         if prev is not None and rs - prev[1] <= ctx.carry_span and (value >= 100 or prev[0] == ctx.canonical["datacenter"]):
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()

@@ -198,3 +198,29 @@ def test_lead_note4_counts(text, expected):
 def test_lead_note4_more_counters(text, expected):
     """DC棟, 件 before a data-centre noun, a particle after 일자리, 人才需求 as jobs."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pinyin readings after Han characters are dropped before reading (lead's note 5, class 1)
+        ("新廠月產(chǎn)能為 40 萬片。", [(400000.0, "wafer / month", None)]),
+        ("總建築面積120萬(wàn)平方米。", [(1.2e6, "m ** 2", None)]),
+        ("二期規(guī)劃月產(chǎn)能為 30 萬。", [(300000.0, "wafer / month", None)]),
+        ("台積電(TSMC)投資100億美元。", [(10e9, "USD", None)]),
+        # a building code after the counter: the noun after it is counted (class 3)
+        ("新建3栋数据中心、2栋动力中心、1栋B2办公楼。", [(3.0, "datacenter", None)]),
+    ],
+)
+def test_lead_note5_classes(text, expected):
+    """Pinyin annotations and building codes."""
+    assert _read(text) == expected
+
+
+def test_pinyin_spans_point_into_the_original_text():
+    """Spans of figures after a dropped reading still index the caller's text."""
+    text = "規(guī)劃月產(chǎn)能5万片，总投资120亿(yì)元"
+    got = [(f.text, f.unit) for f in extract_figures(text)]
+    assert got == [("月產(chǎn)能5万片", "wafer / month"), ("120亿(yì)元", "CNY")]
+    for f in extract_figures(text):
+        assert text[f.start : f.end] == f.text
