@@ -34,7 +34,7 @@ import regex
 from dashboard.parse.dispatch import variants
 from dashboard.parse.vocab import load
 
-__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence", "by_sentence", "bare_count"]
+__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence", "by_sentence", "bare_count", "persons_are_jobs"]
 
 
 
@@ -241,3 +241,16 @@ def bare_count(ctx, rec, end: int, value) -> bool:
             rec.kind, rec.unit, rec.e, rec.s = "quantity", ctx.canonical["jobs"], end, b.start()
             return True
     return False
+
+
+def persons_are_jobs(ctx, rs: int, end: int, value) -> bool:
+    """True when a count of people (``rs``..``end``: "300명", "400 specialists") is jobs: an
+    employment word within 30 characters. A count of a million or more needs that word outside
+    the noun itself ("over 2 million researchers" are users, not jobs)."""
+    text, ctx_words = ctx.text, ctx.p.jobs_ctx
+    if value < 10:
+        return False
+    lo, hi = max(0, rs - 30), min(len(text), end + 30)
+    if value >= 10**6:
+        return bool(ctx_words.search(text, lo, rs) or ctx_words.search(text, end, hi))
+    return ctx_words.search(text, lo, hi) is not None

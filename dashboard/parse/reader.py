@@ -24,7 +24,7 @@ import regex
 from dashboard.parse import patterns
 from dashboard.parse.after import apply_kind, no_count, post_words, word_kind
 from dashboard.parse.before import words_before
-from dashboard.parse.counted import bare_count, by_sentence, dc_in_sentence, wafer_period
+from dashboard.parse.counted import bare_count, by_sentence, dc_in_sentence, persons_are_jobs, wafer_period
 from dashboard.parse.document import destination_of
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
@@ -332,8 +332,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 rec.value *= 1000
         rec.e = um.end()
     elif group == "persons":
-        lo, hi = max(0, rs - 30), min(len(text), um.end() + 30)
-        if value >= 10 and p.jobs_ctx.search(text, lo, hi) and not text.startswith(ctx.not_jobs, _skip_particle(text, um.end())):
+        if persons_are_jobs(ctx, rs, um.end(), value) and not text.startswith(ctx.not_jobs, _skip_particle(text, um.end())):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], um.end()
     if rec.kind is None and pm is not None and (counter is not None or group == "persons"):
         c = counter.group("c") if counter is not None else um.group("persons")

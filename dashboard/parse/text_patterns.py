@@ -142,7 +142,7 @@ def ko_jo():
 def list_in_place():
     """"… 35 data centers — 18 in Dubai, 16 in Abu Dhabi", "… and eight under construction": a
     count of a list by place or by state (``[lists] states``)."""
-    return _c(r"[ ](?:in[ ][A-Z]|(?i:\L<list_states>)(?![A-Za-z]))")
+    return _c(r"[ ](?:in[ ][A-Z]|(?:more[ ])?(?i:\L<list_states>)(?![A-Za-z]))")  # "with 8 more on the way"
 
 
 def output_before():

@@ -224,3 +224,19 @@ def test_pinyin_spans_point_into_the_original_text():
     assert got == [("月產(chǎn)能5万片", "wafer / month"), ("120亿(yì)元", "CNY")]
     for f in extract_figures(text):
         assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It runs 20 data centres, with eight more under construction.", [(20.0, "datacenter", None), (8.0, "datacenter", None)]),
+        ("12 data centers are being built, with 8 more on the way.", [(12.0, "datacenter", None), (8.0, "datacenter", None)]),
+        ("It has 12 live events and 40 more on the way.", []),
+        # a million or more people is jobs only with an employment word outside the noun
+        ("The tool reaches over 2 million researchers.", []),
+        ("The fab will need 400 specialists.", [(400.0, "employee", None)]),
+    ],
+)
+def test_lead_note5_more(text, expected):
+    """'N more' before a state phrase carries the data-centre noun; millions of researchers are users."""
+    assert _read(text) == expected
