@@ -104,6 +104,8 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
         return None
     anywhere, words = _gpu_words(text)
     stop = _sentence_end(text, end, 60)
+    if counter == "片" and t["wafer_word"].search(text, sentence_start(text, rs, t["gpu_span"]), stop) is not None:
+        return None  # "片" with a wafer word in the sentence counts wafers
     if counter != "chips" and value >= 2 and _any_in(anywhere, end, stop):  # "一块芯片": "a single chip"
         if t["gpu_after"].match(text, end, stop) is not None:
             return end

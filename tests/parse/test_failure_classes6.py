@@ -240,3 +240,16 @@ def test_pinyin_spans_point_into_the_original_text():
 def test_lead_note5_more(text, expected):
     """'N more' before a state phrase carries the data-centre noun; millions of researchers are users."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("H100芯片的銷量約爲50萬片。", [(500000.0, "gpu", None)]),
+        ("該廠為輝達生產H100芯片，晶圓產出約5萬片。", [(50000.0, "wafer", None)]),
+        ("DC計10棟を整備する。", [(10.0, "datacenter", None)]),
+    ],
+)
+def test_lead_note5_counters(text, expected):
+    """片 counts GPU chips in a sentence without a wafer word; DC as a data-centre noun before 棟."""
+    assert _read(text) == expected
