@@ -65,10 +65,7 @@ def _numerals(ctx: Context, text: str):
     found: dict[int, object] = {}
     for sm in ctx.p.number_word_heads.finditer(text):
         # "5 billion": digits, no number word before; after a data-centre head, "… seven in Virginia"
-        if sm.group().lower() in _CHIP_HEADS:  # only after a model name: "six H100 accelerators"
-            before = _MODEL_BEFORE.search(text, max(0, sm.start() - 8), sm.start()) is not None
-        else:
-            before = text[sm.start() - 2 : sm.start() - 1].isalpha()
+        before = text[sm.start() - 2 : sm.start() - 1].isalpha()
         after = 120 if sm.group()[:1] in "Dd" else 0
         if before or after:
             lo = max(0, sm.start() - 60) if before else sm.end()
@@ -85,10 +82,6 @@ def _numerals(ctx: Context, text: str):
 
 def _first_two(item):
     return item[0], item[1]
-
-
-_CHIP_HEADS = frozenset(("accelerators", "gpus", "chips", "superchips"))
-_MODEL_BEFORE = regex.compile(r"[ ][A-Z]{1,3}[0-9]{2,4}[A-Z]?[ ]\Z")  # "six H100 accelerators"
 
 
 def _word_run(word: str) -> Run:

@@ -80,7 +80,6 @@ def _number_words(p: "Patterns"):
         rf"(?=[{heads}])(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
         r"(?=[ -](?i:thousand|million|billion|trillion|gigawatts?|megawatts?|hectares?|acres?|square[ -](?:foot|feet|meters?|metres?))(?![A-Za-z])"
         r"|[ ]in[ ][A-Z]"  # "eight data centres: seven in Virginia and one in Texas"
-        r"|[ ][A-Z]{1,3}[0-9]{2,4}[A-Z]?[ ](?i:accelerators|gpus|chips|superchips)(?![A-Za-z])"  # "six H100 accelerators"
         r"|(?<!(?<![A-Za-z])(?i:an?))[ ](?:more[ ])?(?i:\L<list_states>)(?![A-Za-z])"  # "… and eight under construction" ("a planned capacity": no count)
         # "two new data centers", "two 100 MW HUMAIN data centres"
         r"|[ ](?:[0-9][0-9,.]{0,8}+[ ]?(?:MW|GW|(?i:megawatts?|gigawatts?))[ ])?(?:[A-Z][A-Za-z0-9\-]{1,15}+[ ]){0,2}+"
