@@ -146,7 +146,8 @@ def normalize(text: str) -> Normalized:
 
 
 _TONED = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\([{_TONED}]{{1,6}}[1-4]?(?:[ /][{_TONED}]{{1,6}}[1-4]?){{0,3}}\)")
+# the literal "(" first lets the scan skip to candidates; the Han character before it is checked after
+_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[{_TONED}]{{1,6}}[1-4]?(?:[ /][{_TONED}]{{1,6}}[1-4]?){{0,3}}\)")
 
 
 def _drop_pinyin(n: Normalized) -> Normalized:

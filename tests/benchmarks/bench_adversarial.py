@@ -69,7 +69,6 @@ CASES = {
     "'Rs 1,' + '25,' x n + '000 crore' (lakh groups)": lambda n: "Rs 1," + "25," * n + "000 crore",
     "'月產能為 30 萬' x n, 'a workforce of 900 ' x n": lambda n: "月產能為 30 萬" * n + "a workforce of 900 " * n,
     "'2조4.000억' x n (dot thousands)": lambda n: "2조4.000억" * n + "원",
-    "'two H100 chips, ' x n (number word + model)": lambda n: "two H100 chips, " * n,
     "'月產(chǎn)能' x n + 5万片 (pinyin readings)": lambda n: "月產(chǎn)能" * n + "5万片",
     "dense article": lambda n: _dense(n * 10),
 }
