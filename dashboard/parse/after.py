@@ -1,13 +1,14 @@
 """The words after a figure's unit: approximation and bound words (가량, 以上, or more),
 "1조원대" (a range of money) and "1GW급" (a size class), and the look-up of a matched word
-in a vocabulary table (``vocab/words.toml``, ``[before]`` and ``[after]``).
+in a vocabulary table (``vocab/words.toml``, ``[before]`` and ``[after]``); :func:`no_count`
+tells a figure whose surrounding words make it a rate, a class or a topic (``[filter]``).
 
 >>> word_kind({"or more": "lower"}, "OR  MORE")
 'lower'
 """
 from __future__ import annotations
 
-__all__ = ["word_kind", "apply_kind", "post_words"]
+__all__ = ["word_kind", "apply_kind", "post_words", "no_count"]
 
 
 def word_kind(table: dict[str, str], word: str) -> str:
@@ -48,3 +49,15 @@ def post_words(ctx, rec) -> None:
         if kind:
             apply_kind(rec, kind)
             rec.e = po.end()
+
+
+def no_count(ctx, rec) -> bool:
+    """True when the words around a read figure make it no figure: a rate's unit ("데이터센터
+    1개당"), a class ("百萬片等級"; "十万张级别GPU" is GPUs), one data centre as a topic
+    ("1カ所のデータセンターにおける電力需要"), chips per day ("하루 500만개 칩 생산")."""
+    text = ctx.text
+    if rec.unit == ctx.canonical["datacenter"] and rec.value == 1 and text.startswith(ctx.one_dc_topic_after, rec.e):
+        return True
+    if rec.unit == ctx.canonical["gpu"] and text[max(0, rec.rs - 4) : rec.rs].rstrip(" ").endswith(ctx.gpu_not_after):
+        return True
+    return text.startswith(ctx.per_unit, rec.e) or rec.unit != ctx.canonical["gpu"] and text.startswith(ctx.class_after, rec.e)

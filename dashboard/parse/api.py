@@ -8,7 +8,8 @@ silently; the other figures of the text are still returned.
 """
 from __future__ import annotations
 
-import heapq
+import functools
+
 import logging
 import os
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from dashboard.errors import ParseError
 from dashboard.parse import patterns
 from dashboard.parse.document import region_of
 from dashboard.parse.figure import Figure
-from dashboard.parse.filters import drop_english_years, drop_fx_quotes, drop_quotes
+from dashboard.parse.filters import drop_card_classes, drop_english_years, drop_fx_quotes, drop_quotes
 from dashboard.parse.links import apply_declarations, link_ranges, link_restatements
 from dashboard.parse.lists import link_lists
 from dashboard.parse.normalize import normalize
@@ -72,8 +73,15 @@ def _numerals(ctx: Context, text: str):
                 found.setdefault(m.start(), m)
     if not found:
         return ((m, None) for m in runs)
-    words = sorted(((m, _word_run(m.group())) for m in found.values()), key=lambda x: x[0].start())
-    return heapq.merge(((m, None) for m in runs), words, key=lambda x: x[0].start())
+    # both in text order: one stable sort of the (nearly sorted) list is cheaper than heapq.merge
+    items = [(m.start(), 0, m, None) for m in runs]
+    items += [(m.start(), 1, m, _word_run(m.group())) for m in found.values()]
+    items.sort(key=_first_two)
+    return ((m, run) for _s, _k, m, run in items)
+
+
+def _first_two(item):
+    return item[0], item[1]
 
 
 def _word_run(word: str) -> Run:
@@ -117,6 +125,7 @@ def _extract(text: str, locale: str | None, strict: bool) -> list[Figure]:
     drop_fx_quotes(ctx, recs)
     drop_quotes(ctx, recs)
     drop_english_years(ctx, recs)
+    drop_card_classes(ctx, recs)
     link_ranges(ctx, recs)
     link_restatements(ctx, recs)
     link_lists(ctx, recs)
@@ -243,7 +252,11 @@ class Reported:
     ``bound`` is one of "exact", "approx", "lower", "upper", "range";
     ``approx`` is True when an approximation word was written (also on ranges
     and bounds); ``restatements`` are the figures restating it in parentheses
-    (kept as extra information, never the amount).
+    (kept as extra information, never the amount); ``unread`` is the text
+    before and after what was read, stripped ("拟募资295亿元" -> ("拟募资", ""));
+    ``complete`` is False when a number stands in it ("VND 17.5 trillion
+    (US$665 million)" with a currency the parser does not know: the amount read
+    is the restatement). An amount cut inside a word ("$5 billionz") is refused.
     """
 
     value: float
@@ -255,10 +268,16 @@ class Reported:
     approx: bool
     text: str
     restatements: tuple[Figure, ...] = ()
+    unread: tuple[str, str] = ("", "")
 
     @property
     def currency(self) -> str | None:
         return self.unit if self.kind == "money" else None
+
+    @property
+    def complete(self) -> bool:
+        """False when a number stands outside what was read: the amount may be another one."""
+        return not any(_NUMBER.search(part) for part in self.unread)
 
 
 def parse_reported(text: str, *, locale: str | None = None) -> Reported:
@@ -280,6 +299,12 @@ def parse_reported(text: str, *, locale: str | None = None) -> Reported:
     >>> r = parse_reported("€5.5bn ($6.3bn)")
     >>> r.value, r.unit, r.bound, r.restatements[0].unit
     (5500000000.0, 'EUR', 'exact', 'USD')
+    >>> r = parse_reported("总投资约10亿元人民币以上规模"); r.unread, r.complete
+    (('总投资', '规模'), True)
+    >>> parse_reported("$5 billionz")
+    Traceback (most recent call last):
+    ...
+    dashboard.errors.ParseError: cannot parse '$5 billionz' at position 2: the scale word 'billionz' after the amount read ('$5') is not read
     """
     figures = _figures_or_error(text, locale)
     top = figures[0]
@@ -290,6 +315,7 @@ def parse_reported(text: str, *, locale: str | None = None) -> Reported:
     rest = [f for f in figures if id(f) not in used]
     if rest:
         raise ParseError(text, f"more than one amount (another starts at position {rest[0].start}: {rest[0].text!r})", rest[0].start)
+    unread = _unread(text, [top] + ([other] if other is not None else []) + list(restatements))
     if other is not None:
         low, high = sorted((top.value, other.value))
         bound: BoundKind = "range"
@@ -299,4 +325,36 @@ def parse_reported(text: str, *, locale: str | None = None) -> Reported:
         low = high = top.value
         bound = top.bound or ("approx" if top.approx else "exact")  # type: ignore[assignment]
         span, approx = top.text, top.approx
-    return Reported(low, low, high, top.unit, top.kind, bound, approx, span, restatements)
+    return Reported(low, low, high, top.unit, top.kind, bound, approx, span, restatements, unread)
+
+
+_WORDISH = regex.compile(r"[A-Za-z0-9]")
+_NUMBER = regex.compile(r"[0-9]")
+
+
+@functools.cache
+def _garbled_scale():
+    """A scale word glued to more letters ("billionz", "bnx") right after an amount."""
+    from dashboard.parse.wordlists import lists
+
+    words = [w for w in lists()["scale_words"] if w[:1].isascii() and w[:1].isalpha()]
+    return regex.compile(r"[ ]?(?i:\L<w>)[A-Za-z]", regex.VERSION1, w=words)
+
+
+def _unread(text: str, read: list[Figure]) -> tuple[str, str]:
+    """The text before and after the figures ``read`` (restatements' brackets included), or
+    :class:`ParseError` when what was read is only part of the amount: the span begins or ends
+    inside a word, or a scale word glued to more letters follows it ("$5 billionz" would be $5)."""
+    start, end = min(f.start for f in read), max(f.end for f in read)
+    m = _CLOSE.match(text, end) if any(f.restates is not None for f in read) else None
+    if m is not None and not _NUMBER.search(m.group()):
+        end = m.end()
+    if start and _WORDISH.match(text, start - 1) and _WORDISH.match(text, start):
+        raise ParseError(text, f"the amount read ({read[0].text!r}) begins inside a word", start)
+    if _WORDISH.match(text, end) and _WORDISH.match(text, end - 1):
+        raise ParseError(text, f"the amount read ({read[0].text!r}) ends inside a word", end)
+    garbled = _garbled_scale().match(text, end)
+    if garbled is not None:  # "$5 billionz": the scale word is not read, so the amount would be $5
+        raise ParseError(text, f"the scale word {garbled.group().strip()!r} after the amount read ({read[0].text!r}) is not read", end)
+    before, after = text[:start], text[end:]
+    return before.strip(), after.strip(" \t\n.,;:!?。、，．")

@@ -67,10 +67,13 @@ def _currency(text: str, end: int) -> int:
     return -1
 
 
-def _pre_word(text: str, end: int) -> int:
-    """Start of an approximation or bound word ending at ``end``, or -1."""
+def _pre_word(text: str, end: int, shorter_than: int = 0) -> int:
+    """Start of an approximation or bound word ending at ``end`` (the longest, or the longest
+    shorter than ``shorter_than`` characters when that is given), or -1."""
     _, _, _, pre, by_last, not_yaku, not_tilde = _tables()
     for n in by_last.get(text[end - 1 : end], ()):
+        if shorter_than and n >= shorter_than:
+            continue
         start = end - n
         if start < 0:
             continue
@@ -130,6 +133,11 @@ def words_before(ctx, rs: int, need_q: bool) -> Before:
         start = _pre_word(text, end)
         if start < 0:
             break
+        if name == "ab2" and _pre_word(text, _skip_space(text, start)) < 0:
+            # "最大約929億円": 大約 (about) would leave 最; 最大 (up to) + 約 (about) reads both words
+            short = _pre_word(text, end, end - start)
+            if short > start and _pre_word(text, _skip_space(text, short)) >= 0 and _pre_word(text, _skip_space(text, short)) < start:
+                start = short
         pre._add(name, text, start, end)
         left = start
         end = _skip_space(text, start)

@@ -34,7 +34,7 @@ import regex
 from dashboard.parse.dispatch import variants
 from dashboard.parse.vocab import load
 
-__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence", "by_sentence"]
+__all__ = ["sentence_start", "gpu_by_sentence", "wafer_by_sentence", "wafer_period", "dc_by_sentence", "by_sentence", "bare_count", "persons_are_jobs"]
 
 
 
@@ -65,7 +65,8 @@ def _patterns():
         "ends": tuple(sentence["ends"]), "date_digits": frozenset(sentence["date_digits"]),
         "dc_word": dc_word, "dc_any": dc_any, "han_ok": tuple(load("phrases")["carry"]["han_ok"]), "dc_sentence": frozenset(dc["sentence_counters"]), "dc_near": frozenset(dc["near_counters"]),
         "of": frozenset(load("phrases")["datacenter"]["counted_noun_after"]),
-        "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]),
+        "dc_span": int(dc["sentence_span"]), "dc_near_span": int(dc["near_span"]), "dc_gap": tuple(dc["near_gap_words"]),
+        "dc_after_ok": tuple(dc["after_counter_ok"]),
         "gpu_word": gpu_word, "gpu_any": gpu_any, "gpu_after": gpu_after, "wafer_word": wafer_word, "month": month, "year": year,
         "gpu_counters": frozenset(gp["context_counters"]), "wafer_counters": frozenset(wf["context_counters"]),
         "gpu_later": frozenset(gp["later_counters"]), "gpu_later_span": int(gp["later_span"]), "gpu_later_not": tuple(gp["later_not_after"]),
@@ -103,6 +104,8 @@ def gpu_by_sentence(text: str, rs: int, counter: str, end: int, value) -> int | 
         return None
     anywhere, words = _gpu_words(text)
     stop = _sentence_end(text, end, 60)
+    if counter == "片" and t["wafer_word"].search(text, sentence_start(text, rs, t["gpu_span"]), stop) is not None:
+        return None  # "片" with a wafer word in the sentence counts wafers
     if counter != "chips" and value >= 2 and _any_in(anywhere, end, stop):  # "一块芯片": "a single chip"
         if t["gpu_after"].match(text, end, stop) is not None:
             return end
@@ -176,16 +179,25 @@ def dc_by_sentence(text: str, rs: int, counter: str, end: int, value) -> bool:
     t = _patterns()
     if value < 2 or text[end : end + 1] in t["of"]:  # "一棟" is "a building"; "1万カ所の基地局" counts base stations
         return False
+    if "\u4e00" <= text[end : end + 1] <= "\u9fff" and not text.startswith(t["han_ok"] + t["dc_after_ok"], end):
+        return False  # "2栋动力中心、1栋办公楼": the counter counts the Chinese noun after it
     if counter in t["dc_sentence"]:
         lo = sentence_start(text, rs, t["dc_span"])
     elif counter in t["dc_near"]:
-        lo = max(0, rs - t["dc_near_span"] - 12)  # the noun may begin before the span, it must end inside
+        lo = max(0, rs - t["dc_near_span"] - 24)  # the noun may begin before the span, it must end inside
     else:
         return False
     found = None
     for found in t["dc_word"].finditer(text, lo, rs):
         pass
-    return found is not None and (counter in t["dc_sentence"] or rs - found.end() <= t["dc_near_span"])
+    if found is None:
+        return False
+    if counter in t["dc_sentence"]:
+        return True
+    gap = text[found.end() : rs]
+    for w in t["dc_gap"]:  # "智算中心项目超过200个": project and bound words do not count against the span
+        gap = gap.replace(w, "")
+    return len(gap) <= t["dc_near_span"]
 
 
 def dc_in_sentence(text: str, rs: int, end: int) -> bool:
@@ -211,3 +223,36 @@ def by_sentence(ctx, rec, counter, value) -> None:
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical[unit], end
     elif dc_by_sentence(text, rec.rs, c, end, value):
         rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["datacenter"], end
+
+
+_WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")  # a word follows: "of 900 trucks" counts trucks
+
+
+def bare_count(ctx, rec, end: int, value) -> bool:
+    """Set ``rec`` (a numeral with no unit or counter, ending at ``end``) to what the words before
+    it count, and return True: wafers per month after a Chinese monthly-capacity word
+    ("規劃月產能為 30 萬", ``[wafer] zh_month_capacity_bare``), jobs after "a workforce of"
+    (``[jobs] english_before``)."""
+    text, p, rs = ctx.text, ctx.p, rec.rs
+    if text[end - 1 : end] in "万萬" and p.zh_month_capacity_bare.search(text, max(0, rs - 12), rs):
+        rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["wafer_month"], end
+        return True
+    if text[rs - 4 : rs - 1] == " of" and value >= 10 and not _WORD_AFTER.match(text, end):
+        b = p.jobs_before_en.search(text, max(0, rs - 20), rs)
+        if b is not None:
+            rec.kind, rec.unit, rec.e, rec.s = "quantity", ctx.canonical["jobs"], end, b.start()
+            return True
+    return False
+
+
+def persons_are_jobs(ctx, rs: int, end: int, value) -> bool:
+    """True when a count of people (``rs``..``end``: "300명", "400 specialists") is jobs: an
+    employment word within 30 characters. A count of a million or more needs that word outside
+    the noun itself ("over 2 million researchers" are users, not jobs)."""
+    text, ctx_words = ctx.text, ctx.p.jobs_ctx
+    if value < 10:
+        return False
+    lo, hi = max(0, rs - 30), min(len(text), end + 30)
+    if value >= 10**6:
+        return bool(ctx_words.search(text, lo, rs) or ctx_words.search(text, end, hi))
+    return ctx_words.search(text, lo, hi) is not None

@@ -12,6 +12,11 @@
   a ``strong`` marker (台灣, 全台灣, Taiwanese company names: 南亞科, 華邦) counts twice.
   Traditional script alone decides nothing: mainland text is often written in it.
   An explicit ``locale`` wins over the region; a declaration wins over both.
+* **Destination**: before the region, the place the money goes to decides a bare
+  元: "台灣廠商赴上海投資50億元" is CNY (a Taiwanese subject spending in Shanghai),
+  "陸資來台投資30億元" TWD: a ``[destination]`` word (赴, 在, 落戶, ...) right
+  before a place or region word, nearest the amount in its sentence. Who pays
+  is no cue; a declaration and a ``locale`` still win over the place.
 
 The words are in ``vocab/money.toml`` (``[declaration]``, ``[context.*]``).
 
@@ -24,8 +29,9 @@ from __future__ import annotations
 
 from dashboard.parse import patterns
 from dashboard.parse.currencies import prefixes, suffixes
+from dashboard.parse.vocab import load
 
-__all__ = ["region_of", "declarations", "sentence_declarations"]
+__all__ = ["region_of", "destination_of", "declarations", "sentence_declarations"]
 
 
 def _code(word: str) -> str | None:
@@ -44,6 +50,28 @@ def region_of(text: str) -> str | None:
     if counts[best] and counts[best] > counts["CNY"]:
         return best
     return None
+
+
+def destination_of(text: str, pos: int) -> str | None:
+    """The currency of the place a bare 元 at ``pos`` goes to, when its sentence names one.
+
+    >>> destination_of("台灣廠商赴上海投資50億元", 9), destination_of("陸資來台投資30億元", 6)
+    ('CNY', 'TWD')
+    >>> destination_of("台灣廠商投資50億元", 6) is None
+    True
+    """
+    p = patterns.get()
+    dest = load("money")["destination"]
+    lo = max(0, pos - int(dest["window"]))
+    if p.destination_word.search(text, lo, pos) is None:  # the common case: no destination word near
+        return None
+    for end in p.sentence_end.finditer(text, lo, pos):
+        lo = end.end()
+    m = p.destination.search(text, lo, pos)
+    if m is None:
+        return None
+    place = m.group("place")
+    return dest["short"].get(place) or p.region_code.get(place)
 
 
 def declarations(text: str) -> list[tuple[int, str]]:

@@ -5,6 +5,10 @@ pattern covers every spelling: full-width digits and letters (１,０００ -> 1
 compatibility squares (㎿ -> MW, ㎾ -> kW, ㎡ -> m2, ㎢ -> km2, ㌦ -> ドル,
 ㌔ -> キロ), NBSP / thin / ideographic spaces -> space (a thin space between digit groups,
 "1\u202f200", -> a comma), wave dashes -> ~.
+Pinyin readings that some sites insert after a Han character are dropped
+("月產(chǎn)能" -> "月產能", "120萬(wàn)平方米"): a parenthesised run of lower-case
+Latin syllables, with or without tone marks or tone digits, right after a Han
+character; "(TSMC)", "(HK)" and "(約3兆円)" stay.
 Kept as written: circled and parenthesised digits (①, ⑴ are list markers, not
 numbers), superscripts (10² is not 102; m² is read as a unit), and characters
 outside the compatibility blocks, so most news text is returned unchanged.
@@ -16,6 +20,9 @@ outside the compatibility blocks, so most news text is returned unchanged.
 '10MWと5,000m2'
 >>> n.span(0, 4), n.span(5, 12)
 ((0, 3), (4, 10))
+>>> n = normalize("月產(chǎn)能為40萬片")
+>>> n.text, n.span(0, 8)
+('月產能為40萬片', (0, 14))
 """
 from __future__ import annotations
 
@@ -64,14 +71,23 @@ def _tables():
 class Normalized:
     """Normalised ``text`` of ``original``, with :meth:`span` mapping offsets back."""
 
-    __slots__ = ("original", "text", "_n_starts", "_n_ends", "_o_starts")
+    __slots__ = ("original", "text", "_n_starts", "_n_ends", "_o_starts", "_cut_at", "_cut_sum")
 
-    def __init__(self, original: str, text: str, n_starts=(), n_ends=(), o_starts=()) -> None:
+    def __init__(self, original: str, text: str, n_starts=(), n_ends=(), o_starts=(), cut_at=(), cut_sum=()) -> None:
         self.original = original
         self.text = text
         self._n_starts = n_starts  # normalised start of each character whose length changed
         self._n_ends = n_ends
         self._o_starts = o_starts
+        self._cut_at = cut_at  # positions in ``text`` where a pinyin reading was dropped
+        self._cut_sum = cut_sum  # characters dropped up to and including each cut
+
+    def _uncut(self, pos: int, is_end: bool) -> int:
+        """``pos`` in the text before the pinyin readings were dropped (an end stays before a cut)."""
+        if not self._cut_at:
+            return pos
+        i = (bisect.bisect_left if is_end else bisect.bisect_right)(self._cut_at, pos)
+        return pos + (self._cut_sum[i - 1] if i else 0)
 
     def _map(self, pos: int, is_end: bool) -> int:
         if not self._n_starts:
@@ -88,7 +104,7 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text for ``text[start:end]``."""
-        return self._map(start, False), self._map(end, True)
+        return self._map(self._uncut(start, False), False), self._map(self._uncut(end, True), True)
 
 
 _THIN_GROUP = re.compile(r"(?<=[0-9])[\u2009\u202f](?=[0-9]{3}(?![0-9]))")
@@ -102,7 +118,7 @@ def normalize(text: str) -> Normalized:
     """
     table, changed = _tables()
     if changed.search(text) is None:
-        return Normalized(text, text)
+        return _drop_pinyin(Normalized(text, text))
     original = text
     if "\u2009" in text or "\u202f" in text:  # a thin space between digit groups is a thousands separator
         text = _THIN_GROUP.sub(",", text)  # same length: offsets are unchanged
@@ -126,4 +142,26 @@ def normalize(text: str) -> Normalized:
                 shift += len(out) - 1
             o += 1
     parts.append(text[last:])
-    return Normalized(original, "".join(parts), n_starts, n_ends, o_starts)
+    return _drop_pinyin(Normalized(original, "".join(parts), n_starts, n_ends, o_starts))
+
+
+_TONED = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# the literal "(" first lets the scan skip to candidates; the Han character before it is checked after
+_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[{_TONED}]{{1,6}}[1-4]?(?:[ /][{_TONED}]{{1,6}}[1-4]?){{0,3}}\)")
+
+
+def _drop_pinyin(n: Normalized) -> Normalized:
+    """``n`` without the pinyin readings after Han characters, its offsets still mapped."""
+    text = n.text
+    if "(" not in text or _PINYIN.search(text) is None:
+        return n
+    parts, cut_at, cut_sum = [], [], []
+    last = dropped = 0
+    for m in _PINYIN.finditer(text):
+        parts.append(text[last : m.start()])
+        dropped += m.end() - m.start()
+        cut_at.append(m.start() - (dropped - (m.end() - m.start())))
+        cut_sum.append(dropped)
+        last = m.end()
+    parts.append(text[last:])
+    return Normalized(n.original, "".join(parts), n._n_starts, n._n_ends, n._o_starts, tuple(cut_at), tuple(cut_sum))

@@ -79,6 +79,10 @@ def _digits(tok: str) -> tuple[Decimal, bool]:
     return Decimal(tok), False
 
 
+# "2조4.000억": a dot for a thousands separator between 조/兆 and 억/億 (an 억 part has at most 4 digits)
+_DOT_THOUSANDS = regex.compile(r"(?<=[조兆])([0-9])\.([0-9]{3})(?=[억億亿])")
+
+
 @functools.lru_cache(maxsize=4096)  # numerals repeat ("1", "10", "100억"); Run is immutable
 def read_run(run: str) -> Run:
     """Read one numeral run to an exact value.
@@ -87,11 +91,15 @@ def read_run(run: str) -> Run:
 
     >>> float(read_run("1兆1,000億").value), float(read_run("1억2천만").value)
     (1100000000000.0, 120000000.0)
+    >>> float(read_run("2조4.000억").value), float(read_run("1,25,000").value)
+    (2400000000000.0, 125000.0)
     """
     if run.isascii() and run.replace(",", "").replace(".", "", 1).isdigit():  # the common case
         value, absurd = _digits(run)
         return Run(value, 1, True, absurd or value >= MAX_VALUE)
     kd, small, big, tok_re = _tables()
+    if "." in run:
+        run = _DOT_THOUSANDS.sub(r"\1\2", run)
     mult = big.get(run[-1])
     if mult is not None and len(run) > 1:  # "5000억", "1.5兆": digits and one multiplier
         head = run[:-1]

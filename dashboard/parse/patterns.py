@@ -44,7 +44,9 @@ def _run(p: "Patterns"):
     BIG = rf"(?:{alt(ph['big_pairs'])}|[{big1}]|兆(?!{no}))"
     SMALL = rf"(?:[{sm}]|千(?!{no}))"
     # ASCII digits (NFKC folded the rest); a decimal comma only before a Portuguese/Spanish scale word
-    DIG = rf"[0-9]{{1,400}}+(?:,[0-9]{{3}}(?![0-9]))*+(?:[.・][0-9]{{1,400}}+|,[0-9]{{1,2}}(?=[ ]{alt(ph['decimal_comma_before'])}))?+"
+    # Indian lakh grouping ("1,25,000", "12,34,56,789": groups of two before the last three) first;
+    # the reader keeps it only for rupees or before crore/lakh (reader.LAKH)
+    DIG = rf"(?:[0-9]{{1,2}}+(?:,[0-9]{{2}}(?=,))++,[0-9]{{3}}(?![0-9])|[0-9]{{1,400}}+(?:,[0-9]{{3}}(?![0-9]))*+)(?:[.・][0-9]{{1,400}}+|,[0-9]{{1,2}}(?=[ ]{alt(ph['decimal_comma_before'])}))?+"
     letters = alt(ph["run_after_letters"])
     counters = chars(ph["run_after_letters_counters"])
     digit_start = rf"(?:(?<![A-Za-z0-9_.,])|(?<=(?<![0-9]),)|(?<=(?<![A-Za-z])\L<cur_letters>)|(?<={letters})(?=[0-9,]{{1,12}}+[{counters}]))"
@@ -63,7 +65,8 @@ def _run(p: "Patterns"):
         | (?<![{vague}])(?:[{kd}]{{1,30}}+|{SMALL}(?=[{kd}]|{BIG}|{SMALL}|[點][{kd}]))
           (?:{BIG}|{SMALL}|[{kd}]{{1,30}}+|[點.][{kd}]{{1,12}}+(?=[{kd}]|{BIG})?|{DIG}){{0,16}}+
         | (?<![가-힣0-9])만(?=[0-9])(?:{DIG}|{SMALL}|[{kd}]++){{1,4}}+  # 만7천 (17,000)
-        | (?<![0-9{kd}{sm}千万萬])[万萬](?=卡)                        # 万卡 (10,000 cards)
+        | (?<![0-9{kd}{sm}千万萬])[万萬](?=卡)                        # 万卡 (10,000 cards; filters.drop_card_classes)
+        | (?<=[{chars(ph['bare_pair_after'])}]){alt(ph['big_pairs'])}           # 超万亿 (more than a trillion)
         )
         """,
         _F, cur_letters=lists()["cur_letters"],
@@ -77,7 +80,7 @@ def _number_words(p: "Patterns"):
         rf"(?=[{heads}])(?<![A-Za-z$€£¥₩₹])(?i:\L<number_words>)"
         r"(?=[ -](?i:thousand|million|billion|trillion|gigawatts?|megawatts?|hectares?|acres?|square[ -](?:foot|feet|meters?|metres?))(?![A-Za-z])"
         r"|[ ]in[ ][A-Z]"  # "eight data centres: seven in Virginia and one in Texas"
-        r"|(?<!(?<![A-Za-z])(?i:an?))[ ](?i:\L<list_states>)(?![A-Za-z])"  # "… and eight under construction" ("a planned capacity": no count)
+        r"|(?<!(?<![A-Za-z])(?i:an?))[ ](?:more[ ])?(?i:\L<list_states>)(?![A-Za-z])"  # "… and eight under construction" ("a planned capacity": no count)
         # "two new data centers", "two 100 MW HUMAIN data centres"
         r"|[ ](?:[0-9][0-9,.]{0,8}+[ ]?(?:MW|GW|(?i:megawatts?|gigawatts?))[ ])?(?:[A-Z][A-Za-z0-9\-]{1,15}+[ ]){0,2}+"
         r"(?:(?:(?i:\L<dc_adj>)|[a-z]{1,12}+-[a-z]{1,12}+)[ ]){0,2}"
@@ -90,22 +93,28 @@ def _scale(p: "Patterns"):
     letters = sorted(load("words")["scale"]["letter"], key=len, reverse=True)
     return regex.compile(
         # "$10+ billion": a plus sign before the scale word is a lower bound
-        r"(?P<plus>[ ]?\+)?"
+        # "$10-plus billion": so is "-plus"
+        r"(?P<plus>[ ]?\+|(?i:\L<lower_words>)(?=[ -][A-Za-z]))?"
         # a unit symbol may stand glued after a scale word ("1.3millionft2")
         r"(?:[ ]|-)?(?:(?P<w>(?i:\L<scale_words>))(?:(?![A-Za-z0-9²³])|(?=\L<glued>(?![A-Za-z0-9])))"
         r"|(?P<l>\L<letters>)(?![A-Za-z0-9²³]))", _F,
-        scale_words=lists()["scale_words"], glued=load("phrases")["numeral"]["glued_after_scale"], letters=letters,
+        scale_words=lists()["scale_words"], lower_words=load("words")["infix"]["lower_words"], glued=load("phrases")["numeral"]["glued_after_scale"], letters=letters,
     )
 
 
 def _infix(p: "Patterns"):
     inf, ph = load("words")["infix"], load("phrases")["numeral"]
     big = alt(ph["big_pairs"] + ph["big_chars"] + ["兆"])
-    return regex.compile(rf"[ ]?(?P<i>[{regex.escape(inf['approx'] + inf['lower'])}])(?P<big>{big})?")
+    # an approximation character (a: "2만여 개", "1万余片") or a lower bound (l: "2,000+ workers", "500-plus jobs")
+    return regex.compile(
+        rf"[ ]?(?:(?P<a>[{regex.escape(inf['approx'])}])|(?P<l>[{regex.escape(inf['lower'])}]|(?i:\L<lower_words>)(?![A-Za-z])))(?P<big>{big})?",
+        regex.VERSION1, lower_words=inf["lower_words"],
+    )
 
 
 def _counter(p: "Patterns"):
-    return regex.compile(r"[ ]?(?P<c>\L<counters>)(?![A-Za-z])", regex.VERSION1 | regex.IGNORECASE, counters=lists()["counters"])
+    # a Latin counter ("units") stands as a word; a CJK one may have a Latin noun after it ("8000片GaN芯片")
+    return regex.compile(r"[ ]?(?P<c>\L<counters>)(?:(?<![A-Za-z])|(?![A-Za-z]))", regex.VERSION1 | regex.IGNORECASE, counters=lists()["counters"])
 
 
 def _q(p: "Patterns"):
@@ -196,7 +205,8 @@ _BUILDERS = {
     "quote_first": lambda p: first_chars(p.quote_ctx, _universe() | set("".join(lists()["quote_ctx"])) | set(p.quote_ctx.pattern)),
     "cur_last": lambda p: frozenset(w[-1] for w in load("money")["prefix"]),
     "counter_first": lambda p: frozenset(c for w in lists()["counters"] for c in _first(w[0])),
-    "infix_first": lambda p: frozenset(load("words")["infix"]["approx"] + load("words")["infix"]["lower"]),
+    "infix_first": lambda p: frozenset(load("words")["infix"]["approx"] + load("words")["infix"]["lower"]
+                                       + "".join(w[0] for w in load("words")["infix"]["lower_words"])),
     "big_chars": lambda p: frozenset("".join(load("phrases")["numeral"]["big_chars"]) + "兆"),
     "region_code": lambda p: region_codes(),
     "region_weight": lambda p: region_weights(),

@@ -22,9 +22,10 @@ from decimal import Decimal
 import regex
 
 from dashboard.parse import patterns
-from dashboard.parse.after import apply_kind, post_words, word_kind
+from dashboard.parse.after import apply_kind, no_count, post_words, word_kind
 from dashboard.parse.before import words_before
-from dashboard.parse.counted import by_sentence, dc_in_sentence, wafer_period
+from dashboard.parse.counted import bare_count, by_sentence, dc_in_sentence, persons_are_jobs, wafer_period
+from dashboard.parse.document import destination_of
 from dashboard.parse.implied import implied_currency as _implied_currency
 from dashboard.parse.currencies import YEN_SIGN, YUAN, prefixes, resolve, suffixes, text_says_yuan
 from dashboard.parse.numerals import Run, read_run
@@ -78,6 +79,8 @@ def _static() -> dict:
         "jobs_counters": frozenset(w["counter"]["jobs"]),
         "dc_counters": frozenset(w["datacenter"]["counters"]),
         "per_unit": tuple(w["filter"]["per_unit"]),
+        "one_dc_topic_after": tuple(w["filter"]["one_dc_topic_after"]),
+        "gpu_not_after": tuple(w["filter"]["gpu_not_after"]),
         "class_after": tuple(w["filter"]["class_after"]),
         "ordinal_before": frozenset(load("phrases")["guards"]["ordinal_before"]),
         "before": w["before"],
@@ -134,6 +137,10 @@ class Context:
             declared = self.yuan(pos)
             if declared:
                 return declared
+            if self.locale is None:  # the place the money goes to, before the article's region
+                place = destination_of(self.text, pos)
+                if place is not None:
+                    return place
             return resolve(code, locale=self.locale, region=self.region)
         return resolve(code, locale=self.locale, yuan_text=code == YEN_SIGN and self.yuan_text)
 
@@ -155,6 +162,8 @@ def _unit(p, text: str, pos: int):
 
 
 _WORD = regex.compile(r"[a-z][A-Za-z]{0,29}+")
+_CODE = regex.compile(r"[A-Za-z0-9]{1,4}+(?=\p{Han})")
+_LAKH = regex.compile(r"(?<![0-9])[0-9]{1,2},[0-9]{2},")  # Indian lakh grouping ("1,25,000")
 
 
 def worth_reading(ctx: Context, m) -> bool:
@@ -223,17 +232,20 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     um = _unit(p, text, pos)
     infix = plus = False
     cpos = pos
+    if um is not None and text[pos : pos + 1] == "-":  # "8,000-Plus GPUs" read as a name before the noun
+        im = p.infix.match(text, pos)
+        plus = im is not None and im.group("l") is not None
     if um is None and _next(text, pos) in p.infix_first:
         im = p.infix.match(text, pos)
         if im:
             um = _unit(p, text, im.end())
             if um is not None:
-                infix = im.group("i") != "+"
+                infix = im.group("a") is not None
                 plus = not infix
                 tail = im.end()
                 if im.group("big"):
                     value *= ctx.big[im.group("big")]
-            elif im.group("i") != "+" and not im.group("big"):
+            elif im.group("a") is not None and not im.group("big"):
                 cpos = im.end()  # "일자리 2만여 개": an approximate count before its counter
     rec = Rec(s=rs, e=tail, rs=rs, tail=tail, run=run, value=value, scale=scale)
     if run.absurd:
@@ -320,8 +332,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
                 rec.value *= 1000
         rec.e = um.end()
     elif group == "persons":
-        lo, hi = max(0, rs - 30), min(len(text), um.end() + 30)
-        if value >= 10 and p.jobs_ctx.search(text, lo, hi) and not text.startswith(ctx.not_jobs, _skip_particle(text, um.end())):
+        if persons_are_jobs(ctx, rs, um.end(), value) and not text.startswith(ctx.not_jobs, _skip_particle(text, um.end())):
             rec.kind, rec.unit, rec.e = "quantity", ctx.canonical["jobs"], um.end()
     if rec.kind is None and pm is not None and (counter is not None or group == "persons"):
         c = counter.group("c") if counter is not None else um.group("persons")
@@ -345,14 +356,19 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
         gpu = ctx.counters.get("gpu")
         if prev is None and c in ctx.carried and gpu is not None:
             prev = gpu  # "GPU 2만 개를 … 네이버는 6만장": another counter of accelerators
-        nxt = text[counter.end() : counter.end() + 1]
+        after = counter.end()
+        code = _CODE.match(text, after)  # "1栋B2办公楼": a building code before the noun
+        after = code.end() if code is not None else after
+        nxt = text[after : after + 1]
         if (prev is not None and prev[0] == ctx.canonical["datacenter"] and "\u4e00" <= nxt <= "\u9fff"
-                and not text.startswith(ctx.carry_han_ok, counter.end())):
+                and not text.startswith(ctx.carry_han_ok, after)):
             prev = None  # "2棟數據中心、1棟綜合樓": the building counter counts another noun
         if prev is not None and rs - prev[1] <= ctx.carry_span and (value >= 100 or prev[0] == ctx.canonical["datacenter"]):
             rec.kind, rec.unit, rec.e = "quantity", prev[0], counter.end()
     if rec.kind is None and counter is not None and um is None and counter.group("c") not in ctx.people:
         by_sentence(ctx, rec, counter, value)
+    if rec.kind is None and um is None and counter is None and bare_count(ctx, rec, m.end(), value):
+        pm = words_before(ctx, rs, False)  # "規劃月產能為 30 萬", "a workforce of 900"
     if rec.kind is None and um is None and counter is None:
         _implied_currency(ctx, m, rec)
         if rec.kind is not None:
@@ -360,6 +376,9 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
     if rec.kind is None:
         if infix:
             rec.approx = False
+        return rec
+    if _LAKH.search(m.group()) and not (rec.unit == "INR" or sm is not None and sm.group("w") and sm.group("w").lower().startswith(("crore", "lakh", "lac"))):
+        rec.kind, rec.unit = None, None  # "1,25,000" is lakh grouping only in rupees (or before crore/lakh)
         return rec
     if letter is not None and not rec.prefix_cur and not (letter in "kKmM" and rec.unit in ("gpu", "employee", "wafer / month")):
         rec.kind, rec.unit = None, None  # "5m" (metres?), "3b": single letters need a currency sign
@@ -372,8 +391,7 @@ def read(ctx: Context, m, run: Run | None = None) -> Rec:
             ctx.counters[cm.group("c")] = (rec.unit, rec.e)
         if rec.unit == ctx.canonical["gpu"] and cm is not None and cm.group("c") in ctx.carried:
             ctx.counters["gpu"] = (rec.unit, rec.e)
-    if text.startswith(ctx.per_unit, rec.e) or rec.unit != ctx.canonical["gpu"] and text.startswith(ctx.class_after, rec.e):
-        # "데이터센터 1개당" (a rate's unit), "百萬片等級" (a class); "十万张级别GPU" is GPUs
+    if no_count(ctx, rec):
         rec.kind = rec.unit = None
         return rec
     # words before

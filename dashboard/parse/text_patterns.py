@@ -18,7 +18,7 @@ __all__ = [
     "quote_ctx", "quote_after", "fx_quote", "sentence_end", "jobs_ctx", "range_sep", "range_sep_full", "between",
     "range_low", "change_lead", "filler", "paren_open", "list_gap", "dc_after_power", "carried_money_end",
     "ko_implied", "ko_implied_pre", "ko_paren", "ja_implied", "zh_implied", "zh_implied_after", "declaration",
-    "in_currency", "region", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
+    "in_currency", "region", "destination", "zh_month_capacity_bare", "jobs_before_en", "destination_word", "sen_after", "wafer_after", "number_word_heads", "ko_jo", "list_in_place", "output_before",
 ]
 
 _V1 = regex.VERSION1
@@ -142,7 +142,7 @@ def ko_jo():
 def list_in_place():
     """"… 35 data centers — 18 in Dubai, 16 in Abu Dhabi", "… and eight under construction": a
     count of a list by place or by state (``[lists] states``)."""
-    return _c(r"[ ](?:in[ ][A-Z]|(?i:\L<list_states>)(?![A-Za-z]))")
+    return _c(r"[ ](?:in[ ][A-Z]|(?:more[ ])?(?i:\L<list_states>)(?![A-Za-z]))")  # "with 8 more on the way"
 
 
 def output_before():
@@ -193,3 +193,32 @@ def region():
     words = "|".join(map(re.escape, cjk))
     latin_words = "|".join(map(re.escape, latin))
     return re.compile(f"(?=[{firsts}])(?:{words}|(?<![A-Za-z])(?:{latin_words})(?![A-Za-z]))")
+
+
+def destination():
+    """A place the money goes to, read right to left from an amount: a ``[destination] before``
+    word ("赴", "在", "落戶") right before a region word or a one-character short name (台, 陸, 港)."""
+    dest = load("money")["destination"]
+    short = "".join(dest["short"])
+    return _c(rf"(?r)(?:{alt(dest['before'])})(?P<place>\L<region_cjk>|[{short}])")
+
+
+def destination_word():
+    """Any ``[destination] before`` word, as a standard-library ``re`` alternation of literals:
+    a cheap test before :func:`destination` reads right to left."""
+    import re
+
+    words = sorted(load("money")["destination"]["before"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def zh_month_capacity_bare():
+    """"月產能為 30 萬": a monthly-capacity word right before a bare 万/萬 count, read right to left."""
+    w = load("phrases")["wafer"]
+    return _c(rf"(?r){alt(w['zh_month_capacity_bare'])}(?:{alt(w['zh_month_capacity_between'])}){{0,2}}[ ]?\Z")
+
+
+def jobs_before_en():
+    """"a workforce of 900": English words right before a bare count of jobs, read right to left."""
+    words = load("words")["jobs"]["english_before"]
+    return _c(rf"(?r)(?<![A-Za-z])(?i:{alt(words)})[ ]\Z")

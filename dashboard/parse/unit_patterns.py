@@ -57,7 +57,8 @@ def _area() -> str:
     return (
         r"(?P<area>(?:m²|km²|ft²)|(?:m2|km2|ft2)(?![A-Za-z0-9])"
         r"|(?:\L<area_adj>[ ])?(?i:\L<area_en>)(?![A-Za-z])|(?i:sq\.?[ ]?(?:km|ft|m)\.?)(?![A-Za-z])"
-        rf"|\L<area_cjk>|{guarded(load('units')['guard_not_before'], g, 'ag')})"
+        rf"|\L<area_cjk>|{guarded(load('units')['guard_not_before'], g, 'ag')}"
+        r"|(?<=[万萬])\L<area_after_wan>(?!\L<area_not_after_wan>))"  # "8.5万方" (万 m²)
     )
 
 
@@ -84,13 +85,13 @@ def _wafers() -> list[str]:
 
 def _gpu() -> str:
     return (
-        rf"(?P<gpu>\L<gpu_counter>(?:의|の)?[ ]?(?:(?:\L<gpu_vendor>|{MODEL}|[A-Z][A-Za-z0-9]{{0,12}}+)[ ]?){{0,2}}(?:\L<gpu_noun>|\L<gpu_vendor_chip>)"
+        rf"(?P<gpu>\L<gpu_counter>(?:의|の)?[ ]?(?:\L<gpu_chip_adj>(?:的)?)?(?:(?:\L<gpu_vendor>|{MODEL}|[A-Z][A-Za-z0-9]{{0,12}}+)[ ]?){{0,2}}(?:\L<gpu_noun>|\L<gpu_vendor_chip>)"
         rf"|(?:(?:[A-Z][A-Za-z0-9'’\-/]{{0,20}}+|[a-z]{{0,12}}+\d[A-Za-z0-9\-]{{0,12}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,4}}"
         r"[\"“]?(?i:\L<gpu_en>)[\"”]?(?![A-Za-z])"
         rf"|(?:(?:[A-Z][A-Za-z0-9'’\-]{{0,20}}+|[a-z]{{1,12}}+-[a-z]{{1,12}}+|(?i:\L<gpu_adj>))[ ]){{0,4}}{MODEL}(?:/{MODEL}|[ ]and[ ]{MODEL})?[ ]\L<gpu_model_noun>(?![A-Za-z])"
         rf"|(?:(?i:\L<gpu_adj>)[ ])?(?:(?i:\L<gpu_model_vendor>)[ ])?{MODEL}s(?![A-Za-z])"
         r"|[ ]?GPU(?:를|을)?(?![A-Za-z])|卡(?=\L<gpu_card>)"
-        rf"|\L<gpu_counter>(?:의|の)?[ ]?(?:\L<gpu_model_vendor>[ ]?)?{MODEL}(?![A-Za-z0-9]))"
+        rf"|\L<gpu_counter>(?:의|の)?[ ]?(?:\L<gpu_chip_adj>(?:的)?)?(?:\L<gpu_model_vendor>[ ]?)?{MODEL}(?![A-Za-z0-9])(?![ ]?(?:\L<b_wafer_nouns>|(?i:wafer))))"  # "5000片A12晶圆": wafers
     )
 
 
@@ -104,7 +105,7 @@ def _datacenter() -> str:
         r"|[ ]?\L<dc_noun>(?<=[여余多][ ]?\L<dc_noun>)|\L<dc_ja_counter>(?:以上)?\L<dc_ja_particles>?(?:\L<dc_mod>)?\L<dc_new>?\L<dc_noun>"
         r"|(?:以上|이상)(?:의|の|で)?[ ]?\L<dc_new>?\L<dc_noun>)"
         # campuses: data centres only in a sentence that names them (checked by the reader)
-        r"|(?P<dc_campus>(?:[개个個][ ]?(?:의)?[ ]?)?\L<dc_campus>|(?:(?i:\L<dc_adj>)[ ]){0,2}\L<dc_campus_en>(?![A-Za-z]))"
+        r"|(?P<dc_campus>(?:[개个個][ ]?(?:의)?[ ]?\L<dc_campus_mod>?)?\L<dc_campus>|(?:(?i:\L<dc_adj>)[ ]){0,2}\L<dc_campus_en>(?![A-Za-z]))"
     )
 
 
@@ -112,10 +113,11 @@ def _jobs() -> list[str]:
     jobs = (
         # "450 engineering, technical and operational employees"
         # "1,600 mostly high-end technology jobs": an adverb may lead the adjectives
-        r"(?P<jobs>(?:(?i:\L<job_adv>)[ ](?=[A-Za-z]))?(?:(?i:\L<job_adj>)\L<job_en_adj_joiners>){0,4}(?i:\L<job_en>)(?![A-Za-z])"
+        # "1,500 high-value jobs", "3,000 new Samsung jobs": a hyphenated adjective or a name among them
+        r"(?P<jobs>(?:(?i:\L<job_adv>)[ ](?=[A-Za-z]))?(?:(?:(?i:\L<job_adj>)|[a-z]{1,12}+-[a-z]{1,12}+|[A-Z][A-Za-z0-9&]{1,15}+)\L<job_en_adj_joiners>){0,4}(?i:\L<job_en>)(?![A-Za-z])"
         r"|개[ ]?\L<job_ko_bound>?(?:의)?[ ]?(?:\L<job_ko_modifiers>[ ]?)?일자리"
         r"|人\L<job_ja_after_person>"
-        r"|[个個](?:\p{Han}{0,6}?)\L<job_zh_nouns>"
+        r"|[个個](?:\p{Han}{0,10}?)\L<job_zh_nouns>"  # "5,000個優質且高產值的工作機會"
         r"|[个個名位][ ]?(?!\L<job_zh_not_between>)\p{Han}{0,6}?\L<job_zh_staff>|[个個][ ]?\p{Han}{2,16}?\L<job_zh_tail>(?!\p{Han})"
         r"|件(?:の)?\L<job_ja_case_nouns>)"
     )

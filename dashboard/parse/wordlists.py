@@ -57,7 +57,10 @@ def lists() -> dict[str, list[str]]:
     L["not_energy"] = ph["power"]["not_energy_after"]
     L["not_energy_en"] = ph["power"]["not_energy_after_en"]
     ar = units["area"]
-    L["area_cjk"] = [w for w in ar["word"] if not w.isascii() and w not in units["guard_not_before"]]
+    after_wan = ph["area"]["after_wan"]
+    L["area_cjk"] = [w for w in ar["word"] if not w.isascii() and w not in units["guard_not_before"] and w not in after_wan]
+    L["area_after_wan"] = after_wan
+    L["area_not_after_wan"] = ph["area"]["not_after_wan_word"]
     L["area_en"] = variants(w for w in ar["word"] if w.isascii())
     L["area_adj"] = ph["area"]["english_adjectives"]
     wf, pwf = words["wafer"], ph["wafer"]
@@ -74,6 +77,7 @@ def lists() -> dict[str, list[str]]:
     L["gpu_adj"] = gp["english_adjectives"]
     L["gpu_vendor_chip"] = variants(gp["vendor_chips"])
     L["gpu_counter"] = longest(pgp["counters"])
+    L["gpu_chip_adj"] = longest(pgp["chip_adjectives"])
     L["gpu_model_vendor"] = pgp["model_vendors"]
     L["gpu_model_noun"] = pgp["model_nouns"]
     L["gpu_short_model"] = pgp["short_models"]
@@ -90,6 +94,7 @@ def lists() -> dict[str, list[str]]:
     L["dc_new"] = longest(pdc["new_before_noun"])
     L["dc_class"] = longest(pdc["class_suffix"])
     L["dc_campus"] = longest(pdc["campus"])
+    L["dc_campus_mod"] = longest(pdc["campus_modifiers"])
     L["dc_campus_en"] = longest(pdc["campus_en"])
     jb, pjb = words["jobs"], ph["jobs"]
     L["job_en"] = variants(jb["english"])

@@ -61,6 +61,15 @@ CASES = {
     "'2拠点に' x n + データセンター": lambda n: "2拠点に" * n + "データセンター",
     "'3개의 ' + '기가와트급 ' x n (size classes)": lambda n: "3개의 " + "기가와트급 " * n + "데이터센터",
     "'5 billion baht, 3 billion, ' x n": lambda n: "5 billion baht, 3 billion, " * n,
+    "'2,000-plus ' x n + workers, '$10-plus ' x n": lambda n: "2,000-plus " * n + "workers " + "$10-plus " * n + "billion",
+    "'in 2000 GPUs of ' x n (year or count)": lambda n: "in 2000 GPUs of " * n + "were",
+    "'赴上海' x n + 投資50億元 (destination)": lambda n: "台灣廠商" + "赴上海" * n + "投資50億元",
+    "'万卡集群' x n + '3万片H100' (card classes)": lambda n: "万卡集群" * n + "采用3万片H100芯片",
+    "'超万亿' x n, '个其他项目' x n": lambda n: "超万亿" * n + "数据中心" + "5个其他项目" * n,
+    "'Rs 1,' + '25,' x n + '000 crore' (lakh groups)": lambda n: "Rs 1," + "25," * n + "000 crore",
+    "'月產能為 30 萬' x n, 'a workforce of 900 ' x n": lambda n: "月產能為 30 萬" * n + "a workforce of 900 " * n,
+    "'2조4.000억' x n (dot thousands)": lambda n: "2조4.000억" * n + "원",
+    "'月產(chǎn)能' x n + 5万片 (pinyin readings)": lambda n: "月產(chǎn)能" * n + "5万片",
     "dense article": lambda n: _dense(n * 10),
 }
 
