@@ -13,6 +13,10 @@ too, which other processes on the machine inflate):
   (c) the real-text dev sentences of ``/work/devset/{ko_ja,zh_en}.jsonl`` concatenated,
       when that directory exists (read at run time; never part of the repository;
       read several times per run so that each run lasts about as long as the others);
+      they were picked because they hold figures, so they are denser than news;
+  (d) real news pages as stored (``/work/devset/pages_text/pages.jsonl``: whole page
+      texts in ko/ja/zh/en at their natural density, kept outside the repository),
+      one ``extract_figures`` call per page, as the article intake reads them;
   each with its numerals/KB and figures/KB;
 * ``parse_amount`` calls per second over single expressions;
 * price-parser (``price_parser.Price.fromstring``) on the same inputs, side by
@@ -75,6 +79,15 @@ def _dev_text() -> str | None:
     return "\n".join(lines)
 
 
+def _pages() -> list[str] | None:
+    """Texts of the stored real news pages, or None when the file is absent."""
+    path = Path(f"{DEVSET}/pages_text/pages.jsonl")
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
 def _median_of(fn, repeat: int = 3) -> tuple[float, float]:
     """Median CPU seconds and median wall seconds of ``repeat`` runs."""
     cpu, wall = [], []
@@ -105,6 +118,19 @@ def _throughput_rows() -> list[tuple[str, str, str]]:
         n_fig = len(extract_figures(text))
         density = f"{len(_NUMERAL.findall(text)) / kb:.1f} numerals/KB, {n_fig / kb:.1f} figures/KB"
         rows.append((label, f"{mb / cpu:.2f} MB/s", f"{mb:.2f} MB, {density}; wall {mb / wall:.2f} MB/s"))
+    pages = _pages()
+    if pages:
+        for page in pages:
+            extract_figures(page)  # warm
+        size = sum(len(p.encode("utf-8")) for p in pages)
+        kb, mb = size / 1024, size / 1e6
+        passes = max(1, math.ceil(1_000_000 / size))
+        cpu, wall = _median_of(lambda: [extract_figures(p, strict=True) for _ in range(passes) for p in pages])
+        cpu, wall = cpu / passes, wall / passes
+        n_fig = sum(len(extract_figures(p)) for p in pages)
+        n_num = sum(len(_NUMERAL.findall(p)) for p in pages)
+        rows.append((f"(d) real news pages, one call per page ({len(pages)})", f"{mb / cpu:.2f} MB/s",
+                     f"{mb:.2f} MB, {n_num / kb:.1f} numerals/KB, {n_fig / kb:.1f} figures/KB; wall {mb / wall:.2f} MB/s"))
     return rows
 
 
