@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["in_total", "containers", "parent_links", "superseded_by", "RULE"]
+__all__ = ["in_total", "containers", "parent_links", "links_of_rows", "superseded_by", "RULE"]
 
 RULE = (
     "in_total is computed at load over all rows (curated and the user's): (1) a row that another row supersedes "
@@ -99,6 +99,21 @@ def parent_links(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     found = np.array([position.get(p, -1) for p in parent], dtype=np.int64)
     ppos[rows] = np.where(found != rows, found, -1)
     return ppos, relation
+
+
+def links_of_rows(links: tuple[np.ndarray, np.ndarray], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parent_links` of the rows at positions ``rows`` of a frame whose links are
+    ``links``: each parent as a position among ``rows`` (-1 when the parent is not one of them).
+
+    >>> pos, rel = links_of_rows((np.array([-1, 0, 0]), np.array(["", "part_of", "funds"], dtype=object)), np.array([2, 0]))
+    >>> pos.tolist(), rel.tolist()
+    ([1, -1], ['funds', ''])
+    """
+    ppos, relation = links
+    inv = np.full(len(ppos), -1, dtype=np.int64)
+    inv[rows] = np.arange(len(rows))
+    up = ppos[rows]
+    return np.where(up >= 0, inv[np.maximum(up, 0)], -1), relation[rows]
 
 
 def containers(df: pd.DataFrame, links: tuple[np.ndarray, np.ndarray] | None = None

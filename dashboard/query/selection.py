@@ -67,6 +67,24 @@ _company_pairs = _PerFrame()
 _free_names = _PerFrame()
 
 
+_picks = _PerFrame()
+
+
+def known_picks(df: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """The country codes and project ids of ``df`` (what the country filter and
+    the compare picker can offer), found once per frame.
+
+    >>> sorted(known_picks(pd.DataFrame({"id": ["a", "b"], "country": ["JP", None]}))["countries"])
+    ['JP']
+    """
+    hit = _picks.get(df)
+    if hit is None:
+        hit = {"countries": frozenset(df["country"].dropna().astype(str).unique()) if "country" in df else frozenset(),
+               "compare": frozenset(df["id"].astype(str)) if "id" in df else frozenset()}
+        _picks[df] = hit
+    return hit
+
+
 def free_company_names(df: pd.DataFrame) -> tuple[str, ...]:
     """Names of companies in ``df`` that no ``company_ids`` hold (a user's
     record naming a company outside ``companies.csv``), once per frame: the
@@ -365,22 +383,18 @@ def container_links(df: pd.DataFrame, selected: pd.DataFrame) -> tuple[np.ndarra
     >>> pos.tolist(), rel.tolist()
     ([1, -1], ['part_of', ''])
     """
-    from dashboard.data.totals import parent_links
+    from dashboard.data.totals import links_of_rows, parent_links
 
     hit = _links.get(df)
     if hit is None:
         hit = parent_links(df)
         _links[df] = hit
-    lpos, relation = hit
     sel = _positions.get(selected)
     if sel is None:
         sel = df.index.get_indexer(selected.index)
         if (sel < 0).any() or not df.index.is_unique:
             return parent_links(selected)
-    inv = np.full(len(df), -1, dtype=np.int64)
-    inv[sel] = np.arange(len(sel))
-    up = lpos[sel]
-    return np.where(up >= 0, inv[np.maximum(up, 0)], -1), relation[sel]
+    return links_of_rows(hit, sel)
 
 
 _id_index = _PerFrame()

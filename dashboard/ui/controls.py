@@ -194,16 +194,12 @@ def project_options(df) -> tuple[list[dict], list[str], list[dict]]:
 
 
 _offered: list = [None, ()]
-_picks: list = [None, {}]
-
-
 def offered_picks(df) -> dict[str, frozenset[str]]:
     """The values the country filter and the compare picker offer for ``df``
     (:func:`project_options`), once per loaded frame."""
-    if _picks[0] is not df:
-        _picks[:] = [df, {"countries": frozenset(df["country"].dropna().astype(str).unique()),
-                          "compare": frozenset(df["id"].astype(str))}]
-    return _picks[1]
+    from dashboard.query.selection import known_picks
+
+    return known_picks(df)
 
 
 def currencies_for(df) -> tuple[str, ...]:

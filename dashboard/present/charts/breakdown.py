@@ -225,10 +225,9 @@ def make_breakdown(df: pd.DataFrame, currency: str, *, max_leaves: int = 300,
     if keep.size < len(df):
         data = data.iloc[keep]
         if links is not None:  # parents by position in the rows kept (a parent left out: no parent)
-            inv = np.full(len(df), -1, dtype=np.int64)
-            inv[keep] = np.arange(keep.size)
-            up = links[0][keep]
-            links = (np.where(up >= 0, inv[np.maximum(up, 0)], -1), links[1][keep])
+            from dashboard.data.totals import links_of_rows
+
+            links = links_of_rows(links, keep)
     nodes = breakdown_nodes(data, max_leaves=max_leaves, links=links)
     # box text cut short, so a label fits inside more boxes (labels that do not fit are hidden); the hover has it whole
     labels = esc(nodes["label"].where(nodes["level"] != "project", short(nodes["label"], 32)))

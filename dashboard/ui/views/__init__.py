@@ -122,16 +122,12 @@ def pick_notes(df: pd.DataFrame, state: ViewState) -> list[str]:
     >>> pick_notes(frame, ViewState(countries=("JP", "XX"), compare=("a", "zz")))
     ['country=XX picks no project: no project of the data is in XX', 'compare=zz ignored: no project has this id']
     """
-    notes = []
-    if state.countries and "country" in df:
-        col = df["country"]
-        found = set(col[col.isin(list(state.countries))].astype(object).unique())
-        notes += [f"country={c} picks no project: no project of the data is in {c}" for c in state.countries if c not in found]
-    if state.compare and "id" in df:
-        ids_ = df["id"]
-        found = set(ids_[ids_.isin(list(state.compare))].astype(object).unique())
-        notes += [f"compare={c} ignored: no project has this id" for c in state.compare if c not in found]
-    return notes
+    from dashboard.query.selection import known_picks
+
+    known = known_picks(df)  # once per frame, not a pass over a million ids per callback
+    return ([f"country={c} picks no project: no project of the data is in {c}"
+             for c in state.countries if c not in known["countries"]]
+            + [f"compare={c} ignored: no project has this id" for c in state.compare if c not in known["compare"]])
 
 
 def _rate_bounds() -> tuple:
